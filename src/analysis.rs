@@ -1,0 +1,96 @@
+//! The whole analysis of one document: what every renderer consumes.
+
+use crate::citation::{self, Cite};
+use crate::input::{Format, Source};
+use crate::link::{self, Link};
+use crate::reference::{self, Reference};
+use crate::sentence;
+use crate::structure::{self, Document};
+use std::ops::Range;
+
+/// Options for [`analyze`].
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// How to read the input.
+    pub format: Format,
+}
+
+/// One citation with everything known about it.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// The citation as parsed.
+    pub cite: Cite,
+    /// Its text as written in the original.
+    pub text: String,
+    /// Byte span in the original input.
+    pub span: Range<usize>,
+    /// 1-based line and column of its start.
+    pub line: usize,
+    /// 1-based column (characters) of its start.
+    pub column: usize,
+    /// The reference it cites, and how that was decided.
+    pub link: Link,
+    /// Index into [`Document::dimensions`].
+    pub dimension: Option<usize>,
+    /// The sentence it supports, as clean text.
+    pub claim: String,
+    /// Byte span of the claim in the original input.
+    pub claim_span: Range<usize>,
+    /// Index of the paragraph it sits in.
+    pub paragraph: usize,
+}
+
+/// The analysis of one document.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The original input.
+    pub source: Source,
+    /// Headings, paragraphs and dimensions.
+    pub document: Document,
+    /// The reference list, parsed.
+    pub references: Vec<Reference>,
+    /// Every in-text citation, in document order.
+    pub citations: Vec<Citation>,
+}
+
+/// Analyses a document. Never fails: problems become diagnostics.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let source = Source::new(text);
+    let document = structure::analyze(&source, options.format);
+    let references = reference::extract(source.text(), &document.reference_lines);
+    let paragraphs: Vec<_> = document.paragraphs.iter().map(|p| p.text.clone()).collect();
+    let mut citations = Vec::new();
+    for found in citation::find_all(&paragraphs) {
+        let para = &document.paragraphs[found.paragraph];
+        let ptext = para.text.as_str();
+        let sentences = sentence::split(ptext);
+        let at = found.cite.span.start;
+        let s = sentences
+            .iter()
+            .find(|r| r.start <= at && at < r.end.max(r.start + 1))
+            .cloned()
+            .unwrap_or(0..ptext.len());
+        let claim = ptext[s.clone()].to_string();
+        let claim_span = para.text.orig_span(s.start, s.end);
+        let (line, column) = source.line_col(found.span.start);
+        let link = link::link(&found.cite, &references);
+        citations.push(Citation {
+            text: source.text()[found.span.clone()].to_string(),
+            span: found.span,
+            line,
+            column,
+            link,
+            dimension: para.dimension,
+            claim,
+            claim_span,
+            paragraph: found.paragraph,
+            cite: found.cite,
+        });
+    }
+    Analysis {
+        source,
+        document,
+        references,
+        citations,
+    }
+}

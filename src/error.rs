@@ -1,0 +1,61 @@
+//! Failures: I/O and bad options. Problems in a document are not errors;
+//! they are diagnostics (see [`crate::reference::Problem`]).
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A failure that stops a command.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// Reading or writing a file failed.
+    Io {
+        /// The file involved, if any.
+        path: Option<PathBuf>,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The input is not UTF-8 text.
+    NotText {
+        /// The file involved.
+        path: Option<PathBuf>,
+    },
+    /// An option or configuration value is invalid.
+    Usage(String),
+}
+
+/// Result alias for citemap operations.
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = |p: &Option<PathBuf>| {
+            p.as_ref()
+                .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
+        };
+        match self {
+            Error::Io { path, source } => write!(f, "{}: {source}", name(path)),
+            Error::NotText { path } => write!(f, "{}: not UTF-8 text", name(path)),
+            Error::Usage(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: Option<&std::path::Path>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.map(std::path::Path::to_path_buf),
+            source,
+        }
+    }
+}

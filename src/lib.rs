@@ -1,0 +1,27 @@
+//! citemap: citations and bibliographies of author-date documents.
+//!
+//! The library follows the data flow of a document:
+//! [`input`] → [`normalize`] → [`structure`] → [`reference`] →
+//! [`citation`] → [`link`] → [`analysis`] → [`render`].
+//! It never prints or exits; renderers write to any [`std::io::Write`].
+//!
+//! ```
+//! let doc = "Intro\n\nLand is vast (Warf, 2013).\n\nReferences\n\nWarf, B. (2013). The divide. Routledge.\n";
+//! let a = citemap::analyze(doc, &citemap::Options::default());
+//! assert_eq!(a.references.len(), 1);
+//! assert_eq!(a.citations[0].link.reference, Some(0));
+//! ```
+
+pub mod analysis;
+pub mod citation;
+pub mod error;
+pub mod input;
+pub mod link;
+pub mod normalize;
+pub mod reference;
+pub mod render;
+pub mod sentence;
+pub mod structure;
+
+pub use analysis::{Analysis, Citation, Options, analyze};
+pub use error::{Error, Result};

@@ -1,0 +1,394 @@
+//! Linking: each cited work to exactly one reference, or to none with a
+//! reason.
+//!
+//! Names are compared folded (case, diacritics, punctuation and a leading
+//! "The" ignored). A candidate must match the first cited name; the year
+//! then narrows the candidates, and the second author, "et al." and
+//! initials break ties. A name one or two edits away is a fuzzy match and
+//! says so.
+
+use crate::citation::Cite;
+use crate::normalize::fold;
+use crate::reference::{Name, Reference};
+use serde::Serialize;
+
+/// How a citation was matched to its reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Match {
+    /// Names and year agree.
+    Exact,
+    /// Matched with a tolerance, explained by `reason`.
+    Fuzzy {
+        /// What was tolerated.
+        reason: String,
+    },
+    /// No reference fits.
+    None {
+        /// Why not, naming the closest entry when there is one.
+        reason: String,
+    },
+}
+
+/// The result of linking one citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Index of the reference, if any.
+    pub reference: Option<usize>,
+    /// How the match was made.
+    pub how: Match,
+    /// Reference whose name fits but whose year does not.
+    pub year_mismatch: Option<usize>,
+    /// Other references that fit as well as the chosen one.
+    pub ambiguous: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum NameFit {
+    None,
+    Fuzzy,
+    Exact,
+}
+
+fn strip_the(s: &str) -> &str {
+    let s = s.trim();
+    for p in ["the ", "a "] {
+        if s.len() > p.len() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
+            return &s[p.len()..];
+        }
+    }
+    s
+}
+
+fn initials(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Compares a cited name with a reference name. Returns the fit and, for a
+/// fuzzy fit, the reason.
+fn name_fit(cited: &str, name: &Name) -> (NameFit, Option<String>) {
+    let c = fold(strip_the(cited));
+    let target = name.citation_name();
+    let t = fold(strip_the(target));
+    if c.is_empty() || t.is_empty() {
+        return (NameFit::None, None);
+    }
+    if c == t {
+        let dropped_the = strip_the(cited).len() == cited.trim().len()
+            && strip_the(target).len() != target.trim().len();
+        return if dropped_the {
+            (
+                NameFit::Fuzzy,
+                Some(format!(
+                    "leading article dropped (\"{cited}\" for \"{target}\")"
+                )),
+            )
+        } else {
+            (NameFit::Exact, None)
+        };
+    }
+    let squash = |s: &str| s.replace([' ', '-'], "");
+    if squash(&c) == squash(&t) {
+        return (NameFit::Exact, None);
+    }
+    // "Queiroz" for "de Queiroz", "Garzón" for "Mañé-Garzón".
+    if let Name::Person { .. } = name
+        && (t.ends_with(&format!(" {c}")) || c.ends_with(&format!(" {t}")))
+    {
+        return (NameFit::Exact, None);
+    }
+    // An acronym for an organisation: "WHO" for "World Health Organization".
+    if let Name::Literal { literal } = name {
+        let cited_trim = cited.trim();
+        if cited_trim.chars().all(|ch| ch.is_uppercase())
+            && cited_trim.len() >= 2
+            && (initials(literal) == cited_trim || literal.contains(&format!("({cited_trim})")))
+        {
+            return (NameFit::Exact, None);
+        }
+    }
+    let d = strsim::levenshtein(&c, &t);
+    let limit = match c.chars().count().min(t.chars().count()) {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    };
+    if d <= limit {
+        return (
+            NameFit::Fuzzy,
+            Some(format!(
+                "name spelled \"{cited}\", reference has \"{target}\""
+            )),
+        );
+    }
+    (NameFit::None, None)
+}
+
+fn digits(y: &str) -> Option<&str> {
+    y.get(..4).filter(|d| d.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn suffix(y: &str) -> Option<char> {
+    (y.len() == 5 && digits(y).is_some())
+        .then(|| y.chars().last())
+        .flatten()
+}
+
+/// Links one citation to the references.
+pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
+    let mut best: Vec<(usize, NameFit, Option<String>)> = Vec::new();
+    let mut readings: Vec<&str> = Vec::new();
+    if let Some(g) = cite.group_name.as_deref() {
+        readings.push(g);
+    }
+    if let Some(first) = cite.names.first() {
+        readings.push(first);
+    }
+    // The whole string for a group author cited in parentheses.
+    let joined = cite.names.join(" and ");
+    if cite.names.len() > 1 {
+        readings.push(&joined);
+    }
+    for (i, r) in refs.iter().enumerate() {
+        let Some(first_author) = r.authors.first().or(r.editors.first()) else {
+            continue;
+        };
+        let mut fit = (NameFit::None, None);
+        for reading in &readings {
+            let f = name_fit(reading, first_author);
+            if f.0 > fit.0 {
+                fit = f;
+            }
+        }
+        if fit.0 != NameFit::None {
+            best.push((i, fit.0, fit.1));
+        }
+    }
+    if best.is_empty() {
+        // Authors in another order ("Deaton and Case" for "Case, Deaton").
+        for (i, r) in refs.iter().enumerate() {
+            let hits = cite
+                .names
+                .iter()
+                .filter(|n| r.authors.iter().any(|a| name_fit(n, a).0 == NameFit::Exact))
+                .count();
+            if cite.names.len() >= 2 && hits == cite.names.len() {
+                best.push((
+                    i,
+                    NameFit::Fuzzy,
+                    Some("authors cited in another order".into()),
+                ));
+            }
+        }
+    }
+    if best.is_empty() {
+        return Link {
+            reference: None,
+            how: Match::None {
+                reason: format!(
+                    "no reference by \"{}\"",
+                    cite.names.first().map_or("", |s| s)
+                ),
+            },
+            year_mismatch: None,
+            ambiguous: vec![],
+        };
+    }
+    // Prefer exact name fits when there are any.
+    let top = best.iter().map(|b| b.1).max().unwrap_or(NameFit::None);
+    best.retain(|b| b.1 == top);
+
+    let cy = cite.year.as_str();
+    let year_ok = |r: &Reference| -> Option<u8> {
+        let ry = r.year.as_deref().unwrap_or("");
+        if ry.eq_ignore_ascii_case(cy) {
+            return Some(3);
+        }
+        match (digits(ry), digits(cy)) {
+            (Some(a), Some(b)) if a == b => match (suffix(ry), suffix(cy)) {
+                (Some(_), Some(_)) => None, // different suffixes
+                _ => Some(1),
+            },
+            _ => None,
+        }
+    };
+    let mut cands: Vec<(usize, u8, Option<String>)> = best
+        .iter()
+        .filter_map(|(i, _, why)| year_ok(&refs[*i]).map(|s| (*i, s, why.clone())))
+        .collect();
+    if cands.is_empty() {
+        let closest = best[0].0;
+        return Link {
+            reference: None,
+            how: Match::None {
+                reason: format!(
+                    "\"{}\" is in the list as {}, but not for {}",
+                    cite.names.first().map_or("", |s| s),
+                    refs[closest].key,
+                    cite.year
+                ),
+            },
+            year_mismatch: Some(closest),
+            ambiguous: vec![],
+        };
+    }
+    let score = |i: usize, base: u8| -> i32 {
+        let r = &refs[i];
+        let mut s = i32::from(base) * 10;
+        let n_auth = r.authors.len();
+        if cite.et_al {
+            s += if n_auth >= 3 || r.authors_truncated {
+                4
+            } else {
+                -2
+            };
+        } else {
+            let n = cite.names.len();
+            if n == n_auth {
+                s += 4;
+            } else if n == 1 && n_auth == 2 {
+                s += 1;
+            }
+        }
+        if let (Some(second), Some(a)) = (cite.names.get(1), r.authors.get(1))
+            && name_fit(second, a).0 != NameFit::None
+        {
+            s += 5;
+        }
+        if let (Some(g), Some(Name::Person { given, .. })) =
+            (cite.given.as_deref(), r.authors.first())
+            && !given.is_empty()
+            && g.chars().next() == given.chars().next()
+        {
+            s += 3;
+        }
+        s
+    };
+    cands.sort_by_key(|(i, b, _)| (-score(*i, *b), *i));
+    let top_score = score(cands[0].0, cands[0].1);
+    let ambiguous: Vec<usize> = cands
+        .iter()
+        .skip(1)
+        .filter(|(i, b, _)| score(*i, *b) == top_score)
+        .map(|c| c.0)
+        .collect();
+    let (chosen, ybase, why) = cands[0].clone();
+    let mut reasons: Vec<String> = why.into_iter().collect();
+    if ybase == 1 && refs[chosen].year.as_deref() != Some(cy) {
+        reasons.push(format!(
+            "year suffix differs (cited {}, reference {})",
+            cy,
+            refs[chosen].year.as_deref().unwrap_or("")
+        ));
+    }
+    let how = if reasons.is_empty() {
+        Match::Exact
+    } else {
+        Match::Fuzzy {
+            reason: reasons.join("; "),
+        }
+    };
+    Link {
+        reference: Some(chosen),
+        how,
+        year_mismatch: None,
+        ambiguous,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::citation::find;
+
+    fn r(key: &str, authors: &[&str], year: &str) -> Reference {
+        Reference {
+            key: key.into(),
+            authors: authors
+                .iter()
+                .map(|a| {
+                    if a.contains(' ') {
+                        Name::Literal {
+                            literal: (*a).into(),
+                        }
+                    } else {
+                        Name::Person {
+                            family: (*a).into(),
+                            given: "J.".into(),
+                        }
+                    }
+                })
+                .collect(),
+            year: Some(year.into()),
+            ..Default::default()
+        }
+    }
+
+    fn linked(text: &str, refs: &[Reference]) -> Vec<Option<String>> {
+        find(text)
+            .iter()
+            .map(|c| link(c, refs).reference.map(|i| refs[i].key.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn same_surname_different_years_and_suffixes() {
+        let refs = [
+            r("b7a", &["Barrett"], "2007a"),
+            r("b7b", &["Barrett"], "2007b"),
+            r("b12", &["Barrett"], "2012"),
+        ];
+        assert_eq!(
+            linked("x (Barrett, 2007b; Barrett 2012)", &refs),
+            [Some("b7b".into()), Some("b12".into())]
+        );
+        assert_eq!(
+            linked("Barrett (2007a, b)", &refs),
+            [Some("b7a".into()), Some("b7b".into())]
+        );
+    }
+
+    #[test]
+    fn second_author_and_et_al_choose_between_entries() {
+        let refs = [
+            r("bw", &["Bruhl", "Wilson"], "2007"),
+            r("bs", &["Bruhl", "Stone", "Hattersley"], "2007"),
+        ];
+        assert_eq!(linked("(Bruhl & Wilson, 2007)", &refs), [Some("bw".into())]);
+        assert_eq!(linked("(Bruhl et al., 2007)", &refs), [Some("bs".into())]);
+    }
+
+    #[test]
+    fn dropped_article_and_case_are_fuzzy_with_reason() {
+        let refs = [r("z", &["The Zhilstroysberbank Project"], "2015")];
+        let c = &find("x (Zhilstroysberbank project, 2015)")[0];
+        let l = link(c, &refs);
+        assert_eq!(l.reference, Some(0));
+        assert!(matches!(l.how, Match::Fuzzy { ref reason } if reason.contains("leading article")));
+        let c = &find("x (The e-history project, 2015)")[0];
+        let refs = [r("h", &["The E-History Project"], "2015")];
+        assert_eq!(link(c, &refs).how, Match::Exact);
+    }
+
+    #[test]
+    fn misspelling_is_fuzzy_and_wrong_year_is_unresolved() {
+        let refs = [r("k", &["Kendirbaeva"], "1997")];
+        let l = link(&find("(Kendirbayeva, 1997)")[0], &refs);
+        assert_eq!(l.reference, Some(0));
+        assert!(matches!(l.how, Match::Fuzzy { .. }));
+        let l = link(&find("(Kendirbaeva, 1998)")[0], &refs);
+        assert_eq!(l.reference, None);
+        assert_eq!(l.year_mismatch, Some(0));
+    }
+
+    #[test]
+    fn missing_suffix_on_one_side_still_links() {
+        let refs = [r("c", &["Crafton"], "1990")];
+        let l = link(&find("Crafton (1990a, p. 71)")[0], &refs);
+        assert_eq!(l.reference, Some(0));
+        assert!(matches!(l.how, Match::Fuzzy { .. }));
+    }
+}

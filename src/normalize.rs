@@ -1,0 +1,281 @@
+//! Normalisation: clean text that still knows where every byte came from.
+//!
+//! PDF extraction leaves hard line breaks, hyphenated words, proof marks and
+//! Markdown emphasis in the text. Every later stage wants clean text, but
+//! every report must point into the *original* bytes. [`Mapped`] solves both:
+//! it is a `String` plus, for each of its bytes, the offset of the original
+//! byte it was copied from. Synthetic bytes (a space that replaces a line
+//! break) map to the original position they stand for.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Text built from pieces of an original document, with a byte map back to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mapped {
+    text: String,
+    origin: Vec<usize>,
+    /// Original offset just past the last copied byte; the end of any span
+    /// that reaches the end of the text.
+    end: usize,
+}
+
+/// A typesetting leftover removed while normalising, with its original span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// What was removed, as written.
+    pub text: String,
+    /// Its byte span in the original input.
+    pub span: Range<usize>,
+}
+
+/// Author-query marks that proofs leave in the text ("AuQ4", "AQ12").
+static PROOF_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:AuQ|AQ)\d{1,3}\b").expect("valid regex"));
+
+/// Markdown emphasis pairs on one line: `*word*`, `**word**`, `_word_`.
+static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\*{1,2})[^*\s](?:[^*\n]*?[^*\s])?(\*{1,2})|\b(_)[^_\s](?:[^_\n]*?[^_\s])?(_)\b")
+        .expect("valid regex")
+});
+
+impl Mapped {
+    /// An empty text.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in bytes of the normalised text.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// True when nothing has been pushed.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Original offset of normalised byte `i` (`i == len()` gives the end).
+    pub fn orig(&self, i: usize) -> usize {
+        self.origin.get(i).copied().unwrap_or(self.end)
+    }
+
+    /// Original byte span of the normalised span `start..end`.
+    pub fn orig_span(&self, start: usize, end: usize) -> Range<usize> {
+        if end <= start {
+            let s = self.orig(start);
+            return s..s;
+        }
+        let s = self.orig(start);
+        let e = self.origin.get(end - 1).map_or(self.end, |&o| o + 1);
+        // A synthetic byte at the end maps to the position it stands for;
+        // never report an end before the start.
+        s..e.max(s)
+    }
+
+    /// Copies `src[range]` verbatim.
+    pub fn push_src(&mut self, src: &str, range: Range<usize>) {
+        self.text.push_str(&src[range.clone()]);
+        self.origin.extend(range.clone());
+        self.end = range.end;
+    }
+
+    /// Appends text that is not in the original, mapped to offset `at`.
+    pub fn push_synthetic(&mut self, s: &str, at: usize) {
+        self.text.push_str(s);
+        self.origin.extend(std::iter::repeat_n(at, s.len()));
+    }
+
+    fn pop_byte(&mut self) {
+        // Only ever called on ASCII bytes we pushed ourselves.
+        if self.text.pop().is_some() {
+            self.origin.pop();
+        }
+    }
+
+    fn ends_with_space(&self) -> bool {
+        self.text.ends_with(' ')
+    }
+
+    /// Appends one line of the original, cleaned: whitespace runs fold to one
+    /// space, Markdown emphasis markers and proof marks are dropped, and a
+    /// word split by a proof mark ("infor- AuQ5 mal") is joined again.
+    /// Removed proof marks are reported through `removed`.
+    pub fn push_clean_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
+        let text = &src[line.clone()];
+        let base = line.start;
+        let mut skip: Vec<Range<usize>> = Vec::new();
+        let mut marks: Vec<Range<usize>> = Vec::new();
+        for m in PROOF_MARK.find_iter(text) {
+            marks.push(m.start()..m.end());
+            removed.push(Removed {
+                text: m.as_str().to_string(),
+                span: base + m.start()..base + m.end(),
+            });
+        }
+        for c in EMPHASIS.captures_iter(text) {
+            for g in [1, 2, 3, 4] {
+                if let Some(m) = c.get(g) {
+                    skip.push(m.start()..m.end());
+                }
+            }
+        }
+        skip.extend(marks.iter().cloned());
+        skip.sort_by_key(|r| r.start);
+
+        let mut after_mark = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, ch)) = chars.next() {
+            if let Some(r) = skip.iter().find(|r| r.contains(&i)) {
+                if marks.contains(r) {
+                    after_mark = true;
+                }
+                continue;
+            }
+            if ch.is_whitespace() {
+                if !self.text.is_empty() && !self.ends_with_space() {
+                    self.push_synthetic(" ", base + i);
+                }
+                continue;
+            }
+            if after_mark && ch.is_lowercase() {
+                // "infor- AuQ5 mal": the hyphen only split the word.
+                let t = self.text.trim_end_matches(' ');
+                if t.ends_with('-') && t[..t.len() - 1].ends_with(|c: char| c.is_lowercase()) {
+                    while self.ends_with_space() {
+                        self.pop_byte();
+                    }
+                    self.pop_byte();
+                }
+            }
+            after_mark = false;
+            self.push_src(src, base + i..base + i + ch.len_utf8());
+            let _ = chars.peek();
+        }
+        while self.ends_with_space() {
+            self.pop_byte();
+        }
+    }
+
+    /// Joins a further line to the text: a line-end hyphen between two
+    /// lower-case word parts is dropped ("collec-" + "ting"), otherwise one
+    /// space separates the lines.
+    pub fn push_joined_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
+        let next = src[line.clone()].trim_start();
+        if !self.text.is_empty() {
+            let hyphenated = self.text.ends_with('-')
+                && self.text[..self.text.len() - 1].ends_with(|c: char| c.is_lowercase())
+                && next.starts_with(|c: char| c.is_lowercase());
+            if hyphenated {
+                self.pop_byte();
+            } else if !self.ends_with_space() {
+                self.push_synthetic(" ", line.start);
+            }
+        }
+        self.push_clean_line(src, line, removed);
+    }
+}
+
+/// Builds a [`Mapped`] text from a run of original lines.
+pub fn join_lines(src: &str, lines: &[Range<usize>], removed: &mut Vec<Removed>) -> Mapped {
+    let mut m = Mapped::new();
+    for l in lines {
+        m.push_joined_line(src, l.clone(), removed);
+    }
+    m
+}
+
+/// Folds text for comparison: ASCII transliteration, lower case, and only
+/// letters and digits kept (each run of anything else becomes one space).
+pub fn fold(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    let mut out = String::with_capacity(ascii.len());
+    for ch in ascii.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') && ch != '\'' {
+            out.push(' ');
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(src: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for l in src.split_inclusive('\n') {
+            out.push(start..start + l.trim_end_matches('\n').len());
+            start += l.len();
+        }
+        out
+    }
+
+    #[test]
+    fn spans_map_back_to_original_bytes() {
+        let src = "Hello  *big*\nworld";
+        let mut rm = Vec::new();
+        let m = join_lines(src, &lines(src), &mut rm);
+        assert_eq!(m.as_str(), "Hello big world");
+        let i = m.as_str().find("big").unwrap();
+        let span = m.orig_span(i, i + 3);
+        assert_eq!(&src[span], "big");
+        let w = m.as_str().find("world").unwrap();
+        assert_eq!(&src[m.orig_span(w, w + 5)], "world");
+    }
+
+    #[test]
+    fn joins_hyphenated_line_breaks_but_keeps_compounds_inside_lines() {
+        let src = "the collec-\nting of well-known data";
+        let mut rm = Vec::new();
+        let m = join_lines(src, &lines(src), &mut rm);
+        assert_eq!(m.as_str(), "the collecting of well-known data");
+    }
+
+    #[test]
+    fn removes_proof_marks_and_rejoins_split_words() {
+        let src = "Between formal and infor- AuQ5 mal politics";
+        let mut rm = Vec::new();
+        let m = join_lines(src, &lines(src), &mut rm);
+        assert_eq!(m.as_str(), "Between formal and informal politics");
+        assert_eq!(rm.len(), 1);
+        assert_eq!(&src[rm[0].span.clone()], "AuQ5");
+    }
+
+    #[test]
+    fn proof_mark_between_words_leaves_one_space() {
+        let src = "E-Federalism and AuQ6 e-Centralism";
+        let mut rm = Vec::new();
+        let m = join_lines(src, &lines(src), &mut rm);
+        assert_eq!(m.as_str(), "E-Federalism and e-Centralism");
+    }
+
+    #[test]
+    fn multibyte_spans_are_whole_characters() {
+        let src = "Mañé-Garzón\n(1949)";
+        let mut rm = Vec::new();
+        let m = join_lines(src, &lines(src), &mut rm);
+        let s = m.as_str().find("Garzón").unwrap();
+        let span = m.orig_span(s, s + "Garzón".len());
+        assert_eq!(&src[span], "Garzón");
+    }
+
+    #[test]
+    fn fold_ignores_case_diacritics_and_punctuation() {
+        assert_eq!(fold("Mañé-Garzón"), "mane garzon");
+        assert_eq!(fold("The E-History Project"), "the e history project");
+        assert_eq!(fold("O'Brien"), "obrien");
+    }
+}

@@ -1,0 +1,132 @@
+//! Citation keys in the Google Scholar style: `warf2013central`.
+//!
+//! A key is the first author's folded family name (or the first significant
+//! word of an organisation), the year's digits and the first significant
+//! word of the title. Keys that clash get `a`, `b`, … in list order, so the
+//! same list always gives the same keys.
+
+use super::{Name, Reference};
+use crate::normalize::fold;
+use std::collections::HashMap;
+
+/// Words skipped when a key takes the first significant word of a title or
+/// an organisation name.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "on", "of", "in", "and", "for", "to", "at", "by", "with", "from", "is",
+    "are", "as", "or", "its", "into", "o", "os", "a", "as", "um", "uma", "de", "da", "do", "das",
+    "dos", "e", "em", "el", "la", "los", "las", "le", "les", "un", "une", "des", "der", "die",
+    "das", "ein", "eine", "und", "what", "how", "why", "when", "who", "we", "our", "this", "that",
+];
+
+fn first_significant(s: &str) -> String {
+    fold(s)
+        .split(' ')
+        .find(|w| {
+            !w.is_empty() && !STOPWORDS.contains(w) && w.chars().any(|c| c.is_ascii_alphabetic())
+        })
+        .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect())
+        .unwrap_or_default()
+}
+
+/// The base key of a reference, before clash suffixes.
+pub fn base_key(r: &Reference) -> String {
+    let who = match r.authors.first().or(r.editors.first()) {
+        Some(Name::Person { family, .. }) => fold(family).replace(' ', ""),
+        Some(Name::Literal { literal }) => first_significant(literal),
+        None => String::from("anon"),
+    };
+    let year = r
+        .year_digits()
+        .map_or_else(|| "nd".to_string(), str::to_string);
+    let title = r
+        .title
+        .as_deref()
+        .map(first_significant)
+        .unwrap_or_default();
+    let mut key: String = format!("{who}{year}{title}");
+    key.retain(|c| c.is_ascii_alphanumeric());
+    key
+}
+
+/// Gives every reference a unique key.
+pub fn assign_keys(refs: &mut [Reference]) {
+    let bases: Vec<String> = refs.iter().map(base_key).collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for b in &bases {
+        *count.entry(b.as_str()).or_default() += 1;
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (r, b) in refs.iter_mut().zip(&bases) {
+        if count[b.as_str()] > 1 {
+            let n = seen.entry(b.as_str()).or_default();
+            r.key = format!("{b}{}", suffix(*n));
+            *n += 1;
+        } else {
+            r.key = b.clone();
+        }
+    }
+}
+
+/// `a`, `b`, …, `z`, `aa`, `ab`, …
+fn suffix(n: usize) -> String {
+    let letter = |i: usize| char::from(b'a' + (i % 26) as u8);
+    if n < 26 {
+        letter(n).to_string()
+    } else {
+        format!("{}{}", letter(n / 26 - 1), letter(n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(family: &str, year: &str, title: &str) -> Reference {
+        Reference {
+            authors: vec![Name::Person {
+                family: family.into(),
+                given: String::new(),
+            }],
+            year: Some(year.into()),
+            title: Some(title.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn google_scholar_style() {
+        assert_eq!(
+            base_key(&r("Warf", "2013", "The Central Asian digital divide")),
+            "warf2013central"
+        );
+        assert_eq!(
+            base_key(&r("Mañé-Garzón", "1949", "Über die Arten")),
+            "manegarzon1949uber"
+        );
+    }
+
+    #[test]
+    fn organisations_use_their_first_significant_word() {
+        let x = Reference {
+            authors: vec![Name::Literal {
+                literal: "The Kazakh Agency of Statistics".into(),
+            }],
+            year: Some("2015".into()),
+            ..Default::default()
+        };
+        assert_eq!(base_key(&x), "kazakh2015");
+    }
+
+    #[test]
+    fn clashes_get_letter_suffixes_and_keys_are_unique() {
+        let mut v = vec![
+            r("Barrett", "2007a", "New species"),
+            r("Barrett", "2007b", "New species"),
+            r("Lee", "2001", "X"),
+        ];
+        assign_keys(&mut v);
+        let keys: Vec<&str> = v.iter().map(|x| x.key.as_str()).collect();
+        assert_eq!(keys, ["barrett2007newa", "barrett2007newb", "lee2001x"]);
+        assert_eq!(suffix(27), "ab");
+    }
+}

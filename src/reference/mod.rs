@@ -1,0 +1,150 @@
+//! References: find the entries of the reference list and parse them.
+//!
+//! [`split`] turns the reference region's lines into one text per work,
+//! [`parse`] turns a text into fields, and [`key`] gives each entry a
+//! readable, stable citation key.
+
+pub mod key;
+pub mod parse;
+pub mod split;
+
+use crate::normalize::Mapped;
+use serde::Serialize;
+use std::ops::Range;
+
+/// A name in an author or editor list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Name {
+    /// A person, family name first.
+    Person {
+        /// Family name, particles included ("de Queiroz").
+        family: String,
+        /// Given names or initials as written.
+        given: String,
+    },
+    /// An organisation or any name that must stay whole.
+    Literal {
+        /// The name as written.
+        literal: String,
+    },
+}
+
+impl Name {
+    /// The part of the name that citations use: the family name or the
+    /// whole organisation name.
+    pub fn citation_name(&self) -> &str {
+        match self {
+            Name::Person { family, .. } => family,
+            Name::Literal { literal } => literal,
+        }
+    }
+}
+
+/// The kind of work a reference describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryType {
+    /// A journal article.
+    Article,
+    /// A book.
+    Book,
+    /// A chapter or part of an edited book.
+    InCollection,
+    /// A paper in conference proceedings.
+    InProceedings,
+    /// A report, working paper or similar institutional publication.
+    Report,
+    /// A thesis or dissertation.
+    Thesis,
+    /// A web page or other online-only source.
+    Online,
+    /// Anything else.
+    #[default]
+    Misc,
+}
+
+/// A problem found in a reference entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Stable code, e.g. `proof-marker`.
+    pub code: &'static str,
+    /// Human-readable explanation.
+    pub message: String,
+    /// Byte span in the original input.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// One entry of the reference list.
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    /// Citation key, unique in the document.
+    pub key: String,
+    /// Entry type.
+    pub kind: EntryType,
+    /// Byte span of the entry in the original input.
+    pub span: Range<usize>,
+    /// The entry's clean text with its map back to the original.
+    pub text: Mapped,
+    /// Authors in order.
+    pub authors: Vec<Name>,
+    /// The list was cut short with "et al." or an ellipsis.
+    pub authors_truncated: bool,
+    /// Editors of the containing work (or of the work, for edited books).
+    pub editors: Vec<Name>,
+    /// Year as written, with suffix ("2015a"), or "n.d." / "in press".
+    pub year: Option<String>,
+    /// Title of the work.
+    pub title: Option<String>,
+    /// Journal, book or proceedings title.
+    pub container: Option<String>,
+    /// Volume.
+    pub volume: Option<String>,
+    /// Issue or number.
+    pub issue: Option<String>,
+    /// Page range or article number.
+    pub pages: Option<String>,
+    /// Publisher or institution.
+    pub publisher: Option<String>,
+    /// Place of publication.
+    pub location: Option<String>,
+    /// URL other than the DOI resolver.
+    pub url: Option<String>,
+    /// Date the URL was accessed, as written.
+    pub urldate: Option<String>,
+    /// DOI, without resolver prefix.
+    pub doi: Option<String>,
+    /// Edition, as written.
+    pub edition: Option<String>,
+    /// Chapter number.
+    pub chapter: Option<String>,
+    /// Problems found in the entry.
+    pub problems: Vec<Problem>,
+}
+
+impl Reference {
+    /// The year's four digits, if it has any.
+    pub fn year_digits(&self) -> Option<&str> {
+        let y = self.year.as_deref()?;
+        let start = y.find(|c: char| c.is_ascii_digit())?;
+        y.get(start..start + 4)
+            .filter(|d| d.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// The year's letter suffix ("a" in "2015a"), if any.
+    pub fn year_suffix(&self) -> Option<char> {
+        let y = self.year.as_deref()?;
+        let c = y.chars().last()?;
+        (c.is_ascii_lowercase() && y.len() == 5 && y[..4].chars().all(|d| d.is_ascii_digit()))
+            .then_some(c)
+    }
+}
+
+/// Splits the reference region and parses every entry, with unique keys.
+pub fn extract(src: &str, lines: &[Range<usize>]) -> Vec<Reference> {
+    let entries = split::split(src, lines);
+    let mut refs: Vec<Reference> = entries.into_iter().map(parse::parse).collect();
+    key::assign_keys(&mut refs);
+    refs
+}

@@ -1,0 +1,231 @@
+//! Splitting a reference region into one text per work.
+//!
+//! Two layouts occur. Either each entry is one line (clean text, Markdown),
+//! or lines are hard-wrapped at a fixed width (PDF extraction), and an entry
+//! continues until a line that starts like a new entry: a name followed
+//! soon by a year. In both, two entries can share a line when extraction
+//! lost the break between them ("… Routledge. Welsh, H. A. (1996). …").
+
+use crate::normalize::{Mapped, Removed};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One entry's text, before parsing.
+#[derive(Debug, Clone)]
+pub struct RawEntry {
+    /// Clean text with its map back to the original.
+    pub text: Mapped,
+    /// Proof marks and other leftovers removed from it.
+    pub removed: Vec<Removed>,
+    /// True when the entry shared its line with another one.
+    pub merged: bool,
+}
+
+/// A list bullet or label before an entry: "- ", "• ", "[12] ", "12. ".
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-•*–]\s+|\[\d{1,3}\]\s*|\d{1,3}\.\s+(?:\p{Lu}))").expect("valid regex")
+});
+
+/// A name at the start of an entry, then (soon) its date.
+static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:(?:van|von|de|da|das|do|dos|del|della|der|di|du|le|la|ten|ter)\s+)*[\p{Lu}][\p{L}'’.\-]*(?:[\s,][^()\d]{0,250}?)?(?:\(\s*(?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{0,30}\)|[.,]\s+(?:\d{4}[a-z]?|n\.d\.)\.(?:\s|$))",
+    )
+    .expect("valid regex")
+});
+
+/// An inverted name with initials at the start of a line ("Smith, J. A.").
+static INVERTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+(?:\p{Lu}\.\s?-?)+")
+        .expect("valid regex")
+});
+
+/// A second entry that starts inside a line, after the end of the first.
+static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[.\d)]\s+((?:(?:van|von|de|da|dos|del|der|di|du)\s+)?\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?-?)+(?:,?\s+(?:&\s+|and\s+)?(?:(?:van|von|de|da|dos|del|der|di|du)\s+)?\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?-?)+)*\s*\(\d{4}[a-z]?\))",
+    )
+    .expect("valid regex")
+});
+
+fn strip_bullet(src: &str, line: &Range<usize>) -> Range<usize> {
+    let t = &src[line.clone()];
+    let mut start = line.start;
+    if let Some(m) = BULLET.find(t) {
+        // Keep the capital letter that the numbered-label form looks at.
+        let label = m.as_str().trim_end_matches(|c: char| c.is_uppercase());
+        start += label.len();
+    }
+    let rest = &src[start..line.end];
+    start += rest.len() - rest.trim_start().len();
+    start..line.end
+}
+
+fn ends_entry(t: &str) -> bool {
+    let t = t.trim_end();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    if last.contains("://") || last.starts_with("10.") || last.starts_with("www.") {
+        return true;
+    }
+    t.ends_with(['.', ')', ']']) || t.ends_with(|c: char| c.is_ascii_digit()) || t.ends_with('/')
+}
+
+/// True when the region looks hard-wrapped: many lines end near one width.
+fn hard_wrapped(src: &str, lines: &[Range<usize>]) -> bool {
+    let lens: Vec<usize> = lines
+        .iter()
+        .map(|l| src[l.clone()].chars().count())
+        .collect();
+    let max = lens.iter().copied().max().unwrap_or(0);
+    if max == 0 || max > 140 || lines.len() < 4 {
+        return false;
+    }
+    let near = lens.iter().filter(|&&n| n * 100 >= max * 85).count();
+    near * 100 >= lens.len() * 25
+}
+
+/// Splits reference lines into entries.
+pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
+    let lines: Vec<Range<usize>> = lines
+        .iter()
+        .map(|l| strip_bullet(src, l))
+        .filter(|l| !src[l.clone()].trim().is_empty())
+        .collect();
+    let wrapped = hard_wrapped(src, &lines);
+    let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = src[l.clone()].trim();
+        let new_entry = if !wrapped {
+            true
+        } else {
+            let prev = i.checked_sub(1).map(|p| src[lines[p].clone()].trim());
+            let starts = ENTRY_START.is_match(t) || INVERTED_NAME.is_match(t);
+            let prev_done = prev.is_none_or(ends_entry);
+            groups.is_empty() || (starts && prev_done)
+        };
+        if new_entry {
+            groups.push(vec![l.clone()]);
+        } else if let Some(g) = groups.last_mut() {
+            g.push(l.clone());
+        }
+    }
+
+    let mut out = Vec::new();
+    for g in groups {
+        let mut removed = Vec::new();
+        let mut text = Mapped::new();
+        for l in &g {
+            text.push_joined_line(src, l.clone(), &mut removed);
+        }
+        split_inline(text, removed, &mut out);
+    }
+    out
+}
+
+/// Splits an entry that holds further entries run into it.
+fn split_inline(text: Mapped, removed: Vec<Removed>, out: &mut Vec<RawEntry>) {
+    let s = text.as_str();
+    let cuts: Vec<usize> = INLINE_START
+        .captures_iter(s)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.start())
+        .filter(|&p| p > 20)
+        .collect();
+    if cuts.is_empty() {
+        out.push(RawEntry {
+            text,
+            removed,
+            merged: false,
+        });
+        return;
+    }
+    let mut bounds = vec![0];
+    bounds.extend(cuts);
+    bounds.push(s.len());
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let piece = s[a..b].trim_end();
+        let mut m = Mapped::new();
+        // Copy the piece byte for byte so that it keeps its mapping.
+        let end = a + piece.len();
+        let span = text.orig_span(a, end);
+        rebuild(&text, a, end, &mut m);
+        let rm = removed
+            .iter()
+            .filter(|r| r.span.start >= span.start && r.span.end <= span.end + 8)
+            .cloned()
+            .collect();
+        out.push(RawEntry {
+            text: m,
+            removed: rm,
+            merged: true,
+        });
+    }
+}
+
+/// Copies `text[a..b]` into `out`, keeping each byte's original offset.
+fn rebuild(text: &Mapped, a: usize, b: usize, out: &mut Mapped) {
+    let s = text.as_str();
+    let mut i = a;
+    while i < b {
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        let n = ch.len_utf8();
+        let o = text.orig(i);
+        out.push_synthetic(&s[i..i + n], o);
+        i += n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(src: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for l in src.split_inclusive('\n') {
+            out.push(start..start + l.trim_end_matches('\n').len());
+            start += l.len();
+        }
+        out
+    }
+
+    fn texts(src: &str) -> Vec<String> {
+        split(src, &lines(src))
+            .into_iter()
+            .map(|e| e.text.as_str().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn one_entry_per_line_with_bullets_removed() {
+        let src = "- Abel, R. (1994). Film. Press.\n - Bader, M. (2011). Parties. J, 4(3), 1–9.\n";
+        assert_eq!(
+            texts(src),
+            [
+                "Abel, R. (1994). Film. Press.",
+                "Bader, M. (2011). Parties. J, 4(3), 1–9."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_two_entries_run_together_on_one_line() {
+        let src = "Warf, B. (2013). The divide. Routledge. Welsh, H. A. (1996). Dealing with the past. Europe-Asia Studies, 48(3), 413–428.\n";
+        let e = split(src, &lines(src));
+        assert_eq!(e.len(), 2);
+        assert!(e.iter().all(|x| x.merged));
+        assert!(e[1].text.as_str().starts_with("Welsh, H. A. (1996)"));
+        let span = e[1].text.orig_span(0, 5);
+        assert_eq!(&src[span], "Welsh");
+    }
+
+    #[test]
+    fn joins_hard_wrapped_entries() {
+        let src = "ABEL, R. (1994). The Cine Goes to Town: French Cinema, 1896-1914. University of Californ\nPress.\nALEXEIEFF, A. (1994). Preface. In G. BENDAZZI (Ed.), Cartoons: One Hundred Years of Ci\nAnimation. John Libbey.\nANDREW, D. (1976). The Major Film Theories. Oxford University Press and some more words\nBURCH, N. (1990). Life to Those Shadows. University of California Press and more words.\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[1].ends_with("Ci Animation. John Libbey."));
+    }
+}

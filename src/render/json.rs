@@ -1,0 +1,201 @@
+//! The `analyze` JSON: the stable contract other tools read.
+//!
+//! Schema version [`SCHEMA`]. Fields are only ever added within a version.
+
+use crate::analysis::Analysis;
+use crate::link::Match;
+use crate::reference::{Name, Reference};
+use serde::Serialize;
+use std::io::Write;
+
+/// Version of the JSON schema written by [`write`].
+pub const SCHEMA: u32 = 1;
+
+/// A dimension in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct DimensionOut<'a> {
+    /// Stable identifier.
+    pub id: &'a str,
+    /// Heading as written.
+    pub heading: &'a str,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// Byte offset of the heading.
+    pub byte_start: usize,
+}
+
+/// A problem in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct ProblemOut<'a> {
+    /// Stable code.
+    pub code: &'a str,
+    /// Explanation.
+    pub message: &'a str,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// Byte span start.
+    pub byte_start: usize,
+    /// Byte span end.
+    pub byte_end: usize,
+}
+
+/// A reference in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct ReferenceOut<'a> {
+    pub key: &'a str,
+    #[serde(rename = "type")]
+    pub kind: crate::reference::EntryType,
+    pub line: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub raw: &'a str,
+    pub authors: &'a [Name],
+    pub authors_truncated: bool,
+    pub year: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub container: Option<&'a str>,
+    pub volume: Option<&'a str>,
+    pub issue: Option<&'a str>,
+    pub pages: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub urldate: Option<&'a str>,
+    pub doi: Option<&'a str>,
+    pub edition: Option<&'a str>,
+    pub editors: &'a [Name],
+    pub chapter: Option<&'a str>,
+    pub problems: Vec<ProblemOut<'a>>,
+}
+
+/// A citation in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct CitationOut<'a> {
+    pub text: &'a str,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub form: crate::citation::Form,
+    pub names: &'a [String],
+    pub et_al: bool,
+    pub year: &'a str,
+    pub locator: Option<&'a str>,
+    pub prefix: Option<&'a str>,
+    pub key: Option<&'a str>,
+    #[serde(rename = "match")]
+    pub how: &'static str,
+    pub match_reason: Option<&'a str>,
+    pub dimension: Option<&'a str>,
+    pub claim: &'a str,
+    pub claim_byte_start: usize,
+    pub claim_byte_end: usize,
+}
+
+/// The whole JSON document.
+#[derive(Debug, Serialize)]
+pub struct AnalysisOut<'a> {
+    pub schema: u32,
+    pub dimensions: Vec<DimensionOut<'a>>,
+    pub references: Vec<ReferenceOut<'a>>,
+    pub citations: Vec<CitationOut<'a>>,
+}
+
+fn reference_out<'a>(a: &'a Analysis, r: &'a Reference) -> ReferenceOut<'a> {
+    ReferenceOut {
+        key: &r.key,
+        kind: r.kind,
+        line: a.source.line_col(r.span.start).0,
+        byte_start: r.span.start,
+        byte_end: r.span.end,
+        raw: r.text.as_str(),
+        authors: &r.authors,
+        authors_truncated: r.authors_truncated,
+        year: r.year.as_deref(),
+        title: r.title.as_deref(),
+        container: r.container.as_deref(),
+        volume: r.volume.as_deref(),
+        issue: r.issue.as_deref(),
+        pages: r.pages.as_deref(),
+        publisher: r.publisher.as_deref(),
+        location: r.location.as_deref(),
+        url: r.url.as_deref(),
+        urldate: r.urldate.as_deref(),
+        doi: r.doi.as_deref(),
+        edition: r.edition.as_deref(),
+        editors: &r.editors,
+        chapter: r.chapter.as_deref(),
+        problems: r
+            .problems
+            .iter()
+            .map(|p| {
+                let (line, column) = a.source.line_col(p.span.start);
+                ProblemOut {
+                    code: p.code,
+                    message: &p.message,
+                    line,
+                    column,
+                    byte_start: p.span.start,
+                    byte_end: p.span.end,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Builds the serialisable view of an analysis.
+pub fn view(a: &Analysis) -> AnalysisOut<'_> {
+    let dims = &a.document.dimensions;
+    AnalysisOut {
+        schema: SCHEMA,
+        dimensions: dims
+            .iter()
+            .map(|d| DimensionOut {
+                id: &d.id,
+                heading: &d.heading,
+                line: a.source.line_col(d.span.start).0,
+                byte_start: d.span.start,
+            })
+            .collect(),
+        references: a.references.iter().map(|r| reference_out(a, r)).collect(),
+        citations: a
+            .citations
+            .iter()
+            .map(|c| {
+                let (how, reason) = match &c.link.how {
+                    Match::Exact => ("exact", None),
+                    Match::Fuzzy { reason } => ("fuzzy", Some(reason.as_str())),
+                    Match::None { reason } => ("none", Some(reason.as_str())),
+                };
+                CitationOut {
+                    text: &c.text,
+                    byte_start: c.span.start,
+                    byte_end: c.span.end,
+                    line: c.line,
+                    column: c.column,
+                    form: c.cite.form,
+                    names: &c.cite.names,
+                    et_al: c.cite.et_al,
+                    year: &c.cite.year,
+                    locator: c.cite.locator.as_deref(),
+                    prefix: c.cite.prefix.as_deref(),
+                    key: c.link.reference.map(|i| a.references[i].key.as_str()),
+                    how,
+                    match_reason: reason,
+                    dimension: c.dimension.map(|d| dims[d].id.as_str()),
+                    claim: &c.claim,
+                    claim_byte_start: c.claim_span.start,
+                    claim_byte_end: c.claim_span.end,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Writes the analysis as pretty JSON.
+pub fn write<W: Write>(a: &Analysis, mut w: W) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, &view(a)).map_err(std::io::Error::other)?;
+    writeln!(w)
+}

@@ -1,0 +1,143 @@
+//! Sentence boundaries inside a paragraph.
+//!
+//! Scholarly prose defeats general-purpose splitters in predictable ways: a
+//! citation's "et al." or "p." is not a sentence end, nor is the period of
+//! an initial ("J. Smith"), nor anything inside parentheses, where a
+//! citation list may hold several periods. The rules here are exactly
+//! those, and they return byte ranges so claims keep their spans.
+
+use std::ops::Range;
+
+/// Words after which a period does not end a sentence (compared in lower case).
+const ABBREVIATIONS: &[&str] = &[
+    "al", "e.g", "i.e", "etc", "cf", "vs", "p", "pp", "fig", "figs", "eq", "eqs", "no", "nos",
+    "vol", "vols", "ed", "eds", "dr", "mr", "mrs", "ms", "prof", "st", "approx", "ca", "inc",
+    "ltd", "co", "jr", "sr", "chap", "sec", "ch", "n.d", "u.s", "u.k", "e.u", "u.n", "op", "cit",
+    "ibid", "viz", "resp", "esp", "incl", "min", "max", "dept", "univ", "ref", "refs", "sp", "spp",
+    "var", "subsp", "cap", "art", "tab", "apud",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() {
+        return false;
+    }
+    // A single letter is an initial ("J. Smith"), not a sentence.
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_alphabetic()
+    {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Splits `text` into sentence byte ranges, trimmed of surrounding spaces.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth: i32 = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = (depth - 1).max(0),
+            b'.' | b'!' | b'?' if depth == 0 => {
+                // Include closing quotes and brackets after the mark.
+                let mut end = i + 1;
+                while end < bytes.len() {
+                    let rest = &text[end..];
+                    let c = rest.chars().next().unwrap_or(' ');
+                    if matches!(c, '"' | '\'' | '”' | '’' | ')' | '*')
+                        || (c == '.' && bytes[i] != b'.')
+                    {
+                        end += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let next = text[end..].chars().next();
+                let after = text[end..].trim_start();
+                let boundary = next.is_some_and(char::is_whitespace)
+                    && after.chars().next().is_some_and(|c| {
+                        c.is_uppercase()
+                            || c.is_ascii_digit()
+                            || matches!(c, '"' | '“' | '‘' | '(' | '[')
+                    });
+                if boundary && bytes[i] == b'.' {
+                    let word = text[start..i]
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .unwrap_or("");
+                    if is_abbreviation(word)
+                        || word.chars().next().is_some_and(|c| c.is_ascii_digit())
+                            && word.len() <= 2
+                    {
+                        i += 1;
+                        continue;
+                    }
+                }
+                if boundary {
+                    push_trimmed(text, start..end, &mut out);
+                    start = end;
+                    i = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if r.start + lead < r.end - trail {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        split(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn does_not_split_after_abbreviations_initials_or_inside_parentheses() {
+        let t = "Smith et al. (2015) found it, e.g. in J. Doe's data (see Lee, 2001, p. 3. Also Kim). Then it rained.";
+        assert_eq!(
+            sents(t),
+            [
+                "Smith et al. (2015) found it, e.g. in J. Doe's data (see Lee, 2001, p. 3. Also Kim).",
+                "Then it rained."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_on_question_and_quote_endings() {
+        let t = "Is it \"pragmatic.\" Yes? No.";
+        assert_eq!(sents(t), ["Is it \"pragmatic.\"", "Yes?", "No."]);
+    }
+
+    #[test]
+    fn lower_case_after_period_is_not_a_boundary() {
+        assert_eq!(
+            sents("The U.S. economy grew. Fine."),
+            ["The U.S. economy grew.", "Fine."]
+        );
+        assert_eq!(
+            sents("Tabigat, etc. and more."),
+            ["Tabigat, etc. and more."]
+        );
+    }
+}

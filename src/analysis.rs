@@ -60,7 +60,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let references = reference::extract(source.text(), &document.reference_lines);
     let paragraphs: Vec<_> = document.paragraphs.iter().map(|p| p.text.clone()).collect();
     let mut citations = Vec::new();
-    for found in citation::find_all(&paragraphs) {
+    let known = citation::Known::new(
+        references
+            .iter()
+            .flat_map(|r| r.authors.iter().chain(r.editors.iter()))
+            .map(|n| n.citation_name()),
+    );
+    for found in citation::find_all(&paragraphs, &known) {
         let para = &document.paragraphs[found.paragraph];
         let ptext = para.text.as_str();
         let sentences = sentence::split(ptext);

@@ -51,20 +51,62 @@ const YEAR: &str = r"(?:\[\d{4}\]\s*)?(?:\d{4}[a-z]?|n\.\s?d\.|in press|forthcom
 
 static PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<names>(?:\p{{Lu}}|(?:van|von|de|da|das|do|dos|del|der|di|du|le|la|d['’])\s*\p{{Lu}}?)[^\d;()\[\]]*?)\s*,?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-z])\b)*)(?P<loc>\s*[,:]\s*(?:(?:pp?|para|chap|ch|sec|fig|figs|table|vol|n|nos?|cap|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?)?\s*\.?$"
+        r"^(?P<names>(?:\p{{Lu}}|(?:van|von|de|da|das|do|dos|del|der|di|du|le|la)\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)\s*,?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:(?:pp?|para|chap|ch|sec|fig|figs|table|vol|n|nos?|cap|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?)?\s*\.?$"
     ))
     .expect("valid regex")
 });
 
 static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?P<years>{YEAR}(?:\s*[,;]\s*(?:{YEAR}|[a-z])\b)*)(?P<loc>\s*[,:]\s*(?:(?:pp?|para|chap|ch|sec|fig|table|cap)\.?\s*)?[\dxivlc]+(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*)?\s*(?:\)|;)"
+        r"^\s*(?P<years>{YEAR}(?:\s*[,;]\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:(?:pp?|para|chap|ch|sec|fig|table|cap)\.?\s*)?[\dxivlc]+(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*)?\s*(?:\)|;)"
     ))
     .expect("valid regex")
 });
 
+/// A citation with strictly name-shaped authors, found anywhere in a text:
+/// "Smith and Jones, 2015", "Burdin et al., 2014". Only trusted when its
+/// first name is an author in the reference list.
+static STRICT: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)?\p{Lu}[\p{L}'’\-]+";
+    Regex::new(&format!(
+        r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name}){{0,5}}(?:,?\s+et\s+al\.?)?),?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
+    ))
+    .expect("valid regex")
+});
+
+/// Folded author names of the reference list, for checking citations that
+/// have only their shape to go on.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    names: std::collections::HashSet<String>,
+}
+
+impl Known {
+    /// Collects the citation names (family names, organisations) of a list.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set = std::collections::HashSet::new();
+        for n in names {
+            let f = crate::normalize::fold(n);
+            if let Some(last) = f.split(' ').next_back() {
+                set.insert(last.to_string());
+            }
+            set.insert(f.strip_prefix("the ").unwrap_or(&f).to_string());
+        }
+        Known { names: set }
+    }
+
+    fn contains(&self, cited: &str) -> bool {
+        let f = crate::normalize::fold(cited);
+        let f = f.strip_prefix("the ").unwrap_or(&f);
+        self.names.contains(f)
+            || f.split(' ')
+                .next_back()
+                .is_some_and(|l| self.names.contains(l))
+    }
+}
+
 static ONE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"{YEAR}|\b[a-z]\b")).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"{YEAR}|\b[a-h]\b")).expect("valid regex"));
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:see also|see,? e\.g\.|see|e\.\s?g\.|e\.\s?g|i\.\s?e\.|cf\.|for example|for instance|for a review,? see|for a review|reviewed in|as cited in|cited in|quoted in|as reviewed in|apud|also|but see|compare|especially|esp\.|among others|including|such as|following|after|contra|vide|ver também|ver|veja|in|and|or|by|from|e\.g\.,? see)[,:]?\s+)+")
@@ -397,8 +439,9 @@ fn expand_years(years: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
-/// Finds the citations in one paragraph.
-pub fn find(text: &str) -> Vec<Cite> {
+/// Finds the citations in one paragraph. `known` holds the reference
+/// list's names; without it only unambiguous shapes are accepted.
+pub fn find(text: &str, known: &Known) -> Vec<Cite> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -412,7 +455,7 @@ pub fn find(text: &str) -> Vec<Cite> {
             let before = out.len();
             narrative(text, i, close, &mut out);
             if out.len() == before {
-                parenthetical(text, inner, &mut out);
+                parenthetical(text, inner, known, &mut out);
             }
             // Parentheses inside are already handled as part of this one.
             i = if out.len() > before { close + 1 } else { i + 1 };
@@ -420,8 +463,101 @@ pub fn find(text: &str) -> Vec<Cite> {
         }
         i += 1;
     }
+    running_text(text, known, &mut out);
     out.sort_by_key(|c| c.span.start);
     out
+}
+
+/// Citations outside parentheses without the year in parentheses:
+/// "Stotsky, 1996 and Elson (2006) mention". Shape alone is weak evidence
+/// here, so the first name must be in the reference list.
+fn running_text(text: &str, known: &Known, out: &mut Vec<Cite>) {
+    let mut depth = 0i32;
+    let mut depth_at = vec![0i32; text.len() + 1];
+    for (i, c) in text.char_indices() {
+        depth_at[i] = depth;
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    loose(text, 0..text.len(), known, &mut found);
+    for c in found {
+        let inside = depth_at[c.span.start] > 0;
+        let overlaps = out
+            .iter()
+            .any(|o| o.span.start < c.span.end && c.span.start < o.span.end);
+        if !inside && !overlaps {
+            out.push(c);
+        }
+    }
+}
+
+/// Strictly shaped citations inside `range` whose first name is known.
+fn loose(text: &str, range: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
+    let hay = &text[range.clone()];
+    for c in STRICT.captures_iter(hay) {
+        let Some(m) = c.get(0) else { continue };
+        let start = range.start + m.start();
+        let end = range.start + m.end();
+        // Whole words only.
+        let before_ok = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|ch| !ch.is_alphanumeric());
+        let after_ok = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|ch| !ch.is_alphanumeric());
+        if !before_ok || !after_ok {
+            continue;
+        }
+        let (mut names, et_al) = split_names(&c["names"]);
+        // "However, Stotsky, 1996": the citation starts at the first name
+        // the reference list knows.
+        let Some(k) = names.iter().position(|n| known.contains(n)) else {
+            continue;
+        };
+        let mut start = start;
+        if k > 0 {
+            let Some(off) = c["names"].find(names[k].as_str()) else {
+                continue;
+            };
+            start += off;
+            names.drain(..k);
+        }
+        if !plausible(&names) {
+            continue;
+        }
+        let years_m = c.name("years").map_or(0..0, |m| m.range());
+        let years = expand_years(&hay[years_m.clone()]);
+        let ys = range.start + years_m.start;
+        for (k, (yr, y)) in years.iter().enumerate() {
+            let span = if k == 0 {
+                start..ys + yr.end
+            } else {
+                ys + yr.start..ys + yr.end
+            };
+            let last = k + 1 == years.len();
+            out.push(Cite {
+                span: if last { span.start..end } else { span },
+                form: Form::Parenthetical,
+                names: names.clone(),
+                group_name: None,
+                given: None,
+                et_al,
+                year: y.clone(),
+                locator: if last {
+                    c.name("loc").map(|m| clean_locator(m.as_str()))
+                } else {
+                    None
+                },
+                prefix: None,
+            });
+        }
+    }
 }
 
 fn matching_paren(text: &str, open: usize) -> Option<usize> {
@@ -444,7 +580,7 @@ fn matching_paren(text: &str, open: usize) -> Option<usize> {
     None
 }
 
-fn parenthetical(text: &str, inner: Range<usize>, out: &mut Vec<Cite>) {
+fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
     let content = &text[inner.clone()];
     // Parts separated by ";" at depth 0.
     let mut parts: Vec<Range<usize>> = Vec::new();
@@ -487,10 +623,12 @@ fn parenthetical(text: &str, inner: Range<usize>, out: &mut Vec<Cite>) {
                 && body.chars().all(|c| {
                     c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '.')
                 });
-            if only_name && pending.is_none() {
-                pending = Some(inner.start + s);
+            if only_name {
+                pending = pending.or(Some(inner.start + s));
             } else {
                 pending = None;
+                // "(a review is presented in Apps and Rees, 2009)".
+                loose(text, inner.start + p.start..inner.start + p.end, known, out);
             }
             continue;
         };
@@ -620,13 +758,18 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
             .trim_end_matches("'s")
             .trim_end_matches(['\'', '’']);
         let lower = bare.to_lowercase();
-        if is_name_word(bare) && !FUNCTION_WORDS.contains(&lower.as_str()) {
+        let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_uppercase());
+        if is_name_word(bare) && (acronym || !FUNCTION_WORDS.contains(&lower.as_str())) {
             words.push((pos, bare.to_string()));
             end_ok = true;
             k -= 1;
             continue;
         }
+        // A particle belongs to the family name right after it.
+        let directly_before_family = words.last().is_some_and(|(_, w)| w != "&")
+            && (words.len() == 1 || words[words.len() - 2].1 == "&");
         if end_ok
+            && directly_before_family
             && PARTICLES.contains(&lower.as_str())
             && bare.starts_with(|c: char| c.is_lowercase())
         {
@@ -634,7 +777,7 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
             k -= 1;
             continue;
         }
-        if end_ok && (bare == "and" || bare == "&") && k >= 2 {
+        if end_ok && matches!(bare, "and" | "&" | "e" | "y" | "und" | "et") && k >= 2 {
             let (_, prev) = tokens[k - 2];
             let prev_bare = prev.trim_end_matches(',');
             if is_name_word(prev_bare)
@@ -770,10 +913,10 @@ pub struct Located {
 }
 
 /// Finds citations in every paragraph and maps their spans back.
-pub fn find_all(paragraphs: &[Mapped]) -> Vec<Located> {
+pub fn find_all(paragraphs: &[Mapped], known: &Known) -> Vec<Located> {
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        for cite in find(p.as_str()) {
+        for cite in find(p.as_str(), known) {
             let span = p.orig_span(cite.span.start, cite.span.end);
             out.push(Located {
                 cite,
@@ -789,8 +932,32 @@ pub fn find_all(paragraphs: &[Mapped]) -> Vec<Located> {
 mod tests {
     use super::*;
 
+    fn find_(t: &str) -> Vec<Cite> {
+        find(t, &Known::default())
+    }
+
+    #[test]
+    fn loose_citations_need_a_known_author() {
+        let known = Known::new(["Apps", "Stotsky", "Burdin"]);
+        let t = "x (a review is presented in Apps and Rees, 2009). However, Stotsky, 1996 and Elson (2006) say. Burdin et al., 2014 assess. Brazil, 2015 was.";
+        let got: Vec<&str> = find(t, &known).into_iter().map(|c| &t[c.span]).collect();
+        assert_eq!(
+            got,
+            [
+                "Apps and Rees, 2009",
+                "Stotsky, 1996",
+                "Elson (2006)",
+                "Burdin et al., 2014"
+            ]
+        );
+        assert!(find("x (data from Brazil, 2015).", &known).is_empty());
+    }
+
     fn texts(t: &str) -> Vec<&str> {
-        find(t).into_iter().map(|c| &t[c.span]).collect::<Vec<_>>()
+        find(t, &Known::default())
+            .into_iter()
+            .map(|c| &t[c.span])
+            .collect::<Vec<_>>()
     }
 
     #[test]
@@ -833,17 +1000,17 @@ mod tests {
             texts("as Smith and Jones (2015) show"),
             ["Smith and Jones (2015)"]
         );
-        let c = find("Smith et al. (2015a, b) show");
+        let c = find_("Smith et al. (2015a, b) show");
         assert_eq!(c.len(), 2);
         assert!(c[0].et_al);
         assert_eq!((c[0].year.as_str(), c[1].year.as_str()), ("2015a", "2015b"));
-        let c = find("Smith's (2015) claim");
+        let c = find_("Smith's (2015) claim");
         assert_eq!(c[0].names, ["Smith"]);
-        let c = find("In Lev Manovich (2001, 2002, p. 302) we");
+        let c = find_("In Lev Manovich (2001, 2002, p. 302) we");
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].names, ["Manovich"]);
         assert_eq!(c[0].given.as_deref(), Some("Lev"));
-        assert_eq!(find("See de Queiroz (1998)")[0].names, ["de Queiroz"]);
+        assert_eq!(find_("See de Queiroz (1998)")[0].names, ["de Queiroz"]);
     }
 
     #[test]
@@ -860,13 +1027,13 @@ mod tests {
             "(Figure 3, 2015)",
             "In: E-government (pp.8-28).",
         ] {
-            assert!(find(t).is_empty(), "{t}: {:?}", find(t));
+            assert!(find_(t).is_empty(), "{t}: {:?}", find_(t));
         }
     }
 
     #[test]
     fn narrative_organisation_keeps_a_group_reading() {
-        let c = find("according to The Kazakh Agency of Statistics (2015), most");
+        let c = find_("according to The Kazakh Agency of Statistics (2015), most");
         assert_eq!(c.len(), 1);
         assert_eq!(
             c[0].group_name.as_deref(),

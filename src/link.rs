@@ -204,7 +204,7 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
     let cy = cite.year.as_str();
     let year_ok = |r: &Reference| -> Option<u8> {
         let ry = r.year.as_deref().unwrap_or("");
-        if ry.eq_ignore_ascii_case(cy) {
+        if ry.eq_ignore_ascii_case(cy) || r.other_years.iter().any(|y| y.eq_ignore_ascii_case(cy)) {
             return Some(3);
         }
         match (digits(ry), digits(cy)) {
@@ -302,7 +302,11 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::citation::find;
+    use crate::citation::{Known, find as find_with};
+
+    fn find(t: &str) -> Vec<crate::citation::Cite> {
+        find_with(t, &Known::default())
+    }
 
     fn r(key: &str, authors: &[&str], year: &str) -> Reference {
         Reference {

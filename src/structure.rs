@@ -86,8 +86,10 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$").expect("valid regex")
 });
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    // The label is followed by punctuation or a capitalised title; "Figure 2
+    // shows that …" is a paragraph that refers to a figure.
     Regex::new(
-        r"^(?:Figure|Fig\.|Figs?\.|Table|Chart|Graph|Map|Box|Exhibit|Plate|Scheme|Figura|Tabela|Quadro|Gráfico|Abbildung|Tabelle|Tableau)\s*[0-9A-Z]+(?:[.\-–][0-9]+)*\b",
+        r"^(?:Figure|Fig\.|Figs?\.|Table|Chart|Graph|Map|Box|Exhibit|Plate|Scheme|Figura|Tabela|Quadro|Gráfico|Abbildung|Tabelle|Tableau)\s*[0-9A-Z]+(?:[.\-–][0-9]+)*(?:\s*[.:|—–-]|\s+\p{Lu}|\s*$)",
     )
     .expect("valid regex")
 });

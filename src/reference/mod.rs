@@ -95,6 +95,8 @@ pub struct Reference {
     pub editors: Vec<Name>,
     /// Year as written, with suffix ("2015a"), or "n.d." / "in press".
     pub year: Option<String>,
+    /// Further years of a multi-year entry ("2001, 2002").
+    pub other_years: Vec<String>,
     /// Title of the work.
     pub title: Option<String>,
     /// Journal, book or proceedings title.

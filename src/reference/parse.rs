@@ -163,6 +163,8 @@ struct Anchor {
     start: usize,
     end: usize,
     year: String,
+    /// Further years of a multi-year entry ("(2001, 2002)").
+    also: Vec<String>,
 }
 
 fn author_like(prefix: &str) -> bool {
@@ -213,12 +215,12 @@ fn find_anchor(t: &str) -> Option<Anchor> {
         // For the dot form, the anchor starts at the year, after ". ".
         let start = if dot { y.start() } else { m.start() };
         let mut year = y.as_str().trim().to_string();
-        if let Some(first) = year
-            .split([',', '/'])
-            .next()
-            .filter(|_| year.len() > 5 && year.contains(','))
-        {
-            year = first.trim().to_string();
+        let mut also = Vec::new();
+        if year.len() > 5 && year.contains(',') {
+            let mut parts = year.split(',').map(|p| p.trim().to_string());
+            let first = parts.next().unwrap_or_default();
+            also = parts.filter(|p| p.len() >= 4).collect();
+            year = first;
         }
         if year.eq_ignore_ascii_case("s.d.")
             || year.eq_ignore_ascii_case("no date")
@@ -231,6 +233,7 @@ fn find_anchor(t: &str) -> Option<Anchor> {
             start,
             end: m.end(),
             year,
+            also,
         })
     };
     match (paren, dot) {
@@ -251,7 +254,15 @@ fn find_anchor(t: &str) -> Option<Anchor> {
 
 fn is_initials(s: &str) -> bool {
     let s = s.trim();
-    !s.is_empty() && s.chars().filter(|c| c.is_alphabetic()).count() <= 6 && INITIALS.is_match(s)
+    if s.is_empty() {
+        return false;
+    }
+    // Bare capitals are initials only when short ("AB" in "Smith AB");
+    // "ABEL" is an all-capitals surname.
+    if s.chars().all(char::is_alphabetic) {
+        return s.chars().count() <= 3 && s.chars().all(char::is_uppercase);
+    }
+    s.chars().filter(|c| c.is_alphabetic()).count() <= 6 && INITIALS.is_match(s)
 }
 
 fn is_suffix(s: &str) -> bool {
@@ -362,7 +373,12 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
             i += 1;
             continue;
         }
-        if is_initials(seg) {
+        // Bare capitals ("LEE") are a family name unless a person before
+        // them still lacks a given name.
+        let bare = seg.chars().all(char::is_alphabetic);
+        let needs_given =
+            matches!(names.last(), Some(Name::Person { given, .. }) if given.is_empty());
+        if is_initials(seg) && (!bare || needs_given) {
             // A stray given part: attach it to the previous person.
             if let Some(Name::Person { given, .. }) = names.last_mut()
                 && given.is_empty()
@@ -717,6 +733,7 @@ pub fn parse(e: RawEntry) -> Reference {
     let (names_part, rest) = match find_anchor(&t) {
         Some(a) => {
             r.year = Some(a.year);
+            r.other_years = a.also;
             (t[..a.start].to_string(), t[a.end..].to_string())
         }
         None => {

@@ -49,6 +49,11 @@ static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static HAS_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)[^)]{0,20}\)|[.,]\s\d{4}[a-z]?\.\s")
+        .expect("valid regex")
+});
+
 fn strip_bullet(src: &str, line: &Range<usize>) -> Range<usize> {
     let t = &src[line.clone()];
     let mut start = line.start;
@@ -132,6 +137,17 @@ fn split_inline(text: Mapped, removed: Vec<Removed>, out: &mut Vec<RawEntry>) {
         .map(|m| m.start())
         .filter(|&p| p > 20)
         .collect();
+    // Cut only after a complete entry: one with its own date. An author
+    // list with an ellipsis (". . . Tchaijunusova, N. J. (1999)") is not.
+    let mut kept = Vec::new();
+    let mut from = 0;
+    for c in cuts {
+        if HAS_DATE.is_match(&s[from..c]) {
+            kept.push(c);
+            from = c;
+        }
+    }
+    let cuts = kept;
     if cuts.is_empty() {
         out.push(RawEntry {
             text,
@@ -219,6 +235,12 @@ mod tests {
         assert!(e[1].text.as_str().starts_with("Welsh, H. A. (1996)"));
         let span = e[1].text.orig_span(0, 5);
         assert_eq!(&src[span], "Welsh");
+    }
+
+    #[test]
+    fn an_ellipsis_in_an_author_list_is_not_a_second_entry() {
+        let src = "Takada, J., Hoshi, M., . . . Tchaijunusova, N. J. (1999). External doses. J, 40(4), 337–344.\n";
+        assert_eq!(split(src, &lines(src)).len(), 1);
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub struct Cite {
     pub form: Form,
     /// Cited names in order: family names or whole organisation names.
     pub names: Vec<String>,
+    /// The names as written, before splitting: an organisation may hold
+    /// commas and "and" ("United Nations Educational, Scientific and
+    /// Cultural Organization").
+    pub written: String,
     /// A longer reading of the names that may be an organisation
     /// ("The Kazakh Agency of Statistics" before "(2015)").
     pub group_name: Option<String>,
@@ -528,6 +532,8 @@ fn loose(text: &str, range: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
             start += off;
             names.drain(..k);
         }
+        let names_end = range.start + c.name("names").map_or(0, |m| m.end());
+        let written = text[start..names_end].trim().to_string();
         if !plausible(&names) {
             continue;
         }
@@ -545,6 +551,7 @@ fn loose(text: &str, range: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
                 span: if last { span.start..end } else { span },
                 form: Form::Parenthetical,
                 names: names.clone(),
+                written: written.clone(),
                 group_name: None,
                 given: None,
                 et_al,
@@ -642,6 +649,8 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
             names = pre;
             start = ps;
         }
+        let names_end = inner.start + s + c.name("names").map_or(0, |m| m.end());
+        let written = text[start..names_end].trim().to_string();
         if !plausible(&names) {
             continue;
         }
@@ -666,6 +675,7 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
                 span,
                 form: Form::Parenthetical,
                 names: names.clone(),
+                written: written.clone(),
                 group_name: None,
                 given: None,
                 et_al,
@@ -712,6 +722,7 @@ fn narrative(text: &str, open: usize, close: usize, out: &mut Vec<Cite>) {
             span,
             form: Form::Narrative,
             names: names.names.clone(),
+            written: text[names.start..open].trim().to_string(),
             group_name: names.group.clone(),
             given: names.given.clone(),
             et_al: names.et_al,

@@ -20,6 +20,7 @@ pub mod link;
 pub mod normalize;
 pub mod reference;
 pub mod render;
+pub mod report;
 pub mod sentence;
 pub mod structure;
 

@@ -144,6 +144,9 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
     if let Some(g) = cite.group_name.as_deref() {
         readings.push(g);
     }
+    if cite.written.contains(',') || cite.written.contains(" and ") {
+        readings.push(&cite.written);
+    }
     if let Some(first) = cite.names.first() {
         readings.push(first);
     }

@@ -71,10 +71,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                         .rsplit(char::is_whitespace)
                         .next()
                         .unwrap_or("");
-                    if is_abbreviation(word)
-                        || word.chars().next().is_some_and(|c| c.is_ascii_digit())
-                            && word.len() <= 2
-                    {
+                    if is_abbreviation(word) {
                         i += 1;
                         continue;
                     }
@@ -127,6 +124,14 @@ mod tests {
     fn splits_on_question_and_quote_endings() {
         let t = "Is it \"pragmatic.\" Yes? No.";
         assert_eq!(sents(t), ["Is it \"pragmatic.\"", "Yes?", "No."]);
+    }
+
+    #[test]
+    fn a_number_can_end_a_sentence() {
+        assert_eq!(
+            sents("Scaled from 0 to 1. Figure 1A shows it."),
+            ["Scaled from 0 to 1.", "Figure 1A shows it."]
+        );
     }
 
     #[test]

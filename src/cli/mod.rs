@@ -1,9 +1,11 @@
 //! Command-line interface. Flags are parsed by clap into plain structs; each
 //! subcommand turns them into library calls and writes the result.
 
+mod output;
+
 use citemap::Error;
 use clap::{Parser, Subcommand};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
@@ -34,12 +36,74 @@ enum InputFormat {
     Markdown,
 }
 
+#[derive(clap::Args, Debug)]
+struct Output {
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum BibFormat {
+    Bibtex,
+    Biblatex,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum LinksFormat {
+    Csv,
+    Json,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ReportFormat {
+    /// Markdown tables.
+    Md,
+    /// One row per dimension and source.
+    Csv,
+    /// The dimension × source matrix as CSV.
+    Matrix,
+    /// The report model as JSON.
+    Json,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Print the full analysis as JSON (schema 1).
     Analyze {
         #[command(flatten)]
         input: Input,
+    },
+    /// Export the reference list as BibTeX or BibLaTeX.
+    Bib {
+        #[command(flatten)]
+        input: Input,
+        /// The .bib dialect.
+        #[arg(long, alias = "format", value_enum, default_value_t = BibFormat::Bibtex)]
+        dialect: BibFormat,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// One row per citation: key, dimension, line and claim.
+    Links {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_enum, default_value_t = LinksFormat::Csv)]
+        format: LinksFormat,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Sources per dimension, with totals.
+    Report {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        #[command(flatten)]
+        output: Output,
     },
 }
 
@@ -83,17 +147,64 @@ fn load(input: &Input) -> Result<citemap::Analysis, Error> {
     Ok(citemap::analyze(&text, &options(input)))
 }
 
+fn csv_io(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e)
+}
+
 fn execute(cli: Cli) -> Result<i32, Error> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let io = |e| Error::io(None, e);
+    use citemap::render;
     match cli.command {
         Command::Analyze { input } => {
             let a = load(&input)?;
-            citemap::render::json::write(&a, &mut out).map_err(io)?;
+            output::emit(None, false, |w| render::json::write(&a, w))?;
+        }
+        Command::Bib {
+            input,
+            dialect,
+            output,
+        } => {
+            let a = load(&input)?;
+            let d = match dialect {
+                BibFormat::Bibtex => render::bib::Dialect::Bibtex,
+                BibFormat::Biblatex => render::bib::Dialect::Biblatex,
+            };
+            output::emit(output.output.as_deref(), output.force, |w| {
+                render::bib::write(&a.references, d, w)
+            })?;
+        }
+        Command::Links {
+            input,
+            format,
+            output,
+        } => {
+            let a = load(&input)?;
+            output::emit(output.output.as_deref(), output.force, |w| match format {
+                LinksFormat::Csv => render::table::links(&a, w).map_err(csv_io),
+                LinksFormat::Json => {
+                    serde_json::to_writer_pretty(&mut *w, &render::json::view(&a).citations)
+                        .map_err(std::io::Error::other)?;
+                    writeln!(w)
+                }
+            })?;
+        }
+        Command::Report {
+            input,
+            format,
+            output,
+        } => {
+            let a = load(&input)?;
+            let r = citemap::report::build(&a);
+            output::emit(output.output.as_deref(), output.force, |w| match format {
+                ReportFormat::Md => render::markdown::write(&r, w),
+                ReportFormat::Csv => render::table::report(&r, w).map_err(csv_io),
+                ReportFormat::Matrix => render::table::matrix(&r, w).map_err(csv_io),
+                ReportFormat::Json => {
+                    serde_json::to_writer_pretty(&mut *w, &r).map_err(std::io::Error::other)?;
+                    writeln!(w)
+                }
+            })?;
         }
     }
-    out.flush().map_err(io)?;
     Ok(0)
 }
 

@@ -64,6 +64,93 @@ pub enum EntryType {
     Misc,
 }
 
+/// Names of an entry type in each export format. One table, so that the
+/// formats cannot drift apart.
+#[derive(Debug, Clone, Copy)]
+pub struct TypeNames {
+    /// The type.
+    pub kind: EntryType,
+    /// BibTeX entry type.
+    pub bibtex: &'static str,
+    /// BibLaTeX entry type.
+    pub biblatex: &'static str,
+    /// CSL-JSON `type`.
+    pub csl: &'static str,
+    /// RIS `TY` code.
+    pub ris: &'static str,
+}
+
+/// The mapping between entry types and the export formats.
+pub const TYPE_TABLE: &[TypeNames] = &[
+    TypeNames {
+        kind: EntryType::Article,
+        bibtex: "article",
+        biblatex: "article",
+        csl: "article-journal",
+        ris: "JOUR",
+    },
+    TypeNames {
+        kind: EntryType::Book,
+        bibtex: "book",
+        biblatex: "book",
+        csl: "book",
+        ris: "BOOK",
+    },
+    TypeNames {
+        kind: EntryType::InCollection,
+        bibtex: "incollection",
+        biblatex: "incollection",
+        csl: "chapter",
+        ris: "CHAP",
+    },
+    TypeNames {
+        kind: EntryType::InProceedings,
+        bibtex: "inproceedings",
+        biblatex: "inproceedings",
+        csl: "paper-conference",
+        ris: "CPAPER",
+    },
+    TypeNames {
+        kind: EntryType::Report,
+        bibtex: "techreport",
+        biblatex: "report",
+        csl: "report",
+        ris: "RPRT",
+    },
+    TypeNames {
+        kind: EntryType::Thesis,
+        bibtex: "phdthesis",
+        biblatex: "thesis",
+        csl: "thesis",
+        ris: "THES",
+    },
+    TypeNames {
+        kind: EntryType::Online,
+        bibtex: "misc",
+        biblatex: "online",
+        csl: "webpage",
+        ris: "ELEC",
+    },
+    TypeNames {
+        kind: EntryType::Misc,
+        bibtex: "misc",
+        biblatex: "misc",
+        csl: "document",
+        ris: "GEN",
+    },
+];
+
+impl EntryType {
+    /// This type's names in the export formats.
+    pub fn names(self) -> TypeNames {
+        TYPE_TABLE
+            .iter()
+            .copied()
+            .find(|t| t.kind == self)
+            .unwrap_or(TYPE_TABLE[TYPE_TABLE.len() - 1])
+    }
+}
+
 /// A problem found in a reference entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {

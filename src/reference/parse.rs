@@ -262,7 +262,12 @@ fn is_initials(s: &str) -> bool {
     if s.chars().all(char::is_alphabetic) {
         return s.chars().count() <= 3 && s.chars().all(char::is_uppercase);
     }
-    s.chars().filter(|c| c.is_alphabetic()).count() <= 6 && INITIALS.is_match(s)
+    // With periods or spaces, every run of letters is short: "D.K.",
+    // "J.-P.", "Ch."; "UNAIDS." is a name.
+    let short_runs = s
+        .split(|c: char| !c.is_alphabetic())
+        .all(|run| run.chars().count() <= 2);
+    short_runs && s.chars().filter(|c| c.is_alphabetic()).count() <= 6 && INITIALS.is_match(s)
 }
 
 fn is_suffix(s: &str) -> bool {
@@ -305,7 +310,10 @@ fn natural_order(seg: &str) -> Option<Name> {
         && (has_initial || words.len() <= 3)
         && family.chars().any(|c| c.is_lowercase() || c.is_uppercase())
     {
-        Some(Name::Person { family, given })
+        Some(Name::Person {
+            family: clean(&family),
+            given,
+        })
     } else {
         None
     }
@@ -331,7 +339,7 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
             .expect("valid regex")
     });
     let mut truncated = false;
-    let mut s = s.trim().trim_end_matches([',', ';', '.']).to_string();
+    let mut s = s.trim().trim_end_matches([',', ';']).to_string();
     if ET_AL.is_match(&s) {
         truncated = true;
         s = ET_AL.replace_all(&s, "").into_owned();
@@ -344,11 +352,38 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
     if s.is_empty() {
         return (Vec::new(), truncated);
     }
+    // An organisation with its departments: "United Nations, Department of
+    // Economic and Social Affairs" is one author, not four.
+    let has_initials = s
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .any(is_initials);
+    if !has_initials && s.contains(',') && org_like(s) {
+        // Organisations are separated by "&" or ";", never by a bare comma
+        // or "and", which belong to their names.
+        static ORG_SEP: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r",?\s*&\s*|\s*;\s*").expect("valid regex"));
+        let parts: Vec<&str> = ORG_SEP
+            .split(s)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let orgs = parts.iter().all(|p| {
+            p.split(',')
+                .all(|q| q.split_whitespace().count() >= 2 || org_like(q))
+        });
+        if orgs {
+            let names = parts
+                .iter()
+                .map(|p| Name::Literal { literal: clean(p) })
+                .collect();
+            return (names, truncated);
+        }
+    }
     let no_initials = !s
         .split(|c: char| c == ',' || c.is_whitespace())
         .any(is_initials);
     if !s.contains(',') && !s.contains(';') {
-        if let Some(c) = HOUSE_NAME.captures(s) {
+        if let Some(c) = HOUSE_NAME.captures(s.trim_end_matches('.')) {
             return (vec![person(&c["family"], &c["given"])], truncated);
         }
         if org_like(s) || no_initials {
@@ -388,7 +423,7 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
             i += 1;
             continue;
         }
-        if let Some(c) = HOUSE_NAME.captures(seg) {
+        if let Some(c) = HOUSE_NAME.captures(seg.trim_end_matches('.')) {
             names.push(person(&c["family"], &c["given"]));
             i += 1;
             continue;
@@ -462,6 +497,16 @@ fn split_title(rest: &str) -> (Option<String>, String) {
         }
     }
     let bounds = sentence_bounds(r);
+    // A title may hold sentences ("Demography. Broken limits to life
+    // expectancy. Science, 296, 1029–1031."): end it where the tail reads
+    // as a journal with a volume, when such a place exists.
+    if bounds.len() >= 2
+        && !journal_tail(&r[bounds[0]..])
+        && let Some(&b) = bounds[1..].iter().find(|&&b| journal_tail(&r[b..]))
+    {
+        let title = r[..b].trim().trim_end_matches('.').trim().to_string();
+        return (Some(title), r[b..].trim().to_string());
+    }
     for (k, &b) in bounds.iter().enumerate() {
         let mark = r[..b].chars().last().unwrap_or('.');
         if mark == '?' || mark == '!' {
@@ -488,6 +533,20 @@ fn split_title(rest: &str) -> (Option<String>, String) {
         Some(r.trim().trim_end_matches('.').to_string()).filter(|t| !t.is_empty()),
         String::new(),
     )
+}
+
+/// Whether a tail starts with "Journal, 12(3), 45–67" or "Journal 12: 45".
+fn journal_tail(tail: &str) -> bool {
+    let t = tail.trim();
+    let bounds = sentence_bounds(t);
+    let first = t[..bounds.first().copied().unwrap_or(t.len())]
+        .trim()
+        .trim_end_matches('.');
+    JOURNAL.captures(first).is_some_and(|c| {
+        c["rest"].trim().is_empty()
+            && (c.name("pages").is_some() || c.name("iss").is_some())
+            && c["container"].chars().any(char::is_alphabetic)
+    })
 }
 
 fn find_closing(inner: &str, open: char, close: char) -> Option<usize> {
@@ -1103,6 +1162,39 @@ mod tests {
         );
         assert_eq!(families(&r), ["Takada", "Hoshi", "Tchaijunusova"]);
         assert!(r.authors_truncated);
+    }
+
+    #[test]
+    fn titles_with_periods_end_where_the_journal_starts() {
+        let r = p(
+            "Oeppen, J., & Vaupel, J. W. (2002). Demography. Broken limits to life expectancy. Science, 296, 1029–1031.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Demography. Broken limits to life expectancy")
+        );
+        assert_eq!(r.container.as_deref(), Some("Science"));
+        assert_eq!(r.kind, EntryType::Article);
+    }
+
+    #[test]
+    fn all_capital_organisations_and_departments_stay_whole() {
+        let r = p("UNAIDS. (2010). AIDSInfo 1.0. http://www.aidsinfoonline.org/");
+        assert_eq!(families(&r), ["UNAIDS"]);
+        let r = p(
+            "United Nations, Department of Economic and Social Affairs, Population Division. (2011). World population prospects. United Nations.",
+        );
+        assert_eq!(r.authors.len(), 1);
+        let r = p(
+            "United Nations, & Department of Economic and Social Affairs, Population Division. (2011). Prospects. United Nations.",
+        );
+        assert_eq!(
+            families(&r),
+            [
+                "United Nations",
+                "Department of Economic and Social Affairs, Population Division"
+            ]
+        );
     }
 
     #[test]

@@ -1,4 +1,7 @@
 //! Renderers: one module per output format, each writing to any
 //! [`std::io::Write`].
 
+pub mod bib;
 pub mod json;
+pub mod markdown;
+pub mod table;

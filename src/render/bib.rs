@@ -1,0 +1,372 @@
+//! BibTeX and BibLaTeX export.
+//!
+//! Entries are built as [`biblatex::Entry`] values, the crate's typed model,
+//! and written by our own serialiser because the crate's writer doubles the
+//! braces around URLs, turns `--` inside URLs into an en dash and drops the
+//! protecting braces of organisation authors. What we write parses back
+//! with `biblatex::Bibliography::parse` to the same values (tested).
+
+use crate::reference::{EntryType, Name, Reference};
+use biblatex::{Chunk, Entry, Spanned};
+use std::io::{self, Write};
+
+/// The `.bib` flavour to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    /// Classic BibTeX: `journal`, `address`, `year`, `@techreport`.
+    #[default]
+    Bibtex,
+    /// BibLaTeX/biber: `journaltitle`, `location`, `date`, `@online`.
+    Biblatex,
+}
+
+/// Fields whose value is written as is, inside one pair of braces.
+const RAW_FIELDS: &[&str] = &["url", "doi", "howpublished"];
+
+/// Preferred order of fields in the output; others follow alphabetically.
+const ORDER: &[&str] = &[
+    "author",
+    "editor",
+    "title",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "edition",
+    "volume",
+    "number",
+    "pages",
+    "publisher",
+    "institution",
+    "school",
+    "address",
+    "location",
+    "year",
+    "date",
+    "doi",
+    "url",
+    "urldate",
+    "howpublished",
+    "note",
+];
+
+fn normal(s: &str) -> Vec<Spanned<Chunk>> {
+    vec![Spanned::detached(Chunk::Normal(s.to_string()))]
+}
+
+/// Splits a title into chunks, protecting words whose capitals matter:
+/// acronyms, proper nouns (capitalised words after the first) and the first
+/// word after a colon.
+pub fn title_chunks(title: &str) -> Vec<Spanned<Chunk>> {
+    let mut out: Vec<Spanned<Chunk>> = Vec::new();
+    let mut pending = String::new();
+    let mut first = true;
+    let mut after_colon = false;
+    let mut rest = title;
+    while !rest.is_empty() {
+        let ws = rest.len() - rest.trim_start().len();
+        pending.push_str(&rest[..ws]);
+        rest = &rest[ws..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        rest = &rest[end..];
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let inner_caps = core.chars().skip(1).any(char::is_uppercase);
+        let capitalised = core.chars().next().is_some_and(char::is_uppercase);
+        let protect = inner_caps || (capitalised && (!first || after_colon));
+        if protect && !core.is_empty() {
+            let start = word.find(core).unwrap_or(0);
+            pending.push_str(&word[..start]);
+            if !pending.is_empty() {
+                out.push(Spanned::detached(Chunk::Normal(std::mem::take(
+                    &mut pending,
+                ))));
+            }
+            out.push(Spanned::detached(Chunk::Verbatim(core.to_string())));
+            pending.push_str(&word[start + core.len()..]);
+        } else {
+            pending.push_str(word);
+        }
+        after_colon = word.ends_with(':') || word.ends_with('?') || word.ends_with('.');
+        first = false;
+    }
+    if !pending.is_empty() {
+        out.push(Spanned::detached(Chunk::Normal(pending)));
+    }
+    out
+}
+
+fn names_value(names: &[Name]) -> Vec<Spanned<Chunk>> {
+    let mut out = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        if i > 0 {
+            out.push(Spanned::detached(Chunk::Normal(" and ".into())));
+        }
+        match n {
+            Name::Person { family, given } => {
+                // Multi-word family names stay together: "{de Queiroz}".
+                if family.contains(' ') {
+                    out.push(Spanned::detached(Chunk::Verbatim(family.clone())));
+                } else {
+                    out.push(Spanned::detached(Chunk::Normal(family.clone())));
+                }
+                if !given.is_empty() {
+                    out.push(Spanned::detached(Chunk::Normal(format!(", {given}"))));
+                }
+            }
+            Name::Literal { literal } => {
+                out.push(Spanned::detached(Chunk::Verbatim(literal.clone())))
+            }
+        }
+    }
+    out
+}
+
+fn bib_pages(p: &str) -> String {
+    p.replace(['–', '—'], "--").replace(" - ", "--")
+}
+
+fn entry_type(kind: EntryType, dialect: Dialect) -> biblatex::EntryType {
+    let name = match dialect {
+        Dialect::Bibtex => kind.names().bibtex,
+        Dialect::Biblatex => kind.names().biblatex,
+    };
+    biblatex::EntryType::new(name)
+}
+
+/// Builds the `biblatex` entry for a reference.
+pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
+    let mut e = Entry::new(r.key.clone(), entry_type(r.kind, dialect));
+    let bl = dialect == Dialect::Biblatex;
+    if !r.authors.is_empty() {
+        e.set("author", names_value(&r.authors));
+    }
+    if !r.editors.is_empty() {
+        e.set("editor", names_value(&r.editors));
+    }
+    if let Some(t) = &r.title {
+        e.set("title", title_chunks(t));
+    }
+    if let Some(c) = &r.container {
+        let field = match (r.kind, bl) {
+            (EntryType::Article, false) => "journal",
+            (EntryType::Article, true) => "journaltitle",
+            (EntryType::InCollection | EntryType::InProceedings, _) => "booktitle",
+            _ => "note",
+        };
+        // Styles never change the case of journal and book titles.
+        e.set(field, normal(c));
+    }
+    for (field, v) in [
+        ("edition", &r.edition),
+        ("volume", &r.volume),
+        ("number", &r.issue),
+    ] {
+        if let Some(v) = v {
+            e.set(field, normal(v));
+        }
+    }
+    if let Some(p) = &r.pages {
+        e.set("pages", normal(&bib_pages(p)));
+    }
+    if let Some(p) = &r.publisher {
+        let field = match r.kind {
+            EntryType::Report => "institution",
+            EntryType::Thesis => {
+                if bl {
+                    "institution"
+                } else {
+                    "school"
+                }
+            }
+            _ => "publisher",
+        };
+        e.set(field, normal(p));
+    }
+    if let Some(l) = &r.location {
+        e.set(if bl { "location" } else { "address" }, normal(l));
+    }
+    if let Some(y) = &r.year {
+        let digits = r.year_digits();
+        match (bl, digits) {
+            (true, Some(d)) => e.set("date", normal(d)),
+            (false, Some(d)) => e.set("year", normal(d)),
+            // "n.d." or "in press": keep the words, not a fake date.
+            (_, None) => e.set(if bl { "pubstate" } else { "note" }, normal(y)),
+        }
+    }
+    if let Some(d) = &r.doi {
+        e.set("doi", vec![Spanned::detached(Chunk::Verbatim(d.clone()))]);
+    }
+    if let Some(u) = &r.url {
+        if !bl && matches!(r.kind, EntryType::Online | EntryType::Misc) {
+            e.set(
+                "howpublished",
+                vec![Spanned::detached(Chunk::Verbatim(format!("\\url{{{u}}}")))],
+            );
+        } else {
+            e.set("url", vec![Spanned::detached(Chunk::Verbatim(u.clone()))]);
+        }
+    }
+    if let Some(d) = &r.urldate {
+        if bl && is_iso_date(d) {
+            e.set("urldate", normal(d));
+        } else {
+            e.set("note", normal(&format!("Accessed {d}")));
+        }
+    }
+    e
+}
+
+fn is_iso_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    d.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && d.chars().filter(char::is_ascii_digit).count() == 8
+}
+
+fn write_value(field: &str, chunks: &[Spanned<Chunk>]) -> String {
+    if RAW_FIELDS.contains(&field) {
+        return chunks.iter().map(|c| c.v.get()).collect();
+    }
+    let mut s = String::new();
+    for c in chunks {
+        match &c.v {
+            Chunk::Verbatim(v) => {
+                s.push('{');
+                s.push_str(&escape(v));
+                s.push('}');
+            }
+            Chunk::Normal(v) | Chunk::Math(v) => s.push_str(&escape(v)),
+        }
+    }
+    s
+}
+
+/// Escapes TeX's special characters.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if biblatex_escapable(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn biblatex_escapable(c: char) -> bool {
+    matches!(
+        c,
+        '{' | '}' | '\\' | '~' | '^' | '#' | '&' | '%' | '$' | '_'
+    )
+}
+
+/// Writes one entry as `.bib` text.
+pub fn write_entry<W: Write>(e: &Entry, mut w: W) -> io::Result<()> {
+    writeln!(w, "@{}{{{},", e.entry_type, e.key)?;
+    let mut fields: Vec<(&String, &Vec<Spanned<Chunk>>)> = e.fields.iter().collect();
+    fields.sort_by_key(|(k, _)| {
+        (
+            ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()),
+            (*k).clone(),
+        )
+    });
+    for (k, v) in fields {
+        writeln!(w, "  {k} = {{{}}},", write_value(k, v))?;
+    }
+    writeln!(w, "}}")
+}
+
+/// Writes every reference as a `.bib` file.
+pub fn write<W: Write>(refs: &[Reference], dialect: Dialect, mut w: W) -> io::Result<()> {
+    for (i, r) in refs.iter().enumerate() {
+        if i > 0 {
+            writeln!(w)?;
+        }
+        write_entry(&entry(r, dialect), &mut w)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use biblatex::{Bibliography, ChunksExt};
+
+    fn reference() -> Reference {
+        Reference {
+            key: "center2014".into(),
+            kind: EntryType::Online,
+            authors: vec![Name::Literal {
+                literal: "The Center of Government Efficiency Evaluation".into(),
+            }],
+            year: Some("2014".into()),
+            url: Some("http://www.example.kz/a--b_c?x=1&y=2".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn urls_are_written_once_braced_and_untouched() {
+        let mut out = Vec::new();
+        write(&[reference()], Dialect::Biblatex, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("url = {http://www.example.kz/a--b_c?x=1&y=2},"),
+            "{text}"
+        );
+        let mut out = Vec::new();
+        write(&[reference()], Dialect::Bibtex, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("howpublished = {\\url{http://www.example.kz/a--b_c?x=1&y=2}}"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn organisation_authors_stay_whole_after_parsing_back() {
+        let mut out = Vec::new();
+        write(&[reference()], Dialect::Biblatex, &mut out).unwrap();
+        let bib = Bibliography::parse(std::str::from_utf8(&out).unwrap()).unwrap();
+        let e = bib.get("center2014").unwrap();
+        let authors = e.author().unwrap();
+        assert_eq!(authors.len(), 1);
+        assert_eq!(
+            authors[0].name,
+            "The Center of Government Efficiency Evaluation"
+        );
+    }
+
+    #[test]
+    fn titles_protect_acronyms_proper_nouns_and_words_after_colons() {
+        let c = title_chunks("The NGO paradox: Democratic goals in Kazakhstan");
+        let verb: Vec<&str> = c
+            .iter()
+            .filter(|x| matches!(x.v, Chunk::Verbatim(_)))
+            .map(|x| x.v.get())
+            .collect();
+        assert_eq!(verb, ["NGO", "Democratic", "Kazakhstan"]);
+        assert_eq!(
+            c.format_verbatim(),
+            "The NGO paradox: Democratic goals in Kazakhstan"
+        );
+    }
+
+    #[test]
+    fn special_characters_round_trip() {
+        let r = Reference {
+            key: "x2000".into(),
+            kind: EntryType::Book,
+            title: Some("Costs & benefits: 50% of $ and #1_a".into()),
+            year: Some("2000".into()),
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        write(&[r], Dialect::Bibtex, &mut out).unwrap();
+        let bib = Bibliography::parse(std::str::from_utf8(&out).unwrap()).unwrap();
+        let t = bib.get("x2000").unwrap().title().unwrap().format_verbatim();
+        assert_eq!(t, "Costs & benefits: 50% of $ and #1_a");
+    }
+}

@@ -1,0 +1,59 @@
+//! The report as Markdown.
+
+use crate::report::Report;
+use std::io::{self, Write};
+
+/// Escapes text for a Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Writes the report as Markdown.
+pub fn write<W: Write>(r: &Report, mut w: W) -> io::Result<()> {
+    let t = &r.totals;
+    writeln!(w, "# Sources per dimension\n")?;
+    writeln!(
+        w,
+        "{} dimensions, {} references, {} citations ({} linked), {} uncited references.\n",
+        t.dimensions, t.references, t.citations, t.linked, t.uncited
+    )?;
+    writeln!(w, "| Dimension | Citations | Sources | Unresolved |")?;
+    writeln!(w, "|---|---:|---:|---:|")?;
+    for d in &r.dimensions {
+        writeln!(
+            w,
+            "| {} | {} | {} | {} |",
+            cell(&d.heading),
+            d.citations,
+            d.sources.len(),
+            d.unresolved
+        )?;
+    }
+    for d in &r.dimensions {
+        writeln!(w, "\n## {}\n", cell(&d.heading))?;
+        if d.sources.is_empty() {
+            writeln!(w, "No citations.")?;
+            continue;
+        }
+        writeln!(w, "| Key | Source | Cited | Year |")?;
+        writeln!(w, "|---|---|---:|---|")?;
+        for s in &d.sources {
+            writeln!(
+                w,
+                "| `{}` | {} | {} | {} |",
+                s.key,
+                cell(&s.short),
+                s.count,
+                s.year.as_deref().unwrap_or("")
+            )?;
+        }
+    }
+    let uncited: Vec<_> = r.sources.iter().filter(|s| s.count == 0).collect();
+    if !uncited.is_empty() {
+        writeln!(w, "\n## Uncited references\n")?;
+        for s in uncited {
+            writeln!(w, "- `{}` {}", s.key, cell(&s.short))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! The report model: sources per dimension. One model, several renderers
+//! (Markdown, CSV, JSON, HTML).
+
+use crate::analysis::Analysis;
+use crate::reference::{EntryType, Name, Reference};
+use serde::Serialize;
+
+/// How one dimension uses one source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceUse {
+    /// Reference key.
+    pub key: String,
+    /// Short citation: "Warf (2013)".
+    pub short: String,
+    /// Citations of it in this dimension.
+    pub count: usize,
+    /// Publication year.
+    pub year: Option<String>,
+}
+
+/// One claim in a dimension, with its citations.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    /// The sentence.
+    pub text: String,
+    /// 1-based line of the sentence.
+    pub line: usize,
+    /// Keys it cites (null for unresolved citations).
+    pub keys: Vec<Option<String>>,
+    /// The citations as written.
+    pub citations: Vec<String>,
+}
+
+/// One dimension of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionReport {
+    /// Dimension id.
+    pub id: String,
+    /// Heading.
+    pub heading: String,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// Number of citations in the dimension.
+    pub citations: usize,
+    /// Citations that link to no reference.
+    pub unresolved: usize,
+    /// Sources used, most cited first.
+    pub sources: Vec<SourceUse>,
+    /// Claims with citations, in document order.
+    pub claims: Vec<Claim>,
+}
+
+/// One reference with its use across the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRow {
+    /// Reference key.
+    pub key: String,
+    /// Short citation.
+    pub short: String,
+    /// Entry type.
+    #[serde(rename = "type")]
+    pub kind: EntryType,
+    /// Year.
+    pub year: Option<String>,
+    /// Citations in the whole document.
+    pub count: usize,
+    /// Dimensions that cite it.
+    pub dimensions: usize,
+    /// URL, if any.
+    pub url: Option<String>,
+    /// The reference as written.
+    pub raw: String,
+}
+
+/// Totals over the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    /// Dimensions.
+    pub dimensions: usize,
+    /// References in the list.
+    pub references: usize,
+    /// In-text citations.
+    pub citations: usize,
+    /// Citations linked to a reference.
+    pub linked: usize,
+    /// References that no citation uses.
+    pub uncited: usize,
+    /// Citations outside any dimension (front matter).
+    pub outside_dimensions: usize,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Per dimension, in document order.
+    pub dimensions: Vec<DimensionReport>,
+    /// Per reference, in list order.
+    pub sources: Vec<SourceRow>,
+    /// Totals.
+    pub totals: Totals,
+}
+
+/// "Warf (2013)", "Abdrazak & Musa (2015)", "Takada et al. (1999)".
+pub fn short_citation(r: &Reference) -> String {
+    let names: Vec<&str> = r
+        .authors
+        .iter()
+        .chain(if r.authors.is_empty() {
+            r.editors.iter()
+        } else {
+            [].iter()
+        })
+        .map(Name::citation_name)
+        .collect();
+    let who = match names.as_slice() {
+        [] => r.title.clone().unwrap_or_else(|| r.key.clone()),
+        [a] => (*a).to_string(),
+        [a, b] => format!("{a} & {b}"),
+        [a, ..] => format!("{a} et al."),
+    };
+    format!("{who} ({})", r.year.as_deref().unwrap_or("n.d."))
+}
+
+/// Builds the report from an analysis.
+pub fn build(a: &Analysis) -> Report {
+    let nrefs = a.references.len();
+    let ndims = a.document.dimensions.len();
+    // counts[d][r]: citations of reference r in dimension d.
+    let mut counts = vec![vec![0usize; nrefs]; ndims];
+    let mut total = vec![0usize; nrefs];
+    let mut dim_cites = vec![0usize; ndims];
+    let mut dim_unresolved = vec![0usize; ndims];
+    let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ndims];
+    let mut outside = 0;
+    for c in &a.citations {
+        if let Some(r) = c.link.reference {
+            total[r] += 1;
+        }
+        let Some(d) = c.dimension else {
+            outside += 1;
+            continue;
+        };
+        dim_cites[d] += 1;
+        match c.link.reference {
+            Some(r) => counts[d][r] += 1,
+            None => dim_unresolved[d] += 1,
+        }
+        let key = c.link.reference.map(|r| a.references[r].key.clone());
+        match claims[d].last_mut() {
+            Some(last) if last.text == c.claim => {
+                last.keys.push(key);
+                last.citations.push(c.text.clone());
+            }
+            _ => claims[d].push(Claim {
+                text: c.claim.clone(),
+                line: a.source.line_col(c.claim_span.start).0,
+                keys: vec![key],
+                citations: vec![c.text.clone()],
+            }),
+        }
+    }
+    let dimensions = a
+        .document
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dim)| {
+            let mut sources: Vec<SourceUse> = (0..nrefs)
+                .filter(|&r| counts[d][r] > 0)
+                .map(|r| SourceUse {
+                    key: a.references[r].key.clone(),
+                    short: short_citation(&a.references[r]),
+                    count: counts[d][r],
+                    year: a.references[r].year.clone(),
+                })
+                .collect();
+            sources.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.key.cmp(&y.key)));
+            DimensionReport {
+                id: dim.id.clone(),
+                heading: dim.heading.clone(),
+                line: a.source.line_col(dim.span.start).0,
+                citations: dim_cites[d],
+                unresolved: dim_unresolved[d],
+                sources,
+                claims: std::mem::take(&mut claims[d]),
+            }
+        })
+        .collect();
+    let sources: Vec<SourceRow> = a
+        .references
+        .iter()
+        .enumerate()
+        .map(|(r, re)| SourceRow {
+            key: re.key.clone(),
+            short: short_citation(re),
+            kind: re.kind,
+            year: re.year.clone(),
+            count: total[r],
+            dimensions: (0..ndims).filter(|&d| counts[d][r] > 0).count(),
+            url: re.url.clone(),
+            raw: re.text.as_str().to_string(),
+        })
+        .collect();
+    let totals = Totals {
+        dimensions: ndims,
+        references: nrefs,
+        citations: a.citations.len(),
+        linked: a
+            .citations
+            .iter()
+            .filter(|c| c.link.reference.is_some())
+            .count(),
+        uncited: total.iter().filter(|&&n| n == 0).count(),
+        outside_dimensions: outside,
+    };
+    Report {
+        dimensions,
+        sources,
+        totals,
+    }
+}
+
+impl Report {
+    /// Dimension × source citation counts, with the sources ordered by use
+    /// (most cited first, then key).
+    pub fn matrix(&self) -> (Vec<&SourceRow>, Vec<Vec<usize>>) {
+        let mut cols: Vec<&SourceRow> = self.sources.iter().filter(|s| s.count > 0).collect();
+        cols.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        let rows = self
+            .dimensions
+            .iter()
+            .map(|d| {
+                cols.iter()
+                    .map(|s| {
+                        d.sources
+                            .iter()
+                            .find(|u| u.key == s.key)
+                            .map_or(0, |u| u.count)
+                    })
+                    .collect()
+            })
+            .collect();
+        (cols, rows)
+    }
+}

@@ -51,7 +51,11 @@ pub struct Cite {
     pub prefix: Option<String>,
 }
 
-const YEAR: &str = r"(?:\[\d{4}\]\s*)?(?:\d{4}[a-z]?|n\.\s?d\.|in press|forthcoming|s\.\s?d\.)";
+/// A cited year: 1500–2099 with an optional letter, "n.d.", "in press";
+/// "[1998] 2015" for a reprint. Four digits outside that range are
+/// specimen or model numbers, not years.
+const YEAR: &str =
+    r"(?:\[\d{4}\]\s*)?(?:(?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.|in press|forthcoming|s\.\s?d\.)";
 
 static PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -397,7 +401,8 @@ fn split_names(s: &str) -> (Vec<String>, bool) {
 
 /// A plausible author or group name: capitalised, no stop words alone,
 /// not too long.
-fn plausible(names: &[String]) -> bool {
+/// `known` vouches for names of any shape that the reference list holds.
+fn plausible(names: &[String], known: &Known) -> bool {
     if names.is_empty() || names.len() > 8 {
         return false;
     }
@@ -418,8 +423,41 @@ fn plausible(names: &[String]) -> bool {
             .iter()
             .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
             .count();
-        caps >= 1 && n.chars().any(|c| c.is_alphabetic())
+        // Lower-case words join the parts of a name ("Ministry of Health",
+        // "de Queiroz"); others mean running text ("Pantomimes lumineuses").
+        // A group name led by "The" may hold any words ("The e-history
+        // project").
+        let group = matches!(first, "the" | "a");
+        let joined = words.iter().all(|w| {
+            !w.starts_with(|c: char| c.is_lowercase())
+                || CONNECTORS.contains(&w.trim_end_matches([',', '.']))
+        });
+        caps >= 1 && n.chars().any(|c| c.is_alphabetic()) && (group || joined || known.contains(n))
     })
+}
+
+/// Lower-case words that may stand inside a name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "on", "in", "de", "da", "do", "dos", "das", "du", "van", "von",
+    "der", "den", "la", "le", "y", "e", "et", "al", "für", "und", "des", "del", "della", "di",
+    "zu", "ten", "ter", "&", "at", "to",
+];
+
+/// A zoological or botanical authority after a Latin binomial:
+/// "Isolda pulchella (Müller in Grube, 1858)". Not a citation of a work.
+fn after_binomial(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(species), Some(genus)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let latin = [
+        "us", "a", "um", "i", "ae", "is", "ensis", "oides", "ii", "ata", "ella", "ica", "ti",
+    ];
+    genus.chars().next().is_some_and(char::is_uppercase)
+        && genus.chars().skip(1).all(char::is_lowercase)
+        && species.chars().all(char::is_lowercase)
+        && species.len() >= 4
+        && latin.iter().any(|e| species.ends_with(e))
 }
 
 fn expand_years(years: &str) -> Vec<(Range<usize>, String)> {
@@ -534,7 +572,7 @@ fn loose(text: &str, range: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
         }
         let names_end = range.start + c.name("names").map_or(0, |m| m.end());
         let written = text[start..names_end].trim().to_string();
-        if !plausible(&names) {
+        if !plausible(&names, known) {
             continue;
         }
         let years_m = c.name("years").map_or(0..0, |m| m.range());
@@ -651,7 +689,11 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
         }
         let names_end = inner.start + s + c.name("names").map_or(0, |m| m.end());
         let written = text[start..names_end].trim().to_string();
-        if !plausible(&names) {
+        if !plausible(&names, known) {
+            continue;
+        }
+        let authority = after_binomial(&text[..inner.start.saturating_sub(1)]);
+        if authority && !names.first().is_some_and(|n| known.contains(n)) {
             continue;
         }
         let years_m = c.name("years").map_or(0..0, |m| m.range());
@@ -852,7 +894,7 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
         }
     }
     flush(&mut cur, &mut names, &mut given);
-    if !plausible(&names) {
+    if !plausible(&names, &Known::default()) {
         return None;
     }
     // A group author may hold lower-case words: "The Kazakh Agency of
@@ -1036,6 +1078,9 @@ mod tests {
             "(n = 12, 2015 samples)",
             "Kassen, M. (2016). The country",
             "(Figure 3, 2015)",
+            "shows (Pantomimes lumineuses, Paris, 1892) here",
+            "Isolda pulchella (Müller in Grube, 1858) was",
+            "specimen (A.M. Buchanan 9981)",
             "In: E-government (pp.8-28).",
         ] {
             assert!(find_(t).is_empty(), "{t}: {:?}", find_(t));

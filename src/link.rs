@@ -110,6 +110,19 @@ fn name_fit(cited: &str, name: &Name) -> (NameFit, Option<String>) {
             return (NameFit::Exact, None);
         }
     }
+    // A shortened organisation name: "United Nations" for "United Nations
+    // and Department of Economic and Social Affairs".
+    if let Name::Literal { .. } = name
+        && c.contains(' ')
+        && t.starts_with(&format!("{c} "))
+    {
+        return (
+            NameFit::Fuzzy,
+            Some(format!(
+                "organisation cited as \"{cited}\" for \"{target}\""
+            )),
+        );
+    }
     let d = strsim::levenshtein(&c, &t);
     let limit = match c.chars().count().min(t.chars().count()) {
         0..=3 => 0,
@@ -137,6 +150,16 @@ fn suffix(y: &str) -> Option<char> {
         .flatten()
 }
 
+/// The names a reference is cited by: its authors, or for an edited book
+/// without authors, its editors.
+fn people(r: &Reference) -> &[Name] {
+    if r.authors.is_empty() {
+        &r.editors
+    } else {
+        &r.authors
+    }
+}
+
 /// Links one citation to the references.
 pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
     let mut best: Vec<(usize, NameFit, Option<String>)> = Vec::new();
@@ -156,7 +179,7 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
         readings.push(&joined);
     }
     for (i, r) in refs.iter().enumerate() {
-        let Some(first_author) = r.authors.first().or(r.editors.first()) else {
+        let Some(first_author) = people(r).first() else {
             continue;
         };
         let mut fit = (NameFit::None, None);
@@ -171,18 +194,25 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
         }
     }
     if best.is_empty() {
-        // Authors in another order ("Deaton and Case" for "Case, Deaton").
+        // Authors in another order ("Deaton and Case" for "Case, Deaton"),
+        // or a work cited by a co-author's name.
         for (i, r) in refs.iter().enumerate() {
             let hits = cite
                 .names
                 .iter()
-                .filter(|n| r.authors.iter().any(|a| name_fit(n, a).0 == NameFit::Exact))
+                .filter(|n| people(r).iter().any(|a| name_fit(n, a).0 == NameFit::Exact))
                 .count();
             if cite.names.len() >= 2 && hits == cite.names.len() {
                 best.push((
                     i,
                     NameFit::Fuzzy,
                     Some("authors cited in another order".into()),
+                ));
+            } else if hits >= 1 && r.year.as_deref() == Some(cite.year.as_str()) {
+                best.push((
+                    i,
+                    NameFit::Fuzzy,
+                    Some("cited by an author who is not the first".into()),
                 ));
             }
         }
@@ -241,7 +271,7 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
     let score = |i: usize, base: u8| -> i32 {
         let r = &refs[i];
         let mut s = i32::from(base) * 10;
-        let n_auth = r.authors.len();
+        let n_auth = people(r).len();
         if cite.et_al {
             s += if n_auth >= 3 || r.authors_truncated {
                 4
@@ -256,13 +286,13 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
                 s += 1;
             }
         }
-        if let (Some(second), Some(a)) = (cite.names.get(1), r.authors.get(1))
+        if let (Some(second), Some(a)) = (cite.names.get(1), people(r).get(1))
             && name_fit(second, a).0 != NameFit::None
         {
             s += 5;
         }
         if let (Some(g), Some(Name::Person { given, .. })) =
-            (cite.given.as_deref(), r.authors.first())
+            (cite.given.as_deref(), people(r).first())
             && !given.is_empty()
             && g.chars().next() == given.chars().next()
         {
@@ -371,7 +401,8 @@ mod tests {
     #[test]
     fn dropped_article_and_case_are_fuzzy_with_reason() {
         let refs = [r("z", &["The Zhilstroysberbank Project"], "2015")];
-        let c = &find("x (Zhilstroysberbank project, 2015)")[0];
+        let known = Known::new(["The Zhilstroysberbank Project"]);
+        let c = &find_with("x (Zhilstroysberbank project, 2015)", &known)[0];
         let l = link(c, &refs);
         assert_eq!(l.reference, Some(0));
         assert!(matches!(l.how, Match::Fuzzy { ref reason } if reason.contains("leading article")));

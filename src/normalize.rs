@@ -169,13 +169,29 @@ impl Mapped {
     pub fn push_joined_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
         let next = src[line.clone()].trim_start();
         if !self.text.is_empty() {
-            let hyphenated = self.text.ends_with('-')
-                && self.text[..self.text.len() - 1].ends_with(|c: char| c.is_lowercase())
-                && next.starts_with(|c: char| c.is_lowercase());
-            if hyphenated {
-                self.pop_byte();
-            } else if !self.ends_with_space() {
-                self.push_synthetic(" ", line.start);
+            // A line-end hyphen between letters of one case split a word
+            // ("collec-" + "ting", "CHOLO-" + "DENKO"); between cases it is
+            // a compound's own hyphen ("Post-" + "Communist").
+            let hyphen = self.text.ends_with('-');
+            let before = if hyphen {
+                self.text[..self.text.len() - 1].chars().next_back()
+            } else {
+                None
+            };
+            let after = next.chars().next();
+            match (hyphen, before, after) {
+                (true, Some(b), Some(a)) if b.is_alphabetic() && a.is_alphabetic() => {
+                    let same_case = (b.is_lowercase() && a.is_lowercase())
+                        || (b.is_uppercase() && a.is_uppercase());
+                    if same_case {
+                        self.pop_byte();
+                    }
+                }
+                _ => {
+                    if !self.ends_with_space() {
+                        self.push_synthetic(" ", line.start);
+                    }
+                }
             }
         }
         self.push_clean_line(src, line, removed);

@@ -30,7 +30,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 /// A name at the start of an entry, then (soon) its date.
 static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:(?:van|von|de|da|das|do|dos|del|della|der|di|du|le|la|ten|ter)\s+)*[\p{Lu}][\p{L}'’.\-]*(?:[\s,][^()\d]{0,250}?)?(?:\(\s*(?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{0,30}\)|[.,]\s+(?:\d{4}[a-z]?|n\.d\.)\.(?:\s|$))",
+        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:(?:van|von|de|da|das|do|dos|del|della|der|di|du|le|la|ten|ter)\s+)*[\p{Lu}][\p{L}'’.\-]*(?:[\s,](?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)){0,250}?)?(?:\(\s*(?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{0,30}\)|[.,]\s+(?:\d{4}[a-z]?|n\.d\.)\.(?:\s|$))",
     )
     .expect("valid regex")
 });

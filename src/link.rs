@@ -167,8 +167,22 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
     if let Some(g) = cite.group_name.as_deref() {
         readings.push(g);
     }
-    if cite.written.contains(',') || cite.written.contains(" and ") {
-        readings.push(&cite.written);
+    // The names as written, whole: an organisation may hold commas, "and"
+    // or several capitalised words ("Malaria Genomic Epidemiology Network").
+    let written = cite
+        .written
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let written = written
+        .strip_suffix("et al.")
+        .or_else(|| written.strip_suffix("et al"))
+        .unwrap_or(written)
+        .trim_end_matches([',', ' ']);
+    let written = written
+        .strip_suffix("'s")
+        .or_else(|| written.strip_suffix("’s"))
+        .unwrap_or(written);
+    if written.contains(' ') {
+        readings.push(written);
     }
     if let Some(first) = cite.names.first() {
         readings.push(first);

@@ -60,11 +60,15 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 }
                 let next = text[end..].chars().next();
                 let after = text[end..].trim_start();
+                // A parenthesis after a closing quote gives the quotation's
+                // source and stays with it: `… end." (Smith, 2015).`
+                let quoted = text[i + 1..end].contains(['"', '”', '’', '\'']);
                 let boundary = next.is_some_and(char::is_whitespace)
                     && after.chars().next().is_some_and(|c| {
                         c.is_uppercase()
                             || c.is_ascii_digit()
-                            || matches!(c, '"' | '“' | '‘' | '(' | '[')
+                            || matches!(c, '"' | '“' | '‘')
+                            || (c == '(' && !quoted)
                     });
                 if boundary && bytes[i] == b'.' {
                     let word = text[start..i]
@@ -124,6 +128,18 @@ mod tests {
     fn splits_on_question_and_quote_endings() {
         let t = "Is it \"pragmatic.\" Yes? No.";
         assert_eq!(sents(t), ["Is it \"pragmatic.\"", "Yes?", "No."]);
+    }
+
+    #[test]
+    fn a_quotations_source_stays_with_it() {
+        assert_eq!(
+            sents("He said \"it is so.\" (Lee, 2001, p. 8). Then more. (Kim, 2003) wrote."),
+            [
+                "He said \"it is so.\" (Lee, 2001, p. 8).",
+                "Then more.",
+                "(Kim, 2003) wrote."
+            ]
+        );
     }
 
     #[test]

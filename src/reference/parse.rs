@@ -591,8 +591,15 @@ fn sentence_bounds(s: &str) -> Vec<usize> {
                     continue;
                 }
                 let next = chars.get(j + 1).map_or(' ', |x| x.1);
+                // A capital inside the next word also starts a new part:
+                // journals such as "eLife" or "mBio".
+                let camel = chars[j + 1..]
+                    .iter()
+                    .take_while(|x| x.1.is_alphanumeric())
+                    .any(|x| x.1.is_uppercase());
                 if !(next.is_uppercase()
                     || next.is_ascii_digit()
+                    || camel
                     || matches!(next, '“' | '"' | '‘' | '[' | '¿' | '¡'))
                 {
                     continue;

@@ -165,11 +165,18 @@ fn split_inline(text: Mapped, removed: Vec<Removed>, out: &mut Vec<RawEntry>) {
         let mut m = Mapped::new();
         // Copy the piece byte for byte so that it keeps its mapping.
         let end = a + piece.len();
-        let span = text.orig_span(a, end);
         rebuild(&text, a, end, &mut m);
+        // A mark belongs to the piece it stands in; marks before the first
+        // piece's text ("AuQ7 Warf, B.") belong to the first piece.
+        let lo = if a == 0 { 0 } else { text.orig(a) };
+        let hi = if b == s.len() {
+            usize::MAX
+        } else {
+            text.orig(b)
+        };
         let rm = removed
             .iter()
-            .filter(|r| r.span.start >= span.start && r.span.end <= span.end + 8)
+            .filter(|r| r.span.start >= lo && r.span.start < hi)
             .cloned()
             .collect();
         out.push(RawEntry {

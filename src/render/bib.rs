@@ -21,7 +21,7 @@ pub enum Dialect {
 }
 
 /// Fields whose value is written as is, inside one pair of braces.
-const RAW_FIELDS: &[&str] = &["url", "doi", "howpublished"];
+const RAW_FIELDS: &[&str] = &["url", "doi", "howpublished", "pages"];
 
 /// Preferred order of fields in the output; others follow alphabetically.
 const ORDER: &[&str] = &[
@@ -121,8 +121,18 @@ fn names_value(names: &[Name]) -> Vec<Spanned<Chunk>> {
     out
 }
 
+/// Page ranges use TeX's "--"; anything but digits, letters and dashes is
+/// dropped so the value can be written without escaping.
 fn bib_pages(p: &str) -> String {
-    p.replace(['–', '—'], "--").replace(" - ", "--")
+    let p = p.replace(['–', '—'], "--").replace(" - ", "--");
+    let p = if p.contains("--") {
+        p
+    } else {
+        p.replace('-', "--")
+    };
+    p.chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | ',' | '+' | ' '))
+        .collect()
 }
 
 fn entry_type(kind: EntryType, dialect: Dialect) -> biblatex::EntryType {
@@ -227,7 +237,19 @@ fn is_iso_date(d: &str) -> bool {
 
 fn write_value(field: &str, chunks: &[Spanned<Chunk>]) -> String {
     if RAW_FIELDS.contains(&field) {
-        return chunks.iter().map(|c| c.v.get()).collect();
+        // Written verbatim; a brace would unbalance the value, so it is
+        // percent-encoded as in any URL.
+        let raw: String = chunks.iter().map(|c| c.v.get()).collect();
+        let (inner, wrap) = match raw.strip_prefix("\\url{").and_then(|r| r.strip_suffix('}')) {
+            Some(u) => (u, true),
+            None => (raw.as_str(), false),
+        };
+        let safe = inner.replace('{', "%7B").replace('}', "%7D");
+        return if wrap {
+            format!("\\url{{{safe}}}")
+        } else {
+            safe
+        };
     }
     let mut s = String::new();
     for c in chunks {
@@ -243,23 +265,26 @@ fn write_value(field: &str, chunks: &[Spanned<Chunk>]) -> String {
     s
 }
 
-/// Escapes TeX's special characters.
+/// Escapes TeX's special characters. `^`, `~` and `\` are written as
+/// commands: `\^` or `\~` before a brace would be an accent ("^A" must not
+/// become "Â").
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if biblatex_escapable(c) {
-            out.push('\\');
+        match c {
+            '^' => out.push_str("\\textasciicircum{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '#' | '&' | '%' | '$' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // "--" would become an en dash; keep the hyphens as written.
+            '-' if out.ends_with('-') => out.push_str("{}-"),
+            _ => out.push(c),
         }
-        out.push(c);
     }
     out
-}
-
-fn biblatex_escapable(c: char) -> bool {
-    matches!(
-        c,
-        '{' | '}' | '\\' | '~' | '^' | '#' | '&' | '%' | '$' | '_'
-    )
 }
 
 /// Writes one entry as `.bib` text.

@@ -1,0 +1,271 @@
+//! The command line: outputs parsed back, exit codes, files handled safely.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_citemap");
+const CHAPTER: &str = "examples/kassen2016/chapter.txt";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().expect("run citemap")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn citemap");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// A fresh folder under the target directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn analyze_json_parses_back_with_the_documented_fields() {
+    let v: serde_json::Value = serde_json::from_str(&stdout(&run(&["analyze", CHAPTER]))).unwrap();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["references"].as_array().unwrap().len(), 41);
+    assert_eq!(v["citations"].as_array().unwrap().len(), 42);
+    let r = &v["references"][0];
+    for f in [
+        "key",
+        "type",
+        "line",
+        "byte_start",
+        "byte_end",
+        "raw",
+        "authors",
+        "year",
+        "title",
+        "container",
+        "volume",
+        "issue",
+        "pages",
+        "publisher",
+        "location",
+        "url",
+        "doi",
+        "edition",
+        "editors",
+        "problems",
+    ] {
+        assert!(r.get(f).is_some(), "reference field {f}");
+    }
+    let c = &v["citations"][0];
+    for f in [
+        "text",
+        "byte_start",
+        "byte_end",
+        "line",
+        "column",
+        "form",
+        "key",
+        "match",
+        "dimension",
+        "claim",
+    ] {
+        assert!(c.get(f).is_some(), "citation field {f}");
+    }
+    // Byte spans point into the original file.
+    let text = std::fs::read_to_string(CHAPTER).unwrap();
+    let (s, e) = (
+        c["byte_start"].as_u64().unwrap() as usize,
+        c["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], c["text"].as_str().unwrap());
+    let dims: Vec<&str> = v["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert!(dims.contains(&c["dimension"].as_str().unwrap()));
+}
+
+#[test]
+fn standard_input_is_read_for_a_dash() {
+    let doc = "Intro\n\nLand is vast (Warf, 2013).\n\nReferences\n\nWarf, B. (2013). The divide. Routledge.\n";
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&run_stdin(&["analyze", "-"], doc.as_bytes()))).unwrap();
+    assert_eq!(v["citations"][0]["key"], "warf2013divide");
+}
+
+#[test]
+fn regenerating_the_committed_bib_gives_the_same_bytes() {
+    let out = stdout(&run(&["bib", CHAPTER]));
+    let committed = std::fs::read_to_string("bib/kassen2016.bib").unwrap();
+    assert_eq!(out, committed);
+}
+
+#[test]
+fn the_committed_bib_parses_back_to_the_same_entries() {
+    use biblatex::{Bibliography, ChunksExt};
+    let text = std::fs::read_to_string("bib/kassen2016.bib").unwrap();
+    let bib = Bibliography::parse(&text).expect("valid .bib");
+    let a = citemap::analyze(
+        &std::fs::read_to_string(CHAPTER).unwrap(),
+        &citemap::Options::default(),
+    );
+    assert_eq!(bib.len(), a.references.len());
+    for r in &a.references {
+        let e = bib
+            .get(&r.key)
+            .unwrap_or_else(|| panic!("{} missing", r.key));
+        if let Some(t) = &r.title {
+            assert_eq!(&e.title().unwrap().format_verbatim(), t, "{}", r.key);
+        }
+        let authors = e.author().unwrap();
+        assert_eq!(authors.len(), r.authors.len(), "{}", r.key);
+        assert_eq!(authors[0].name, r.authors[0].citation_name(), "{}", r.key);
+        if let Some(u) = &r.url {
+            let raw = e
+                .get("url")
+                .or(e.get("howpublished"))
+                .unwrap()
+                .format_verbatim();
+            assert!(raw.contains(u.as_str()), "{}: {raw}", r.key);
+            assert!(!raw.contains("{{"), "{}", r.key);
+        }
+    }
+}
+
+#[test]
+fn links_csv_parses_back_one_row_per_citation() {
+    let out = stdout(&run(&["links", CHAPTER, "--format", "csv"]));
+    let mut rd = csv::Reader::from_reader(out.as_bytes());
+    let headers = rd.headers().unwrap().clone();
+    assert_eq!(&headers[3], "key");
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 42);
+    assert!(rows.iter().all(|r| !r[3].is_empty() && !r[7].is_empty()));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["links", CHAPTER, "--format", "json"]))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 42);
+}
+
+#[test]
+fn report_formats_agree() {
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["report", CHAPTER, "--format", "json"]))).unwrap();
+    assert_eq!(json["totals"]["citations"], 42);
+    assert_eq!(json["totals"]["uncited"], 0);
+    let dims = json["dimensions"].as_array().unwrap();
+    let history = dims
+        .iter()
+        .find(|d| {
+            d["heading"]
+                .as_str()
+                .unwrap()
+                .starts_with("The national history")
+        })
+        .unwrap();
+    assert_eq!(history["citations"], 12);
+
+    let csv_out = stdout(&run(&["report", CHAPTER, "--format", "csv"]));
+    let mut rd = csv::Reader::from_reader(csv_out.as_bytes());
+    let total: usize = rd
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| &r[3] == "TOTAL")
+        .map(|r| r[4].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(total, 42);
+
+    let m = stdout(&run(&["report", CHAPTER, "--format", "matrix"]));
+    let mut rd = csv::Reader::from_reader(m.as_bytes());
+    assert_eq!(rd.headers().unwrap().len(), 1 + 41);
+    let cells: usize = rd
+        .records()
+        .map(Result::unwrap)
+        .map(|r| {
+            r.iter()
+                .skip(1)
+                .map(|c| c.parse::<usize>().unwrap())
+                .sum::<usize>()
+        })
+        .sum();
+    assert_eq!(cells, 42);
+
+    let md = stdout(&run(&["report", CHAPTER, "--format", "md"]));
+    assert!(md.contains("## The foreign policy: national interests or global branding?"));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2_with_one_line() {
+    let o = run(&["analyze", "no/such/file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("citemap: no/such/file.txt"));
+    assert!(!err.contains("panicked"));
+    assert_eq!(run(&["analyze"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    let o = run_stdin(&["analyze", "-"], &[0xff, 0xfe, 0x00, 0x80]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not UTF-8"));
+}
+
+#[test]
+fn help_has_examples() {
+    let out = stdout(&run(&["--help"]));
+    assert!(out.contains("Examples:"));
+    assert!(out.contains("citemap analyze"));
+}
+
+#[test]
+fn output_files_are_not_overwritten_without_force() {
+    let d = scratch("overwrite");
+    let out = d.join("out.bib");
+    std::fs::write(&out, "my precious library\n").unwrap();
+    let o = run(&["bib", CHAPTER, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "my precious library\n"
+    );
+    let o = run(&["bib", CHAPTER, "-o", out.to_str().unwrap(), "--force"]);
+    assert!(o.status.success());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("@article{abdrazak2015impact,")
+    );
+    // No temporary files are left behind.
+    assert_eq!(std::fs::read_dir(&d).unwrap().count(), 1);
+}
+
+#[test]
+fn empty_and_odd_inputs_do_not_fail() {
+    for input in [
+        "",
+        "\n\n\n",
+        "((((",
+        "References\n",
+        "(Smith, 2015)",
+        "\u{feff}Title\r\n\r\nText (A, 2001).\r\n",
+    ] {
+        let o = run_stdin(&["analyze", "-"], input.as_bytes());
+        assert!(
+            o.status.success(),
+            "{input:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let _: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    }
+}

@@ -66,10 +66,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             .flat_map(|r| r.authors.iter().chain(r.editors.iter()))
             .map(|n| n.citation_name()),
     );
+    let index = link::Index::new(&references);
+    // Sentences of a paragraph are found once, however many citations it has.
+    let mut sentences_of: Vec<Option<Vec<Range<usize>>>> = vec![None; paragraphs.len()];
     for found in citation::find_all(&paragraphs, &known) {
         let para = &document.paragraphs[found.paragraph];
         let ptext = para.text.as_str();
-        let sentences = sentence::split(ptext);
+        let sentences = sentences_of[found.paragraph].get_or_insert_with(|| sentence::split(ptext));
         let at = found.cite.span.start;
         let s = sentences
             .iter()
@@ -79,7 +82,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         let claim = ptext[s.clone()].to_string();
         let claim_span = para.text.orig_span(s.start, s.end);
         let (line, column) = source.line_col(found.span.start);
-        let link = link::link(&found.cite, &references);
+        let link = index.link(&found.cite);
         citations.push(Citation {
             text: source.text()[found.span.clone()].to_string(),
             span: found.span,

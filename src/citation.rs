@@ -539,11 +539,50 @@ fn running_text(text: &str, known: &Known, out: &mut Vec<Cite>) {
 
 /// Strictly shaped citations inside `range` whose first name is known.
 fn loose(text: &str, range: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
+    // The full pattern is costly on long text and a citation ends in a
+    // year: run it only in a window that ends just after each year.
+    let mut done = range.start;
+    for y in YEAR_ONLY.find_iter(&text[range.clone()]) {
+        let year_end = range.start + y.end();
+        if year_end <= done {
+            continue;
+        }
+        let mut lo = year_end.saturating_sub(200).max(done).max(range.start);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (year_end + 40).min(range.end);
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let before = out.len();
+        loose_window(text, lo..hi, year_end, known, out);
+        if let Some(last) = out[before..].iter().map(|c| c.span.end).max() {
+            done = last;
+        }
+    }
+}
+
+static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(YEAR).expect("valid regex"));
+
+/// Strict citations in `range` whose years include the one ending at
+/// `year_end`.
+fn loose_window(
+    text: &str,
+    range: Range<usize>,
+    year_end: usize,
+    known: &Known,
+    out: &mut Vec<Cite>,
+) {
     let hay = &text[range.clone()];
     for c in STRICT.captures_iter(hay) {
         let Some(m) = c.get(0) else { continue };
         let start = range.start + m.start();
         let end = range.start + m.end();
+        let years_end = range.start + c.name("years").map_or(0, |y| y.end());
+        if years_end < year_end || start >= year_end {
+            continue;
+        }
         // Whole words only.
         let before_ok = text[..start]
             .chars()

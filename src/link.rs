@@ -60,6 +60,11 @@ fn strip_the(s: &str) -> &str {
     s
 }
 
+/// `s` ends with the word(s) `w`, after a space: "de queiroz" / "queiroz".
+fn ends_with_word(s: &str, w: &str) -> bool {
+    s.len() > w.len() && s.ends_with(w) && s.as_bytes()[s.len() - w.len() - 1] == b' '
+}
+
 fn initials(s: &str) -> String {
     s.split_whitespace()
         .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
@@ -67,12 +72,11 @@ fn initials(s: &str) -> String {
         .collect()
 }
 
-/// Compares a cited name with a reference name. Returns the fit and, for a
-/// fuzzy fit, the reason.
-fn name_fit(cited: &str, name: &Name) -> (NameFit, Option<String>) {
-    let c = fold(strip_the(cited));
+/// Compares a cited name with a reference name, both also given folded
+/// (`c`, `t`, so that each name is folded once). Returns the fit and, for
+/// a fuzzy fit, the reason.
+fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<String>) {
     let target = name.citation_name();
-    let t = fold(strip_the(target));
     if c.is_empty() || t.is_empty() {
         return (NameFit::None, None);
     }
@@ -90,13 +94,14 @@ fn name_fit(cited: &str, name: &Name) -> (NameFit, Option<String>) {
             (NameFit::Exact, None)
         };
     }
-    let squash = |s: &str| s.replace([' ', '-'], "");
-    if squash(&c) == squash(&t) {
+    // Equal but for spaces and hyphens ("emrich bakenova", "emrichbakenova").
+    let keep = |ch: &char| !matches!(ch, ' ' | '-');
+    if c.chars().filter(keep).eq(t.chars().filter(keep)) {
         return (NameFit::Exact, None);
     }
     // "Queiroz" for "de Queiroz", "Garzón" for "Mañé-Garzón".
     if let Name::Person { .. } = name
-        && (t.ends_with(&format!(" {c}")) || c.ends_with(&format!(" {t}")))
+        && (ends_with_word(t, c) || ends_with_word(c, t))
     {
         return (NameFit::Exact, None);
     }
@@ -114,7 +119,9 @@ fn name_fit(cited: &str, name: &Name) -> (NameFit, Option<String>) {
     // and Department of Economic and Social Affairs".
     if let Name::Literal { .. } = name
         && c.contains(' ')
-        && t.starts_with(&format!("{c} "))
+        && t.len() > c.len()
+        && t.starts_with(c)
+        && t.as_bytes()[c.len()] == b' '
     {
         return (
             NameFit::Fuzzy,
@@ -123,13 +130,14 @@ fn name_fit(cited: &str, name: &Name) -> (NameFit, Option<String>) {
             )),
         );
     }
-    let d = strsim::levenshtein(&c, &t);
-    let limit = match c.chars().count().min(t.chars().count()) {
+    let (lc, lt) = (c.chars().count(), t.chars().count());
+    let limit = match lc.min(lt) {
         0..=3 => 0,
         4..=6 => 1,
         _ => 2,
     };
-    if d <= limit {
+    // The edit distance is at least the difference in length.
+    if limit > 0 && lc.abs_diff(lt) <= limit && strsim::levenshtein(c, t) <= limit {
         return (
             NameFit::Fuzzy,
             Some(format!(
@@ -160,8 +168,50 @@ fn people(r: &Reference) -> &[Name] {
     }
 }
 
-/// Links one citation to the references.
+/// The reference list prepared for linking: every citable name folded once.
+#[derive(Debug)]
+pub struct Index<'a> {
+    refs: &'a [Reference],
+    /// `folded[i][j]`: the folded citation name of person `j` of reference `i`.
+    folded: Vec<Vec<String>>,
+}
+
+impl<'a> Index<'a> {
+    /// Prepares `refs` for linking.
+    pub fn new(refs: &'a [Reference]) -> Self {
+        let folded = refs
+            .iter()
+            .map(|r| {
+                people(r)
+                    .iter()
+                    .map(|n| fold(strip_the(n.citation_name())))
+                    .collect()
+            })
+            .collect();
+        Index { refs, folded }
+    }
+
+    fn fit(&self, cited: &str, c: &str, i: usize, j: usize) -> (NameFit, Option<String>) {
+        match (people(&self.refs[i]).get(j), self.folded[i].get(j)) {
+            (Some(name), Some(t)) => fit_folded(cited, c, name, t),
+            _ => (NameFit::None, None),
+        }
+    }
+
+    /// Links one citation.
+    pub fn link(&self, cite: &Cite) -> Link {
+        link_with(cite, self)
+    }
+}
+
+/// Links one citation to the references. To link many, build an [`Index`]
+/// once.
 pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
+    Index::new(refs).link(cite)
+}
+
+fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
+    let refs = index.refs;
     let mut best: Vec<(usize, NameFit, Option<String>)> = Vec::new();
     let mut readings: Vec<&str> = Vec::new();
     if let Some(g) = cite.group_name.as_deref() {
@@ -192,13 +242,11 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
     if cite.names.len() > 1 {
         readings.push(&joined);
     }
-    for (i, r) in refs.iter().enumerate() {
-        let Some(first_author) = people(r).first() else {
-            continue;
-        };
+    let folded: Vec<String> = readings.iter().map(|r| fold(strip_the(r))).collect();
+    for i in 0..refs.len() {
         let mut fit = (NameFit::None, None);
-        for reading in &readings {
-            let f = name_fit(reading, first_author);
+        for (reading, c) in readings.iter().zip(&folded) {
+            let f = index.fit(reading, c, i, 0);
             if f.0 > fit.0 {
                 fit = f;
             }
@@ -210,11 +258,15 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
     if best.is_empty() {
         // Authors in another order ("Deaton and Case" for "Case, Deaton"),
         // or a work cited by a co-author's name.
+        let names_folded: Vec<String> = cite.names.iter().map(|n| fold(strip_the(n))).collect();
         for (i, r) in refs.iter().enumerate() {
             let hits = cite
                 .names
                 .iter()
-                .filter(|n| people(r).iter().any(|a| name_fit(n, a).0 == NameFit::Exact))
+                .zip(&names_folded)
+                .filter(|(n, c)| {
+                    (0..people(r).len()).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact)
+                })
                 .count();
             if cite.names.len() >= 2 && hits == cite.names.len() {
                 best.push((
@@ -300,8 +352,8 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
                 s += 1;
             }
         }
-        if let (Some(second), Some(a)) = (cite.names.get(1), people(r).get(1))
-            && name_fit(second, a).0 != NameFit::None
+        if let Some(second) = cite.names.get(1)
+            && index.fit(second, &fold(strip_the(second)), i, 1).0 != NameFit::None
         {
             s += 5;
         }

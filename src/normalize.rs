@@ -112,14 +112,17 @@ impl Mapped {
         let base = line.start;
         let mut skip: Vec<Range<usize>> = Vec::new();
         let mut marks: Vec<Range<usize>> = Vec::new();
-        for m in PROOF_MARK.find_iter(text) {
+        // Most lines have neither marks nor emphasis; skip the regexes.
+        let may_mark = text.contains('Q');
+        let may_emph = text.contains(['*', '_']);
+        for m in PROOF_MARK.find_iter(if may_mark { text } else { "" }) {
             marks.push(m.start()..m.end());
             removed.push(Removed {
                 text: m.as_str().to_string(),
                 span: base + m.start()..base + m.end(),
             });
         }
-        for c in EMPHASIS.captures_iter(text) {
+        for c in EMPHASIS.captures_iter(if may_emph { text } else { "" }) {
             for g in [1, 2, 3, 4] {
                 if let Some(m) = c.get(g) {
                     skip.push(m.start()..m.end());
@@ -129,19 +132,28 @@ impl Mapped {
         skip.extend(marks.iter().cloned());
         skip.sort_by_key(|r| r.start);
 
+        // Copy runs of ordinary text in one go; stop at whitespace (folded
+        // to one space) and at skipped ranges (marks, emphasis markers).
         let mut after_mark = false;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, ch)) = chars.next() {
-            if let Some(r) = skip.iter().find(|r| r.contains(&i)) {
+        let mut next_skip = 0;
+        let mut i = 0;
+        while i < text.len() {
+            if let Some(r) = skip.get(next_skip)
+                && r.start <= i
+            {
                 if marks.contains(r) {
                     after_mark = true;
                 }
+                i = i.max(r.end);
+                next_skip += 1;
                 continue;
             }
+            let ch = text[i..].chars().next().unwrap_or(' ');
             if ch.is_whitespace() {
                 if !self.text.is_empty() && !self.ends_with_space() {
                     self.push_synthetic(" ", base + i);
                 }
+                i += ch.len_utf8();
                 continue;
             }
             if after_mark && ch.is_lowercase() {
@@ -155,8 +167,17 @@ impl Mapped {
                 }
             }
             after_mark = false;
-            self.push_src(src, base + i..base + i + ch.len_utf8());
-            let _ = chars.peek();
+            let stop = skip.get(next_skip).map_or(text.len(), |r| r.start.max(i));
+            let run_end = text[i..stop]
+                .find(char::is_whitespace)
+                .map_or(stop, |k| i + k);
+            let run_end = if run_end == i {
+                i + ch.len_utf8()
+            } else {
+                run_end
+            };
+            self.push_src(src, base + i..base + run_end);
+            i = run_end;
         }
         while self.ends_with_space() {
             self.pop_byte();

@@ -3,6 +3,7 @@
 use crate::citation::{self, Cite};
 use crate::input::{Format, Source};
 use crate::link::{self, Link};
+use crate::profile::Profile;
 use crate::reference::{self, Reference};
 use crate::sentence;
 use crate::structure::{self, Document};
@@ -13,6 +14,8 @@ use std::ops::Range;
 pub struct Options {
     /// How to read the input.
     pub format: Format,
+    /// Dimension profile; without one, top-level sections are dimensions.
+    pub profile: Option<Profile>,
 }
 
 /// One citation with everything known about it.
@@ -56,7 +59,7 @@ pub struct Analysis {
 /// Analyses a document. Never fails: problems become diagnostics.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let source = Source::new(text);
-    let document = structure::analyze(&source, options.format);
+    let document = structure::analyze(&source, options.format, options.profile.as_ref());
     let references = reference::extract(source.text(), &document.reference_lines);
     let paragraphs: Vec<_> = document.paragraphs.iter().map(|p| p.text.clone()).collect();
     let mut citations = Vec::new();

@@ -1,7 +1,7 @@
 //! citemap: citations and bibliographies of author-date documents.
 //!
 //! The library follows the data flow of a document:
-//! [`input`] → [`normalize`] → [`structure`] → [`reference`] →
+//! [`input`] → [`normalize`] → [`structure`] → [`reference`](mod@reference) →
 //! [`citation`] → [`link`] → [`analysis`] → [`render`].
 //! It never prints or exits; renderers write to any [`std::io::Write`].
 //!
@@ -12,12 +12,15 @@
 //! assert_eq!(a.citations[0].link.reference, Some(0));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod citation;
 pub mod error;
 pub mod input;
 pub mod link;
 pub mod normalize;
+pub mod profile;
 pub mod reference;
 pub mod render;
 pub mod report;

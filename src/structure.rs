@@ -11,6 +11,7 @@
 
 use crate::input::{Format, Source};
 use crate::normalize::{Mapped, Removed, fold, join_lines};
+use crate::profile::Profile;
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -307,7 +308,7 @@ fn split_list_items(src: &str, lines: Vec<Range<usize>>) -> Vec<Vec<Range<usize>
 }
 
 /// Analyses the structure of a document.
-pub fn analyze(src: &Source, format: Format) -> Document {
+pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Document {
     let text = src.text();
     let mut bs = blocks(src);
     let markdown = match format {
@@ -457,8 +458,30 @@ pub fn analyze(src: &Source, format: Format) -> Document {
 
     let mut current: Option<usize> = None;
     let mut used_ids: HashMap<String, usize> = HashMap::new();
+    if let Some(p) = profile {
+        for d in &p.dimensions {
+            let first = doc.headings.iter().find(|h| {
+                p.classify(&h.text)
+                    .is_some_and(|k| p.dimensions[k].id == d.id)
+            });
+            doc.dimensions.push(Dimension {
+                id: d.id.clone(),
+                heading: d.name.clone(),
+                span: first.map_or(0..0, |h| h.span.clone()),
+            });
+        }
+    }
     for item in items {
         match item {
+            Item::Heading(h) if profile.is_some() => {
+                // A matching heading starts its dimension; an unmatched top
+                // heading ends the current one.
+                match profile.and_then(|p| p.classify(&doc.headings[h].text)) {
+                    Some(k) => current = Some(k),
+                    None if tops[h] => current = None,
+                    None => {}
+                }
+            }
             Item::Heading(h) => {
                 if tops[h] {
                     let heading = doc.headings[h].text.clone();
@@ -599,7 +622,7 @@ mod tests {
 
     fn doc(s: &str) -> (Source, Document) {
         let src = Source::new(s);
-        let d = analyze(&src, Format::Auto);
+        let d = analyze(&src, Format::Auto, None);
         (src, d)
     }
 
@@ -661,6 +684,20 @@ mod tests {
             lines,
             ["A, B. (2000). T. J, 1, 2.", "C, D. (2001). U. Press."]
         );
+    }
+
+    #[test]
+    fn a_profile_starts_dimensions_at_matching_headings_at_any_level() {
+        let p = Profile::from_toml("[[dimension]]\nname = \"Land\"\nheadings = [\"(?i)land\"]\n")
+            .unwrap();
+        let src = Source::new(
+            "1. Intro\n\nA (X, 2000).\n\n1.1 The land\n\nB (Y, 2001).\n\n2. Conclusion\n\nC (Z, 2002).\n",
+        );
+        let d = analyze(&src, Format::Auto, Some(&p));
+        assert_eq!(d.dimensions.len(), 1);
+        assert_eq!(d.dimensions[0].heading, "Land");
+        let dims: Vec<Option<usize>> = d.paragraphs.iter().map(|p| p.dimension).collect();
+        assert_eq!(dims, [None, Some(0), None]);
     }
 
     #[test]

@@ -269,3 +269,48 @@ fn empty_and_odd_inputs_do_not_fail() {
         let _: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     }
 }
+
+#[test]
+fn a_dimension_profile_names_the_dimensions() {
+    let out = stdout(&run(&[
+        "report",
+        CHAPTER,
+        "--format",
+        "json",
+        "--dimensions",
+        "examples/kassen2016/dimensions.toml",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = v["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["heading"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 10);
+    assert_eq!(names[0], "Geography");
+    assert_eq!(v["totals"]["outside_dimensions"], 0);
+    let counts: Vec<u64> = v["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["citations"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [1, 12, 5, 4, 4, 2, 4, 3, 3, 4]);
+}
+
+#[test]
+fn a_bad_dimension_profile_is_a_usage_error() {
+    let d = scratch("badprofile");
+    let p = d.join("p.toml");
+    std::fs::write(
+        &p,
+        "[[dimension]]\nname = \"X\"\nheadings = [\"(unclosed\"]\n",
+    )
+    .unwrap();
+    let o = run(&["analyze", CHAPTER, "--dimensions", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("bad pattern"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}

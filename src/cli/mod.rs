@@ -27,6 +27,10 @@ struct Input {
     /// Read the input as plain text or Markdown (default: decide from content).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
+    /// A TOML profile that names the dimensions and the headings that
+    /// start them (default: every top-level section is a dimension).
+    #[arg(long, value_name = "FILE.toml")]
+    dimensions: Option<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -123,7 +127,7 @@ fn read_input(path: &Path) -> Result<String, Error> {
     })
 }
 
-fn options(input: &Input) -> citemap::Options {
+fn options(input: &Input) -> Result<citemap::Options, Error> {
     let format = match input.input_format {
         InputFormat::Auto => {
             let md = input
@@ -139,12 +143,19 @@ fn options(input: &Input) -> citemap::Options {
         InputFormat::Text => citemap::input::Format::Text,
         InputFormat::Markdown => citemap::input::Format::Markdown,
     };
-    citemap::Options { format }
+    let profile = match &input.dimensions {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::io(Some(p), e))?;
+            Some(citemap::profile::Profile::from_toml(&text)?)
+        }
+        None => None,
+    };
+    Ok(citemap::Options { format, profile })
 }
 
 fn load(input: &Input) -> Result<citemap::Analysis, Error> {
     let text = read_input(&input.file)?;
-    Ok(citemap::analyze(&text, &options(input)))
+    Ok(citemap::analyze(&text, &options(input)?))
 }
 
 fn csv_io(e: csv::Error) -> std::io::Error {

@@ -8,7 +8,7 @@ use crate::reference::{Name, Reference};
 use serde::Serialize;
 use std::io::Write;
 
-/// Version of the JSON schema written by [`write`].
+/// Version of the JSON schema written by [`write()`].
 pub const SCHEMA: u32 = 1;
 
 /// A dimension in the JSON output.
@@ -44,62 +44,107 @@ pub struct ProblemOut<'a> {
 /// A reference in the JSON output.
 #[derive(Debug, Serialize)]
 pub struct ReferenceOut<'a> {
+    /// Citation key, unique in the document.
     pub key: &'a str,
+    /// Entry type (`article`, `book`, `incollection`, `inproceedings`, `report`, `thesis`, `online`, `misc`).
     #[serde(rename = "type")]
     pub kind: crate::reference::EntryType,
+    /// 1-based line where it starts.
     pub line: usize,
+    /// Byte offset of its start in the original input.
     pub byte_start: usize,
+    /// Byte offset just past its end in the original input.
     pub byte_end: usize,
+    /// The entry as written, cleaned of line breaks and proof marks.
     pub raw: &'a str,
+    /// Authors: `{"family", "given"}` or `{"literal"}` for organisations.
     pub authors: &'a [Name],
+    /// The author list was cut short ("et al.", an ellipsis).
     pub authors_truncated: bool,
+    /// Year as written, with suffix ("2015a"), or "n.d." / "in press".
     pub year: Option<&'a str>,
+    /// Title.
     pub title: Option<&'a str>,
+    /// Journal, book or proceedings title.
     pub container: Option<&'a str>,
+    /// Volume.
     pub volume: Option<&'a str>,
+    /// Issue or number.
     pub issue: Option<&'a str>,
+    /// Pages or article number.
     pub pages: Option<&'a str>,
+    /// Publisher or institution.
     pub publisher: Option<&'a str>,
+    /// Place of publication.
     pub location: Option<&'a str>,
+    /// URL (not the DOI resolver).
     pub url: Option<&'a str>,
+    /// Access date, as written.
     pub urldate: Option<&'a str>,
+    /// DOI without resolver prefix.
     pub doi: Option<&'a str>,
+    /// Edition, as written.
     pub edition: Option<&'a str>,
+    /// Editors, in the same form as authors.
     pub editors: &'a [Name],
+    /// Chapter number.
     pub chapter: Option<&'a str>,
+    /// Problems found in the entry.
     pub problems: Vec<ProblemOut<'a>>,
 }
 
 /// A citation in the JSON output.
 #[derive(Debug, Serialize)]
 pub struct CitationOut<'a> {
+    /// The citation as written (one cited work).
     pub text: &'a str,
+    /// Byte offset of its start in the original input.
     pub byte_start: usize,
+    /// Byte offset just past its end in the original input.
     pub byte_end: usize,
+    /// 1-based line where it starts.
     pub line: usize,
+    /// 1-based column (characters) of its start.
     pub column: usize,
+    /// `parenthetical` or `narrative`.
     pub form: crate::citation::Form,
+    /// Cited names (family names or organisations).
     pub names: &'a [String],
+    /// "et al." follows the names.
     pub et_al: bool,
+    /// Year as written, with suffix ("2015a"), or "n.d." / "in press".
     pub year: &'a str,
+    /// Page or other locator.
     pub locator: Option<&'a str>,
+    /// Prefix such as "see" or "e.g.".
     pub prefix: Option<&'a str>,
+    /// Citation key, unique in the document.
     pub key: Option<&'a str>,
+    /// How it was linked: `exact`, `fuzzy` or `none`.
     #[serde(rename = "match")]
     pub how: &'static str,
+    /// Why a match is fuzzy, or why there is none.
     pub match_reason: Option<&'a str>,
+    /// Id of the dimension it sits in; null in front matter.
     pub dimension: Option<&'a str>,
+    /// The sentence it supports, as clean text.
     pub claim: &'a str,
+    /// Byte offset of the claim in the original input.
     pub claim_byte_start: usize,
+    /// Byte offset just past the claim.
     pub claim_byte_end: usize,
 }
 
 /// The whole JSON document.
 #[derive(Debug, Serialize)]
 pub struct AnalysisOut<'a> {
+    /// Schema version, [`SCHEMA`].
     pub schema: u32,
+    /// Top-level sections, in order.
     pub dimensions: Vec<DimensionOut<'a>>,
+    /// The reference list, in order.
     pub references: Vec<ReferenceOut<'a>>,
+    /// In-text citations, in document order.
     pub citations: Vec<CitationOut<'a>>,
 }
 

@@ -75,7 +75,9 @@ static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
 /// "Smith and Jones, 2015", "Burdin et al., 2014". Only trusted when its
 /// first name is an author in the reference list.
 static STRICT: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)?\p{Lu}[\p{L}'’\-]+";
+    // A name may be several capitalised words ("Malaria Genomic
+    // Epidemiology Network"); a leading function word is trimmed later.
+    let name = r"(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,5}";
     Regex::new(&format!(
         r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name}){{0,5}}(?:,?\s+et\s+al\.?)?),?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
     ))
@@ -608,6 +610,14 @@ fn loose_window(
             };
             start += off;
             names.drain(..k);
+        }
+        // "In Smith and Jones, 2010": a capitalised function word is not
+        // part of the first name.
+        while let Some((head, rest)) = names[0].split_once(' ')
+            && FUNCTION_WORDS.contains(&head.to_lowercase().as_str())
+        {
+            start += head.len() + 1;
+            names[0] = rest.to_string();
         }
         let names_end = range.start + c.name("names").map_or(0, |m| m.end());
         let written = text[start..names_end].trim().to_string();

@@ -15,7 +15,9 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod check;
 pub mod citation;
+pub mod config;
 pub mod error;
 pub mod input;
 pub mod link;

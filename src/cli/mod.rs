@@ -74,6 +74,26 @@ enum ReportFormat {
     Json,
 }
 
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum CheckFormat {
+    /// For people: code, message, file:line:column and the marked line.
+    Human,
+    /// A JSON array of findings.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}
+
+const CHECK_HELP: &str = "Exit codes: 0 nothing at or above the --deny level (default: error), 1 something is, 2 usage or I/O error.\n\nSettings may also come from a citemap.toml next to the document or in a parent folder:\n  [check]\n  style = \"apa6\"\n  allow = [\"reference-order\"]\n  deny = [\"warning\"]\n\nExamples:\n  citemap check chapter.txt\n  citemap check chapter.txt --style apa6 --deny warning\n  citemap check chapter.txt --format sarif > citemap.sarif";
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Print the full analysis as JSON (schema 1).
@@ -99,6 +119,31 @@ enum Command {
         format: LinksFormat,
         #[command(flatten)]
         output: Output,
+    },
+    /// Audit citations and references; exit 1 when findings reach --deny.
+    #[command(after_help = CHECK_HELP)]
+    Check {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Citation style whose et-al and ampersand rules apply
+        /// (default: citemap.toml, else apa7).
+        #[arg(long, value_parser = ["apa7", "apa6", "harvard", "chicago"])]
+        style: Option<String>,
+        /// Fail at this level (error, warning, note), or treat this code as
+        /// an error. Repeatable.
+        #[arg(long, value_name = "LEVEL|CODE")]
+        deny: Vec<String>,
+        /// Do not report this code. Repeatable.
+        #[arg(long, value_name = "CODE")]
+        allow: Vec<String>,
+        /// Colour in human output.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        /// Ignore citemap.toml files.
+        #[arg(long)]
+        no_config: bool,
     },
     /// Sources per dimension, with totals.
     Report {
@@ -198,6 +243,25 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 }
             })?;
         }
+        Command::Check {
+            input,
+            format,
+            style,
+            deny,
+            allow,
+            color,
+            no_config,
+        } => {
+            return check(
+                &input,
+                format,
+                style.as_deref(),
+                &deny,
+                &allow,
+                color,
+                no_config,
+            );
+        }
         Command::Report {
             input,
             format,
@@ -237,4 +301,83 @@ pub fn run() -> i32 {
             2
         }
     }
+}
+
+/// The nearest `citemap.toml` in the document's folder or above it.
+fn find_config(doc: &Path) -> Option<PathBuf> {
+    let start = if doc == Path::new("-") {
+        std::env::current_dir().ok()?
+    } else {
+        std::fs::canonicalize(doc).ok()?.parent()?.to_path_buf()
+    };
+    start
+        .ancestors()
+        .map(|d| d.join("citemap.toml"))
+        .find(|p| p.is_file())
+}
+
+fn check(
+    input: &Input,
+    format: CheckFormat,
+    style: Option<&str>,
+    deny: &[String],
+    allow: &[String],
+    color: ColorChoice,
+    no_config: bool,
+) -> Result<i32, Error> {
+    use citemap::check::{CheckOptions, Style};
+    use citemap::config::Config;
+    use std::io::IsTerminal;
+    let config = match find_config(&input.file).filter(|_| !no_config) {
+        Some(p) => {
+            let text = std::fs::read_to_string(&p).map_err(|e| Error::io(Some(&p), e))?;
+            Config::from_toml(&text).map_err(|e| Error::Usage(format!("{}: {e}", p.display())))?
+        }
+        None => Config::default(),
+    };
+    let mut policy = config.policy;
+    for a in allow {
+        policy
+            .allow(a)
+            .map_err(|e| Error::Usage(format!("--allow: {e}")))?;
+    }
+    for d in deny {
+        policy
+            .deny(d)
+            .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
+    }
+    let style = style
+        .and_then(Style::parse)
+        .or(config.style)
+        .unwrap_or_default();
+    let a = load(input)?;
+    let diags = policy.apply(citemap::check::check(
+        &a,
+        &CheckOptions {
+            style,
+            ..Default::default()
+        },
+    ));
+    let name = input.file.display().to_string();
+    let name = if name == "-" {
+        "<stdin>".to_string()
+    } else {
+        name
+    };
+    let use_color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    output::emit(None, false, |w| match format {
+        CheckFormat::Human => {
+            citemap::render::diagnostics::human(&diags, &a.source, &name, use_color, w)
+        }
+        CheckFormat::Json => citemap::render::diagnostics::json(&diags, &a.source, w),
+        CheckFormat::Sarif => citemap::render::diagnostics::sarif(&diags, &a.source, &name, w),
+    })?;
+    Ok(i32::from(policy.fails(&diags)))
 }

@@ -2,6 +2,7 @@
 //! [`std::io::Write`].
 
 pub mod bib;
+pub mod diagnostics;
 pub mod json;
 pub mod markdown;
 pub mod table;

@@ -554,13 +554,44 @@ fn references(out: &mut Out<'_>, o: &CheckOptions) {
         if let Some(r) = c.link.reference {
             cited[r] = true;
         }
-        if let Some(r) = c.link.year_mismatch {
-            // A citation with the wrong year still means the entry is used.
+        // A citation with the wrong year, or one that fits several entries,
+        // still uses them; they are reported once, on the citation.
+        for &r in c.link.year_mismatch.iter().chain(&c.link.ambiguous) {
             cited[r] = true;
         }
     }
+    let mut merged_lines = Vec::new();
     for (i, r) in a.references.iter().enumerate() {
         for p in &r.problems {
+            if p.code == "merged-references" {
+                // One finding per line, naming every entry on it.
+                let line = a.source.line_col(p.span.start).0;
+                if merged_lines.contains(&line) {
+                    continue;
+                }
+                merged_lines.push(line);
+                let keys: Vec<String> = a
+                    .references
+                    .iter()
+                    .filter(|o| {
+                        o.problems.iter().any(|q| q.code == p.code)
+                            && a.source.line_col(o.span.start).0 == line
+                    })
+                    .map(|o| o.key.clone())
+                    .collect();
+                out.push(
+                    p.code,
+                    p.span.clone(),
+                    format!(
+                        "{} entries run together on one line: {}",
+                        keys.len(),
+                        keys.join(", ")
+                    ),
+                    keys,
+                    None,
+                );
+                continue;
+            }
             out.push(
                 p.code,
                 p.span.clone(),

@@ -908,6 +908,23 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
     // A comma-separated earlier name: "Smith, Jones, and Lee (2015)" is
     // covered because "Jones," ends with a comma and is a name word.
     words.reverse();
+    // A list of names separated by commas ends with "and" or "&" ("Smith,
+    // Jones, and Lee (2015)"). Without one, what stands before the last
+    // comma is running text ("do Théâtre Optique, Bendazzi (1994)").
+    if !words.iter().any(|(_, w)| w == "&") {
+        let ends_comma = |pos: usize| {
+            tokens
+                .iter()
+                .find(|(p, _)| *p == pos)
+                .is_some_and(|(_, raw)| raw.ends_with(','))
+        };
+        if let Some(cut) = words.iter().rposition(|(p, _)| ends_comma(*p)) {
+            words.drain(..=cut);
+        }
+        if words.is_empty() {
+            return None;
+        }
+    }
     let start = words[0].0;
     // Group into names at "&"; within a group, leading capitalised words
     // are given names and the last word (with particles) the family name.
@@ -1134,6 +1151,16 @@ mod tests {
         ] {
             assert!(find_(t).is_empty(), "{t}: {:?}", find_(t));
         }
+    }
+
+    #[test]
+    fn a_comma_list_of_names_needs_a_final_and() {
+        assert_eq!(
+            texts("do Théâtre Optique, Bendazzi (1994) disse"),
+            ["Bendazzi (1994)"]
+        );
+        let c = find_("as Smith, Jones, and Lee (2015) show");
+        assert_eq!(c[0].names, ["Smith", "Jones", "Lee"]);
     }
 
     #[test]

@@ -43,9 +43,15 @@ static INVERTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A second entry that starts inside a line, after the end of the first.
 static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[.\d)]\s+((?:(?:van|von|de|da|dos|del|der|di|du)\s+)?\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?-?)+(?:,?\s+(?:&\s+|and\s+)?(?:(?:van|von|de|da|dos|del|der|di|du)\s+)?\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?-?)+)*\s*\(\d{4}[a-z]?\))",
-    )
+    // After the end of one entry (".", a digit or ")"), perhaps a bullet,
+    // then a second entry's names and date. APA/Harvard: "Welsh, H. A.,
+    // & Lee, K. (1996)", with "et al." allowed before the date. Chicago and
+    // house styles: "Clarke, Geraldine. 2017." or "Smith AB, Jones CD. 2015."
+    let particle = r"(?:(?:van|von|de|da|dos|del|der|di|du)\s+)?";
+    let inverted = format!(r"{particle}\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?-?)+");
+    Regex::new(&format!(
+        r"[.\d)]\s+(?:[-•–]\s+)?((?:{inverted}(?:,?\s+(?:&\s+|and\s+)?{inverted})*(?:,?\s+et al\.)?\s*\(\d{{4}}[a-z]?\))|(?:{particle}\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}{{1,3}})?,\s[^()“”\x22]{{1,250}}?\.\s(?:1[5-9]|20)\d\d[a-z]?\.\s))"
+    ))
     .expect("valid regex")
 });
 
@@ -242,6 +248,16 @@ mod tests {
         assert!(e[1].text.as_str().starts_with("Welsh, H. A. (1996)"));
         let span = e[1].text.orig_span(0, 5);
         assert_eq!(&src[span], "Welsh");
+    }
+
+    #[test]
+    fn run_together_entries_in_other_shapes() {
+        let src = "- Abdrazak, P. K. (2015). The impact. J, 9(1), 26–29. - Bader, M. (2011). Parties. J, 4, 1–9.\n";
+        assert_eq!(split(src, &lines(src)).len(), 2);
+        let src = "Band, Gavin. 2015. “A locus.” Nature 526: 253–257. Clarke, Geraldine. 2017. “Effects.” eLife 6: e15085.\n";
+        assert_eq!(split(src, &lines(src)).len(), 2);
+        let src = "Ad Hoc Committee. (1996). Investing. WHO. Beaglehole, R., Bonita, R., et al. (2011a). UN meeting. Lancet, 378, 449–55.\n";
+        assert_eq!(split(src, &lines(src)).len(), 2);
     }
 
     #[test]

@@ -1,0 +1,257 @@
+//! `citemap check`: outputs (snapshots, SARIF's required fields), exit
+//! codes and settings.
+
+use citemap::check::{CheckOptions, Style, check};
+use citemap::render::diagnostics;
+use citemap::{Options, analyze};
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_citemap");
+
+/// A small document with one finding of each common kind.
+const DOC: &str = "\
+Introduction
+
+Sedges are diverse (Barrett, 2007a; Barrett, 2007). Their anatomy is known (Bruhl & Wilson, 2008).
+Smyth & Jones (2010) disagree, and so does Lee (2001). About 40% of species are rare.
+
+References
+
+Barrett, R. L. (2007a). New species. Nuytsia, 17, 37–60.
+Barrett, R. L. (2007b). Other species. Nuytsia, 17, 61–66.
+Bruhl, J. J., & Wilson, K. L. (2007). Towards a survey. Aliso, 23, 99–148.
+AuQ3 Abel, R. (1994). The cinema. University of California Press.
+Smith, J., & Jones, K. (2010). A book. Sage.
+";
+
+fn findings() -> (citemap::Analysis, Vec<citemap::check::Diagnostic>) {
+    let a = analyze(DOC, &Options::default());
+    let d = check(
+        &a,
+        &CheckOptions {
+            style: Style::Apa7,
+            current_year: 2026,
+        },
+    );
+    (a, d)
+}
+
+#[test]
+fn human_output_snapshot() {
+    let (a, d) = findings();
+    let mut out = Vec::new();
+    diagnostics::human(&d, &a.source, "doc.txt", false, &mut out).unwrap();
+    insta::assert_snapshot!("human", String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn json_output_snapshot_and_fields() {
+    let (a, d) = findings();
+    let mut out = Vec::new();
+    diagnostics::json(&d, &a.source, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for f in v.as_array().unwrap() {
+        for k in [
+            "code",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "byte_start",
+            "byte_end",
+            "keys",
+        ] {
+            assert!(f.get(k).is_some(), "{k} in {f}");
+        }
+        let (s, e) = (
+            f["byte_start"].as_u64().unwrap() as usize,
+            f["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert!(s <= e && e <= DOC.len());
+    }
+    insta::assert_snapshot!("json", text);
+}
+
+#[test]
+fn sarif_has_the_schemas_required_fields() {
+    let (a, d) = findings();
+    let mut out = Vec::new();
+    diagnostics::sarif(&d, &a.source, "doc.txt", &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // Required by SARIF 2.1.0: log.version, log.runs; run.tool.driver.name;
+    // result.message (with text); rules have an id.
+    assert_eq!(v["version"], "2.1.0");
+    assert!(v["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "citemap");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().all(|r| r["id"].is_string()));
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), d.len());
+    for r in results {
+        assert!(r["message"]["text"].is_string());
+        let id = r["ruleId"].as_str().unwrap();
+        let idx = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[idx]["id"], id, "ruleIndex points at the rule");
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1);
+        assert!(region["startColumn"].as_u64().unwrap() >= 1);
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "doc.txt"
+        );
+    }
+    insta::assert_snapshot!("sarif", text);
+}
+
+#[test]
+fn the_expected_codes_at_the_expected_lines() {
+    let (a, d) = findings();
+    let got: Vec<(&str, usize)> = d
+        .iter()
+        .map(|x| (x.code, a.source.line_col(x.span.start).0))
+        .collect();
+    for want in [
+        ("missing-year-suffix", 3),
+        ("ambiguous-citation", 3),
+        ("year-mismatch", 3),
+        ("name-mismatch", 4),
+        ("unresolved-citation", 4),
+        ("parenthetical-ampersand", 4),
+        ("proof-marker", 11),
+        ("reference-order", 11),
+        ("uncited-reference", 11),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn exit_codes_follow_the_deny_level() {
+    let d = scratch("check-exit");
+    let doc = d.join("doc.txt");
+    std::fs::write(&doc, DOC).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .arg("check")
+            .arg(&doc)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(1), "errors found");
+    let clean = d.join("clean.txt");
+    std::fs::write(&clean, "Intro\n\nText (Abel, 1994).\n\nReferences\n\nAbel, R. (1994). The cinema. University of California Press.\n").unwrap();
+    let o = Command::new(BIN)
+        .args(["check", clean.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let o = Command::new(BIN)
+        .args(["check", clean.to_str().unwrap(), "--deny", "note"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    // Allowing every error-level code found leaves warnings only.
+    let all_allowed = run(&[
+        "--allow",
+        "missing-year-suffix",
+        "--allow",
+        "ambiguous-citation",
+        "--allow",
+        "year-mismatch",
+        "--allow",
+        "unresolved-citation",
+        "--allow",
+        "proof-marker",
+    ]);
+    assert_eq!(
+        all_allowed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&all_allowed.stdout)
+    );
+    assert_eq!(run(&["--deny", "bogus"]).status.code(), Some(2));
+    let o = run(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v.as_array().unwrap().len() >= 9);
+}
+
+#[test]
+fn settings_come_from_the_nearest_citemap_toml() {
+    let d = scratch("check-config");
+    let sub = d.join("chapters");
+    std::fs::create_dir_all(&sub).unwrap();
+    let doc = sub.join("doc.txt");
+    std::fs::write(&doc, DOC).unwrap();
+    std::fs::write(
+        d.join("citemap.toml"),
+        "[check]\nstyle = \"apa6\"\nallow = [\"missing-year-suffix\", \"ambiguous-citation\", \"year-mismatch\", \"unresolved-citation\", \"proof-marker\"]\ndeny = [\"warning\"]\n",
+    )
+    .unwrap();
+    let o = Command::new(BIN)
+        .args(["check", doc.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"proof-marker"), "{codes:?}");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "warnings fail under deny = warning"
+    );
+    let o = Command::new(BIN)
+        .args(["check", doc.to_str().unwrap(), "--no-config"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("proof-marker"));
+    std::fs::write(d.join("citemap.toml"), "[check]\nstyle = \"mla\"\n").unwrap();
+    let o = Command::new(BIN)
+        .args(["check", doc.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown style"));
+}
+
+#[test]
+fn no_colour_when_not_a_terminal_or_no_color_is_set() {
+    let d = scratch("check-color");
+    let doc = d.join("doc.txt");
+    std::fs::write(&doc, DOC).unwrap();
+    let o = Command::new(BIN)
+        .args(["check", doc.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        !o.stdout.contains(&0x1b),
+        "piped output has no escape codes"
+    );
+    let o = Command::new(BIN)
+        .args(["check", doc.to_str().unwrap(), "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(o.stdout.contains(&0x1b));
+}

@@ -1,0 +1,434 @@
+//! Seeded errors: take clean documents, inject one error of each kind, and
+//! check that `check` reports it with the right code at the right line.
+//!
+//! Documents: three small hand-made ones (APA, Harvard, Chicago), the
+//! reference chapter, and, when `../shared/dev` is present, the development
+//! documents. Run with `--nocapture` to see recall and false alarms per code.
+
+use citemap::check::{CheckOptions, Diagnostic, Severity, Style, check};
+use citemap::link::Match;
+use citemap::normalize::fold;
+use citemap::{Analysis, Options, analyze};
+use std::collections::BTreeMap;
+
+const APA: &str = "\
+Sedges in the west
+
+Introduction
+
+Sedges are a large family (Bruhl, 1995). Species of Lepidosperma are common in the south (Barrett & Wilson, 2012; Dallwitz, 1980). Barrett (2013) surveyed their ecology, and Hattersley (1984) studied their leaves.
+
+Methods
+
+We followed the usual descriptions (Wilson, 1994; Kern, 1974) and coded characters (Metcalfe, 1971).
+
+References
+
+Barrett, R. L. (2013). Ecological importance of sedges. Annals of Botany, 111, 499–529.
+Barrett, R. L., & Wilson, K. L. (2012). A review of the genus Lepidosperma. Australian Systematic Botany, 25, 225–294.
+Bruhl, J. J. (1995). Sedge genera of the world. Australian Systematic Botany, 8, 125–305.
+Dallwitz, M. J. (1980). A general system for coding taxonomic descriptions. Taxon, 29, 41–46.
+Hattersley, P. W. (1984). Characterization of C4 type leaf anatomy in grasses. Annals of Botany, 53, 163–180.
+Kern, J. H. (1974). Cyperaceae. Flora Malesiana, 7, 435–753.
+Metcalfe, C. R. (1971). Anatomy of the monocotyledons. Clarendon Press.
+Wilson, K. L. (1994). A revision of Gahnia. Telopea, 5, 491–505.
+";
+
+const HARVARD: &str = "\
+Tax and gender
+
+Introduction
+
+Joint filing affects second earners (Apps and Rees, 2009). Individual filing is more neutral (Stotsky, 1996; Elson, 2006), as Grown and Valodia (2010) argue at length.
+
+Data
+
+The survey is described by Amarante and Espino (2004) and by Bucheli (2012).
+
+References
+
+Amarante, V. and Espino, A. (2004) Occupational segregation in Uruguay. Desarrollo Economico, 44, pp. 109–129.
+Apps, P. and Rees, R. (2009) Public economics and the household. Cambridge University Press.
+Bucheli, M. (2012) Household survey methods. Montevideo University Press.
+Elson, D. (2006) Budgeting for women's rights. UNIFEM.
+Grown, C. and Valodia, I. (2010) Taxation and gender equity. Routledge.
+Stotsky, J. (1996) Gender bias in tax systems. IMF Working Paper, 96, pp. 1–20.
+";
+
+const CHICAGO: &str = "\
+Malaria and bias
+
+Introduction
+
+Severe malaria is defined by organ dysfunction (White 2014). Balancing selection has been proposed (Clarke 2017; Band 2015), and Luzzatto (2018) reviews the enzyme.
+
+Methods
+
+We follow Pearl (2009) and the causal framework of Hernan (2004).
+
+References
+
+Band, Gavin. 2015. “A novel locus of resistance to severe malaria.” Nature 526: 253–257.
+Clarke, Geraldine. 2017. “Opposing effects of G6PD deficiency.” eLife 6: e15085.
+Hernan, Miguel. 2004. “A structural approach to selection bias.” Epidemiology 15: 615–625.
+Luzzatto, Lucio. 2018. “G6PD deficiency and malaria.” Blood 132: 2302–2313.
+Pearl, Judea. 2009. Causality. Cambridge University Press.
+White, Nicholas. 2014. “Malaria.” Lancet 383: 723–735.
+";
+
+const CHAPTER: &str = include_str!("../examples/kassen2016/chapter.txt");
+
+fn run(text: &str) -> (Analysis, Vec<Diagnostic>) {
+    let a = analyze(text, &Options::default());
+    let d = check(
+        &a,
+        &CheckOptions {
+            style: Style::Apa6,
+            current_year: 2026,
+        },
+    );
+    (a, d)
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at].matches('\n').count() + 1
+}
+
+/// Byte range of the whole line (with its newline) that holds `at`.
+fn line_range(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    start..end
+}
+
+struct Case {
+    code: &'static str,
+    text: String,
+    line: usize,
+    /// How many findings of the code the injection should cause (deleting
+    /// an entry leaves every citation of it unresolved).
+    expected: usize,
+}
+
+fn first_family(a: &Analysis, r: usize) -> String {
+    a.references[r]
+        .authors
+        .first()
+        .map(|n| fold(n.citation_name()))
+        .unwrap_or_default()
+}
+
+fn unique_family(a: &Analysis, r: usize) -> bool {
+    let f = first_family(a, r);
+    !f.is_empty()
+        && a.references
+            .iter()
+            .enumerate()
+            .all(|(i, _)| i == r || first_family(a, i) != f)
+}
+
+/// The entry fills its line alone (not wrapped, not sharing the line).
+fn single_line(text: &str, a: &Analysis, r: usize) -> bool {
+    let s = &a.references[r].span;
+    let line = line_of(text, s.start);
+    !text[s.clone()].contains('\n')
+        && a.references
+            .iter()
+            .enumerate()
+            .all(|(i, o)| i == r || line_of(text, o.span.start) != line)
+}
+
+/// One mutation of each kind that the document allows.
+fn cases(text: &str, a: &Analysis) -> Vec<Case> {
+    let mut out = Vec::new();
+    let exact: Vec<&citemap::Citation> = a
+        .citations
+        .iter()
+        .filter(|c| {
+            c.link.how == Match::Exact && c.link.reference.is_some_and(|r| unique_family(a, r))
+        })
+        .collect();
+    // Delete a cited entry.
+    if let Some(c) = exact
+        .iter()
+        .find(|c| single_line(text, a, c.link.reference.unwrap()))
+    {
+        let r = c.link.reference.unwrap();
+        let lr = line_range(text, a.references[r].span.start);
+        let mut t = text.to_string();
+        t.replace_range(lr, "");
+        let uses: Vec<_> = a
+            .citations
+            .iter()
+            .filter(|x| x.link.reference == Some(r))
+            .collect();
+        out.push(Case {
+            code: "unresolved-citation",
+            text: t,
+            line: uses[0].line,
+            expected: uses.len(),
+        });
+    }
+    // Change a cited year.
+    if let Some(c) = exact
+        .iter()
+        .find(|c| c.cite.year.len() == 4 && c.text.contains(&c.cite.year))
+    {
+        let y: u32 = c.cite.year.parse().unwrap();
+        let at = c.span.start + c.text.rfind(&c.cite.year).unwrap();
+        let mut t = text.to_string();
+        t.replace_range(at..at + 4, &(y - 3).to_string());
+        out.push(Case {
+            code: "year-mismatch",
+            text: t,
+            line: c.line,
+            expected: 1,
+        });
+    }
+    // Misspell a cited name.
+    let families: Vec<String> = (0..a.references.len())
+        .map(|r| first_family(a, r))
+        .collect();
+    if let Some(c) = exact.iter().find(|c| {
+        let n = &c.cite.names[0];
+        n.len() >= 6
+            && n.is_ascii()
+            && c.text.starts_with(n.as_str())
+            && families
+                .iter()
+                .filter(|f| strsim::levenshtein(f, &fold(n)) <= 2)
+                .count()
+                == 1
+    }) {
+        let mut t = text.to_string();
+        let at = c.span.start + 2;
+        let old = &text[at..at + 1];
+        t.replace_range(at..at + 1, if old == "x" { "q" } else { "x" });
+        out.push(Case {
+            code: "name-mismatch",
+            text: t,
+            line: c.line,
+            expected: 1,
+        });
+    }
+    let last = a.references.last().expect("references");
+    let refs_end = line_range(text, last.span.start).end;
+    // Add an uncited entry at the end of the list.
+    {
+        let mut t = text.to_string();
+        let entry = "Zyxwabc, Q. (1999). An unused work. Journal of Tests, 1, 1–2.\n";
+        let prefix = if t[..refs_end].ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        t.insert_str(refs_end, &format!("{prefix}{entry}"));
+        out.push(Case {
+            code: "uncited-reference",
+            text: t,
+            line: line_of(text, refs_end.min(text.len())) + usize::from(!prefix.is_empty()),
+            expected: 1,
+        });
+    }
+    let singles: Vec<usize> = (0..a.references.len())
+        .filter(|&r| single_line(text, a, r))
+        .collect();
+    if let Some(&r) = singles.get(singles.len() / 2) {
+        // Duplicate an entry.
+        let lr = line_range(text, a.references[r].span.start);
+        let mut t = text.to_string();
+        let mut copy = text[lr.clone()].to_string();
+        if !copy.ends_with('\n') {
+            copy.insert(0, '\n');
+        }
+        t.insert_str(lr.end, &copy);
+        out.push(Case {
+            code: "duplicate-reference",
+            text: t,
+            line: line_of(text, lr.start) + 1,
+            expected: 1,
+        });
+        // Insert a proof mark.
+        let mut t = text.to_string();
+        t.insert_str(a.references[r].span.start, "AuQ9 ");
+        out.push(Case {
+            code: "proof-marker",
+            text: t,
+            line: line_of(text, a.references[r].span.start),
+            expected: 1,
+        });
+    }
+    // Swap two adjacent entries with different first authors.
+    let key = |r: usize| first_family(a, r).trim_start_matches("the ").to_string();
+    if let Some(i) = (0..a.references.len().saturating_sub(1)).find(|&i| {
+        singles.contains(&i)
+            && singles.contains(&(i + 1))
+            && key(i) < key(i + 1)
+            && line_of(text, a.references[i + 1].span.start)
+                == line_of(text, a.references[i].span.start) + 1
+    }) {
+        let l1 = line_range(text, a.references[i].span.start);
+        let l2 = line_range(text, a.references[i + 1].span.start);
+        let (s1, s2) = (
+            text[l1.clone()].trim_end_matches('\n'),
+            text[l2.clone()].trim_end_matches('\n'),
+        );
+        let mut t = text.to_string();
+        let tail = if text[l2.clone()].ends_with('\n') {
+            "\n"
+        } else {
+            ""
+        };
+        t.replace_range(l1.start..l2.end, &format!("{s2}\n{s1}{tail}"));
+        out.push(Case {
+            code: "reference-order",
+            text: t,
+            line: line_of(text, l2.start),
+            expected: 1,
+        });
+        // Merge the same two entries onto one line.
+        let mut t = text.to_string();
+        t.replace_range(l1.start..l2.end, &format!("{s1} {s2}{tail}"));
+        out.push(Case {
+            code: "merged-references",
+            text: t,
+            line: line_of(text, l1.start),
+            expected: 1,
+        });
+    }
+    out
+}
+
+#[derive(Default)]
+struct Tally {
+    injected: usize,
+    found: usize,
+    false_alarms: usize,
+}
+
+fn evaluate(docs: &[(String, String)]) -> BTreeMap<&'static str, Tally> {
+    let mut tally: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    for (name, text) in docs {
+        let (a, base) = run(text);
+        for case in cases(text, &a) {
+            let (_, found) = run(&case.text);
+            let t = tally.entry(case.code).or_default();
+            t.injected += 1;
+            let hit = found
+                .iter()
+                .any(|d| d.code == case.code && line_of(&case.text, d.span.start) == case.line);
+            if hit {
+                t.found += 1;
+            } else {
+                eprintln!("missed {} in {name} at line {}", case.code, case.line);
+            }
+            // A false alarm is a finding of the code on text that had no
+            // finding before, beyond the ones the injection should cause.
+            let before: Vec<&str> = base.iter().map(|d| &text[d.span.clone()]).collect();
+            let new = found
+                .iter()
+                .filter(|d| d.code == case.code && !before.contains(&&case.text[d.span.clone()]))
+                .count();
+            let extra = new.saturating_sub(if hit { case.expected } else { 0 });
+            if extra > 0 {
+                eprintln!(
+                    "{extra} extra {} in {name} (injected at line {})",
+                    case.code, case.line
+                );
+            }
+            t.false_alarms += extra;
+        }
+    }
+    tally
+}
+
+fn print(title: &str, tally: &BTreeMap<&'static str, Tally>) {
+    eprintln!(
+        "\n{title}\n{:<22} {:>8} {:>6} {:>7} {:>12}",
+        "code", "injected", "found", "recall", "false alarms"
+    );
+    for (code, t) in tally {
+        eprintln!(
+            "{code:<22} {:>8} {:>6} {:>7.2} {:>12}",
+            t.injected,
+            t.found,
+            t.found as f64 / t.injected.max(1) as f64,
+            t.false_alarms
+        );
+    }
+}
+
+#[test]
+fn clean_documents_raise_no_error() {
+    for doc in [APA, HARVARD, CHICAGO] {
+        let (_, d) = run(doc);
+        let errors: Vec<_> = d.iter().filter(|x| x.severity == Severity::Error).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+#[test]
+fn every_injected_error_is_found_in_the_hand_made_documents_and_the_chapter() {
+    let docs: Vec<(String, String)> = [
+        ("apa", APA),
+        ("harvard", HARVARD),
+        ("chicago", CHICAGO),
+        ("chapter", CHAPTER),
+    ]
+    .iter()
+    .map(|(n, t)| (n.to_string(), t.to_string()))
+    .collect();
+    let tally = evaluate(&docs);
+    print("hand-made documents and the chapter", &tally);
+    for code in [
+        "unresolved-citation",
+        "year-mismatch",
+        "name-mismatch",
+        "uncited-reference",
+        "duplicate-reference",
+        "proof-marker",
+        "reference-order",
+    ] {
+        let t = &tally[code];
+        assert_eq!(t.found, t.injected, "{code}");
+        assert_eq!(t.false_alarms, 0, "{code}");
+    }
+    let t = &tally["merged-references"];
+    assert_eq!((t.found, t.false_alarms), (t.injected, 0));
+}
+
+#[test]
+fn injected_errors_in_the_development_documents() {
+    let dir = std::path::Path::new("../shared/dev");
+    if !dir.is_dir() {
+        eprintln!("../shared/dev is not here: development documents skipped");
+        return;
+    }
+    let mut docs = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    for p in names {
+        let n = p.file_name().unwrap().to_string_lossy().to_string();
+        // Hard-wrapped (noisy) variants have multi-line entries; the line
+        // mutations here assume one entry per line.
+        if n.ends_with(".txt") && !n.contains(".noisy.") {
+            docs.push((n, std::fs::read_to_string(&p).unwrap()));
+        }
+    }
+    let tally = evaluate(&docs);
+    print("development documents", &tally);
+    for (code, t) in &tally {
+        if *code != "merged-references" {
+            assert!(
+                t.found * 10 >= t.injected * 9,
+                "{code}: {} of {}",
+                t.found,
+                t.injected
+            );
+        }
+    }
+}

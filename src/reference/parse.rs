@@ -78,7 +78,7 @@ re!(
     r"\b(?i:pp?\.)\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?)"
 );
 re!(VOL_IN, r"[Vv]ol\.\s*([^,;)]+)");
-re!(IN_PART, r"(?:^|[.,]\s+)(?:In|in|Em|En):?\s");
+re!(IN_PART, r"(?:^|[.,]\s+)(?:(?:In|in):?|(?:Em|En):)\s");
 re!(
     LOCATION,
     r"^(?P<loc>[\p{Lu}][\p{L}.\s,'’\-]{1,60}?(?:\s(?:and|&)\s[\p{Lu}][\p{L}.\s'’\-]{1,30})?):\s+(?P<pub>[^:]+)$"
@@ -165,6 +165,9 @@ struct Anchor {
     year: String,
     /// Further years of a multi-year entry ("(2001, 2002)").
     also: Vec<String>,
+    /// APA's "(Year)." form, after which titles are never quoted (a title
+    /// may start with a quotation).
+    apa: bool,
 }
 
 fn author_like(prefix: &str) -> bool {
@@ -234,6 +237,7 @@ fn find_anchor(t: &str) -> Option<Anchor> {
             end: m.end(),
             year,
             also,
+            apa: !dot && m.as_str().ends_with(")."),
         })
     };
     match (paren, dot) {
@@ -477,7 +481,7 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
 }
 
 /// Finds where the title ends in `rest`; returns (title, tail).
-fn split_title(rest: &str) -> (Option<String>, String) {
+fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, String) {
     let r = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
     if r.is_empty() {
         return (None, String::new());
@@ -487,6 +491,9 @@ fn split_title(rest: &str) -> (Option<String>, String) {
     }
     // Quoted titles (Chicago articles and chapters, Harvard chapters).
     for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»')] {
+        if !quoted_titles {
+            break;
+        }
         if let Some(inner) = r.strip_prefix(open)
             && let Some(end) = find_closing(inner, open, close)
         {
@@ -500,9 +507,13 @@ fn split_title(rest: &str) -> (Option<String>, String) {
     // A title may hold sentences ("Demography. Broken limits to life
     // expectancy. Science, 296, 1029–1031."): end it where the tail reads
     // as a journal with a volume, when such a place exists.
+    let strong = |tail: &str| {
+        let t = tail.trim_start();
+        journal_tail(t) || t.starts_with("In ") || t.starts_with("In: ")
+    };
     if bounds.len() >= 2
-        && !journal_tail(&r[bounds[0]..])
-        && let Some(&b) = bounds[1..].iter().find(|&&b| journal_tail(&r[b..]))
+        && !strong(&r[bounds[0]..])
+        && let Some(&b) = bounds[1..].iter().find(|&&b| strong(&r[b..]))
     {
         let title = r[..b].trim().trim_end_matches('.').trim().to_string();
         return (Some(title), r[b..].trim().to_string());
@@ -772,7 +783,20 @@ pub fn parse(e: RawEntry) -> Reference {
 
     // Identifiers first: they are unambiguous and would confuse the rest.
     let mut t = full.clone();
-    if let Some(c) = DOI.captures(&t) {
+    // A DOI stands alone, after "doi:", or in a doi.org link; "10.1007/…"
+    // inside another site's URL belongs to that URL.
+    let doi = DOI.captures_iter(&t).find(|c| {
+        let (whole, id) = (
+            c.get(0).map_or(0, |m| m.start()),
+            c.get(1).map_or(0, |m| m.start()),
+        );
+        whole < id
+            || t[..id]
+                .chars()
+                .next_back()
+                .is_none_or(|ch| ch.is_whitespace() || ch == '(' || ch == '[')
+    });
+    if let Some(c) = doi {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let doi = c[1].trim_end_matches(['.', ',', ';', ')', ']']).to_string();
         r.doi = Some(doi);
@@ -796,10 +820,12 @@ pub fn parse(e: RawEntry) -> Reference {
     let t = AVAILABLE.replace(&t, "").trim().to_string();
 
     // Names and date.
+    let mut quoted_titles = true;
     let (names_part, rest) = match find_anchor(&t) {
         Some(a) => {
             r.year = Some(a.year);
             r.other_years = a.also;
+            quoted_titles = !a.apa;
             (t[..a.start].to_string(), t[a.end..].to_string())
         }
         None => {
@@ -835,7 +861,7 @@ pub fn parse(e: RawEntry) -> Reference {
         r.authors = names;
     }
 
-    let (title, tail) = split_title(&rest);
+    let (title, tail) = split_title(&rest, quoted_titles);
     if let Some(mut title) = title {
         if let Some(c) = STRAY_NUMBER.captures(&title) {
             let n = c[1].to_string();
@@ -873,7 +899,11 @@ fn parse_tail(r: &mut Reference, tail: &str) {
         return;
     }
     static IN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:In|in|Em|En|In:)\s*:?\s+").expect("valid regex"));
+        // "Em"/"En" (Portuguese, Spanish) only with a colon: "Em Questão"
+        // is a journal.
+        LazyLock::new(|| {
+            Regex::new(r"^(?:(?:In|in)\s*:?|(?:Em|En):)\s+").expect("valid regex")
+        });
     if let Some(m) = IN.find(tail) {
         parse_in(r, &tail[m.end()..]);
         return;
@@ -1202,6 +1232,45 @@ mod tests {
                 "Department of Economic and Social Affairs, Population Division"
             ]
         );
+    }
+
+    #[test]
+    fn apa_titles_may_start_with_a_quotation() {
+        let r = p(
+            "Campbell, J. L., & Göritz, A. S. (2017). “The devil made me do it!” An inquiry into rationalized corruption. Journal of Management Inquiry, 26(3), 239–255.",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("“The devil made me do it!” An inquiry into rationalized corruption")
+        );
+        assert_eq!(
+            r.container.as_deref(),
+            Some("Journal of Management Inquiry")
+        );
+    }
+
+    #[test]
+    fn a_doi_inside_another_sites_url_stays_in_the_url() {
+        let r = p(
+            "Di Bitetti, M. S. (2017). Publish or perish. Ambio 46 (1): 121–127. https://link.springer.com/article/10.1007/s13280-016-0820-7.",
+        );
+        assert_eq!(
+            r.url.as_deref(),
+            Some("https://link.springer.com/article/10.1007/s13280-016-0820-7")
+        );
+        assert_eq!(r.doi, None);
+        let r = p(
+            "Abadal, E. (2021). Ciencia abierta. Arbor, 197(799), a588. https://doi.org/10.3989/arbor.2021.799003",
+        );
+        assert_eq!(r.doi.as_deref(), Some("10.3989/arbor.2021.799003"));
+        assert_eq!(r.url, None);
+    }
+
+    #[test]
+    fn a_journal_named_em_is_not_a_chapter() {
+        let r = p("Filippo, D. (2015). O que o Brasil publica. Em Questão, 21(3), 43–63.");
+        assert_eq!(r.container.as_deref(), Some("Em Questão"));
+        assert_eq!(r.kind, EntryType::Article);
     }
 
     #[test]

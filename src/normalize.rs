@@ -34,6 +34,12 @@ pub struct Removed {
 static PROOF_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:AuQ|AQ)\d{1,3}\b").expect("valid regex"));
 
+/// A Markdown link: `[text](target)`; group 1 is the opening bracket,
+/// group 2 the text.
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\[)([^\]\n]+)\]\([^)\s]+(?:\s+\x22[^\x22]*\x22)?\)").expect("valid regex")
+});
+
 /// Markdown emphasis pairs on one line: `*word*`, `**word**`, `_word_`.
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\*{1,2})[^*\s](?:[^*\n]*?[^*\s])?(\*{1,2})|\b(_)[^_\s](?:[^_\n]*?[^_\s])?(_)\b")
@@ -112,9 +118,18 @@ impl Mapped {
         let base = line.start;
         let mut skip: Vec<Range<usize>> = Vec::new();
         let mut marks: Vec<Range<usize>> = Vec::new();
-        // Most lines have neither marks nor emphasis; skip the regexes.
+        // Most lines have neither marks, emphasis nor links; skip the regexes.
         let may_mark = text.contains('Q');
         let may_emph = text.contains(['*', '_']);
+        if text.contains("](") {
+            // A Markdown link keeps its text: "[Smith (2015)](#ref)".
+            for c in MD_LINK.captures_iter(text) {
+                if let (Some(open), Some(text_end), Some(all)) = (c.get(1), c.get(2), c.get(0)) {
+                    skip.push(open.range());
+                    skip.push(text_end.end()..all.end());
+                }
+            }
+        }
         for m in PROOF_MARK.find_iter(if may_mark { text } else { "" }) {
             marks.push(m.start()..m.end());
             removed.push(Removed {
@@ -297,6 +312,16 @@ mod tests {
         let mut rm = Vec::new();
         let m = join_lines(src, &lines(src), &mut rm);
         assert_eq!(m.as_str(), "E-Federalism and e-Centralism");
+    }
+
+    #[test]
+    fn markdown_links_keep_their_text() {
+        let src = "as [Smith (2015)](#smith2015) and [the site](https://x.org/a_b) show";
+        let mut rm = Vec::new();
+        let m = join_lines(src, &lines(src), &mut rm);
+        assert_eq!(m.as_str(), "as Smith (2015) and the site show");
+        let i = m.as_str().find("Smith").unwrap();
+        assert_eq!(&src[m.orig_span(i, i + 12)], "Smith (2015)");
     }
 
     #[test]

@@ -314,3 +314,104 @@ fn a_bad_dimension_profile_is_a_usage_error() {
     assert!(err.contains("bad pattern"), "{err}");
     assert_eq!(err.lines().count(), 1);
 }
+
+#[test]
+fn merging_into_a_library_keeps_every_byte() {
+    let d = scratch("merge");
+    let lib = d.join("library.bib");
+    // Comments, a macro, odd spacing, a quoted value and an entry for a
+    // work the chapter also cites (Warf 2013, under another key).
+    let original = "% My library -- do not lose this comment\n@string{ rtl = \"Routledge\" }\n\n@Book{ warfMine ,\n   author    =  {Warf, Barney},\n   title= {The Central Asian digital divide},\n\tyear = 2013,\n   publisher = rtl\n}\n\n@comment{ anything at all }\n@article{other2000x, author = \"Other, A.\", title = \"Some paper\", journal = {J}, year = {2000}}\n";
+    std::fs::write(&lib, original).unwrap();
+    let o = run(&["bib", CHAPTER, "--merge", lib.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("added 40 entries"), "{err}");
+    assert!(
+        err.contains("warf2013central is already in the library as warfMine"),
+        "{err}"
+    );
+    let merged = std::fs::read_to_string(&lib).unwrap();
+    assert!(merged.starts_with(original), "the library's bytes are kept");
+    let bib = biblatex::Bibliography::parse(&merged).unwrap();
+    assert_eq!(bib.len(), 2 + 40);
+    assert!(bib.get("warfMine").is_some() && bib.get("warf2013central").is_none());
+    // Merging again adds nothing and leaves the file as it is.
+    let o = run(&["bib", CHAPTER, "--merge", lib.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("added 0 entries"));
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), merged);
+    // An unreadable library is never touched.
+    let bad = d.join("bad.bib");
+    std::fs::write(&bad, "@book{broken,\n title = {no end\n").unwrap();
+    let o = run(&["bib", CHAPTER, "--merge", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "@book{broken,\n title = {no end\n"
+    );
+}
+
+#[test]
+fn several_documents_make_one_bibliography_with_unique_keys() {
+    let d = scratch("multi");
+    let a = d.join("a.txt");
+    let b = d.join("b.txt");
+    std::fs::write(&a, "Intro\n\nX (Warf, 2013; Lee, 2001).\n\nReferences\n\nLee, K. (2001). A study. Journal, 1, 1–2.\nWarf, B. (2013). The divide. Routledge.\n").unwrap();
+    std::fs::write(&b, "Intro\n\nY (Warf, 2013; Lee, 2001).\n\nReferences\n\nLee, K. (2001). Another study. Other Journal, 2, 3–4.\nWarf, B. (2013). The Divide. Routledge.\n").unwrap();
+    let out = stdout(&run(&[
+        "bib",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "csl-json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["lee2001study", "warf2013divide", "lee2001another"]);
+    let out = stdout(&run(&[
+        "bib",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--key-format",
+        "{Auth}{year}",
+    ]));
+    let keys: Vec<&str> = out.lines().filter(|l| l.starts_with('@')).collect();
+    assert_eq!(
+        keys,
+        [
+            "@article{Lee2001a,",
+            "@book{Warf2013,",
+            "@article{Lee2001b,"
+        ]
+    );
+    assert_eq!(
+        run(&["bib", CHAPTER, "--key-format", "{journal}"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn ris_and_csl_json_exports() {
+    let ris = stdout(&run(&["bib", CHAPTER, "--format", "ris"]));
+    assert_eq!(ris.matches("TY  - ").count(), 41);
+    assert_eq!(ris.matches("ER  - \r\n").count(), 41);
+    assert!(ris.split('\n').all(|l| l.is_empty() || l.ends_with('\r')));
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["bib", CHAPTER, "--format", "csl-json"]))).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 41);
+    let center = items.iter().find(|i| i["id"] == "center2014").unwrap();
+    assert_eq!(
+        center["author"][0]["literal"],
+        "The Center of Government Efficiency Evaluation"
+    );
+    assert_eq!(center["issued"]["date-parts"][0][0], 2014);
+    assert_eq!(center["type"], "webpage");
+}

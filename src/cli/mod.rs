@@ -52,9 +52,17 @@ struct Output {
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum BibFormat {
+    /// BibTeX: journal, address, year, @techreport, @misc with \url.
     Bibtex,
+    /// BibLaTeX/biber: journaltitle, location, date, @report, @online.
     Biblatex,
+    /// CSL-JSON, for Zotero and pandoc.
+    CslJson,
+    /// RIS, for EndNote and other reference managers.
+    Ris,
 }
+
+const BIB_HELP: &str = "Examples:\n  citemap bib chapter.txt -o chapter.bib\n  citemap bib ch1.txt ch2.txt ch3.txt --format biblatex -o book.bib\n  citemap bib chapter.txt --format csl-json > chapter.json\n  citemap bib chapter.txt --merge ~/library.bib\n  citemap bib chapter.txt --key-format '{Auth}{year}'";
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum LinksFormat {
@@ -101,13 +109,26 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
-    /// Export the reference list as BibTeX or BibLaTeX.
+    /// Export reference lists as BibTeX, BibLaTeX, CSL-JSON or RIS. With
+    /// several documents, the same work cited in two is one entry.
+    #[command(after_help = BIB_HELP)]
     Bib {
-        #[command(flatten)]
-        input: Input,
-        /// The .bib dialect.
-        #[arg(long, alias = "format", value_enum, default_value_t = BibFormat::Bibtex)]
-        dialect: BibFormat,
+        /// The documents to read ("-" for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Read the inputs as plain text or Markdown (default: decide from content).
+        #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+        input_format: InputFormat,
+        /// Output format.
+        #[arg(long = "format", visible_alias = "dialect", value_enum, default_value_t = BibFormat::Bibtex)]
+        format: BibFormat,
+        /// Key pattern: {auth}, {Auth}, {year}, {title}, {Title} and plain text.
+        #[arg(long, value_name = "PATTERN", default_value = "{auth}{year}{title}")]
+        key_format: String,
+        /// Add the works missing from this .bib library to it, in place,
+        /// leaving every existing entry untouched.
+        #[arg(long, value_name = "LIBRARY.bib", conflicts_with = "output")]
+        merge: Option<PathBuf>,
         #[command(flatten)]
         output: Output,
     },
@@ -215,18 +236,21 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             output::emit(None, false, |w| render::json::write(&a, w))?;
         }
         Command::Bib {
-            input,
-            dialect,
+            files,
+            input_format,
+            format,
+            key_format,
+            merge,
             output,
         } => {
-            let a = load(&input)?;
-            let d = match dialect {
-                BibFormat::Bibtex => render::bib::Dialect::Bibtex,
-                BibFormat::Biblatex => render::bib::Dialect::Biblatex,
-            };
-            output::emit(output.output.as_deref(), output.force, |w| {
-                render::bib::write(&a.references, d, w)
-            })?;
+            bib(
+                &files,
+                input_format,
+                format,
+                &key_format,
+                merge.as_deref(),
+                &output,
+            )?;
         }
         Command::Links {
             input,
@@ -380,4 +404,59 @@ fn check(
         CheckFormat::Sarif => citemap::render::diagnostics::sarif(&diags, &a.source, &name, w),
     })?;
     Ok(i32::from(policy.fails(&diags)))
+}
+
+fn bib(
+    files: &[PathBuf],
+    input_format: InputFormat,
+    format: BibFormat,
+    key_format: &str,
+    merge: Option<&Path>,
+    output: &Output,
+) -> Result<(), Error> {
+    use citemap::bibliography::{KeyFormat, assign_keys, combine, merge_into};
+    use citemap::render::{bib::Dialect, bib::write, csl, ris};
+    let keys = KeyFormat::parse(key_format)?;
+    let mut lists = Vec::new();
+    for f in files {
+        let input = Input {
+            file: f.clone(),
+            input_format,
+            dimensions: None,
+        };
+        lists.push(load(&input)?.references);
+    }
+    let mut refs = combine(lists);
+    assign_keys(&mut refs, &keys, &Default::default());
+    let dialect = match format {
+        BibFormat::Biblatex => Dialect::Biblatex,
+        _ => Dialect::Bibtex,
+    };
+    if let Some(lib) = merge {
+        if matches!(format, BibFormat::CslJson | BibFormat::Ris) {
+            return Err(Error::Usage(
+                "--merge takes a .bib library: use --format bibtex or biblatex".into(),
+            ));
+        }
+        let text = std::fs::read_to_string(lib).map_err(|e| Error::io(Some(lib), e))?;
+        let (merged, report) = merge_into(&text, &refs, dialect, &keys)
+            .map_err(|e| Error::Usage(format!("{}: {e}", lib.display())))?;
+        if !report.added.is_empty() {
+            output::write_atomic(lib, |w| w.write_all(merged.as_bytes()))?;
+        }
+        eprintln!(
+            "citemap: added {} entries to {}",
+            report.added.len(),
+            lib.display()
+        );
+        for (new, old) in &report.existing {
+            eprintln!("citemap: {new} is already in the library as {old}");
+        }
+        return Ok(());
+    }
+    output::emit(output.output.as_deref(), output.force, |w| match format {
+        BibFormat::Bibtex | BibFormat::Biblatex => write(&refs, dialect, w),
+        BibFormat::CslJson => csl::write(&refs, w),
+        BibFormat::Ris => ris::write(&refs, w),
+    })
 }

@@ -7,7 +7,7 @@
 
 use super::{Name, Reference};
 use crate::normalize::fold;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Words skipped when a key takes the first significant word of a title or
 /// an organisation name.
@@ -28,8 +28,10 @@ fn first_significant(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The base key of a reference, before clash suffixes.
-pub fn base_key(r: &Reference) -> String {
+/// The three parts of a key: folded first author (or the first
+/// significant word of an organisation), year digits (`nd` without), and
+/// the first significant word of the title.
+pub fn parts(r: &Reference) -> (String, String, String) {
     let who = match r.authors.first().or(r.editors.first()) {
         Some(Name::Person { family, .. }) => fold(family).replace(' ', ""),
         Some(Name::Literal { literal }) => first_significant(literal),
@@ -43,32 +45,54 @@ pub fn base_key(r: &Reference) -> String {
         .as_deref()
         .map(first_significant)
         .unwrap_or_default();
-    let mut key: String = format!("{who}{year}{title}");
-    key.retain(|c| c.is_ascii_alphanumeric());
-    key
+    let clean = |mut s: String| {
+        s.retain(|c| c.is_ascii_alphanumeric());
+        s
+    };
+    (clean(who), year, clean(title))
 }
 
-/// Gives every reference a unique key.
+/// The base key of a reference, before clash suffixes.
+pub fn base_key(r: &Reference) -> String {
+    let (who, year, title) = parts(r);
+    format!("{who}{year}{title}")
+}
+
+/// Gives every reference a unique key in the default pattern.
 pub fn assign_keys(refs: &mut [Reference]) {
-    let bases: Vec<String> = refs.iter().map(base_key).collect();
+    assign_with(refs, base_key, &HashSet::new());
+}
+
+/// Gives every reference the key `base` makes, unique among them and
+/// different from every key in `taken`. Clashing keys get `a`, `b`, … in
+/// list order, so the same input always gives the same keys.
+pub fn assign_with(
+    refs: &mut [Reference],
+    base: impl Fn(&Reference) -> String,
+    taken: &HashSet<String>,
+) {
+    let bases: Vec<String> = refs.iter().map(base).collect();
     let mut count: HashMap<&str, usize> = HashMap::new();
     for b in &bases {
         *count.entry(b.as_str()).or_default() += 1;
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut used: HashSet<String> = taken.clone();
     for (r, b) in refs.iter_mut().zip(&bases) {
-        if count[b.as_str()] > 1 {
-            let n = seen.entry(b.as_str()).or_default();
-            r.key = format!("{b}{}", suffix(*n));
-            *n += 1;
+        let key = if count[b.as_str()] == 1 && !used.contains(b) {
+            b.clone()
         } else {
-            r.key = b.clone();
-        }
+            (0..)
+                .map(|n| format!("{b}{}", suffix(n)))
+                .find(|k| !used.contains(k))
+                .unwrap_or_else(|| b.clone())
+        };
+        used.insert(key.clone());
+        r.key = key;
     }
 }
 
 /// `a`, `b`, …, `z`, `aa`, `ab`, …
-fn suffix(n: usize) -> String {
+pub fn suffix(n: usize) -> String {
     let letter = |i: usize| char::from(b'a' + (i % 26) as u8);
     if n < 26 {
         letter(n).to_string()

@@ -135,18 +135,55 @@ fn bib_pages(p: &str) -> String {
         .collect()
 }
 
-fn entry_type(kind: EntryType, dialect: Dialect) -> biblatex::EntryType {
-    let name = match dialect {
-        Dialect::Bibtex => kind.names().bibtex,
-        Dialect::Biblatex => kind.names().biblatex,
-    };
-    biblatex::EntryType::new(name)
+/// The entry type to write: the common table ([`EntryType::names`]),
+/// refined where the fields at hand cannot satisfy the type's required
+/// fields in biber's data model.
+fn entry_type(r: &Reference, dialect: Dialect) -> &'static str {
+    let names = r.kind.names();
+    let bl = dialect == Dialect::Biblatex;
+    match r.kind {
+        // Reports and theses need their institution; without it they are
+        // miscellanea.
+        EntryType::Report | EntryType::Thesis if r.publisher.is_none() => "misc",
+        // A chapter of a book whose editors are unknown.
+        EntryType::InCollection if bl && r.editors.is_empty() => "inbook",
+        // An edited book without authors.
+        EntryType::Book if bl && r.authors.is_empty() && !r.editors.is_empty() => "collection",
+        _ if bl => names.biblatex,
+        _ => names.bibtex,
+    }
+}
+
+/// A title for entries that have none (a web page known by its owner's
+/// name): the organisation, else the container, else the URL.
+pub(crate) fn fallback_title(r: &Reference) -> Option<String> {
+    r.authors
+        .iter()
+        .chain(&r.editors)
+        .find_map(|n| match n {
+            Name::Literal { literal } => Some(literal.clone()),
+            Name::Person { .. } => None,
+        })
+        .or_else(|| r.container.clone())
+        .or_else(|| r.url.clone())
 }
 
 /// Builds the `biblatex` entry for a reference.
 pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
-    let mut e = Entry::new(r.key.clone(), entry_type(r.kind, dialect));
+    let ty = entry_type(r, dialect);
+    let mut e = Entry::new(r.key.clone(), biblatex::EntryType::new(ty));
     let bl = dialect == Dialect::Biblatex;
+    if bl && ty == "report" {
+        e.set("type", normal("techreport"));
+    }
+    if bl && ty == "thesis" {
+        e.set("type", normal("phdthesis"));
+    }
+    if r.title.is_none()
+        && let Some(t) = fallback_title(r)
+    {
+        e.set("title", title_chunks(&t));
+    }
     if !r.authors.is_empty() {
         e.set("author", names_value(&r.authors));
     }
@@ -156,38 +193,42 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
     if let Some(t) = &r.title {
         e.set("title", title_chunks(t));
     }
+    // Free text that has no field of its own in this type.
+    let mut notes: Vec<String> = Vec::new();
     if let Some(c) = &r.container {
-        let field = match (r.kind, bl) {
-            (EntryType::Article, false) => "journal",
-            (EntryType::Article, true) => "journaltitle",
-            (EntryType::InCollection | EntryType::InProceedings, _) => "booktitle",
-            _ => "note",
+        let field = match (ty, bl) {
+            ("article", false) => Some("journal"),
+            ("article", true) => Some("journaltitle"),
+            ("incollection" | "inproceedings" | "inbook", _) => Some("booktitle"),
+            _ => None,
         };
         // Styles never change the case of journal and book titles.
-        e.set(field, normal(c));
-    }
-    for (field, v) in [
-        ("edition", &r.edition),
-        ("volume", &r.volume),
-        ("number", &r.issue),
-    ] {
-        if let Some(v) = v {
-            e.set(field, normal(v));
+        match field {
+            Some(f) => e.set(f, normal(c)),
+            None => notes.push(c.clone()),
         }
+    }
+    if let Some(v) = &r.edition {
+        e.set("edition", normal(v));
+    }
+    if let Some(v) = &r.volume {
+        // biber's volume is an integer; "117/118" or "12A" go to the note.
+        if bl && !v.chars().all(|c| c.is_ascii_digit()) {
+            notes.push(format!("Vol. {v}"));
+        } else {
+            e.set("volume", normal(v));
+        }
+    }
+    if let Some(v) = &r.issue {
+        e.set("number", normal(v));
     }
     if let Some(p) = &r.pages {
         e.set("pages", normal(&bib_pages(p)));
     }
     if let Some(p) = &r.publisher {
-        let field = match r.kind {
-            EntryType::Report => "institution",
-            EntryType::Thesis => {
-                if bl {
-                    "institution"
-                } else {
-                    "school"
-                }
-            }
+        let field = match (ty, bl) {
+            ("report" | "techreport", _) | ("thesis", true) => "institution",
+            ("phdthesis", false) => "school",
             _ => "publisher",
         };
         e.set(field, normal(p));
@@ -195,14 +236,21 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
     if let Some(l) = &r.location {
         e.set(if bl { "location" } else { "address" }, normal(l));
     }
-    if let Some(y) = &r.year {
-        let digits = r.year_digits();
-        match (bl, digits) {
-            (true, Some(d)) => e.set("date", normal(d)),
-            (false, Some(d)) => e.set("year", normal(d)),
-            // "n.d." or "in press": keep the words, not a fake date.
-            (_, None) => e.set(if bl { "pubstate" } else { "note" }, normal(y)),
+    match (r.year.as_deref(), r.year_digits(), bl) {
+        (_, Some(d), true) => e.set("date", normal(d)),
+        (_, Some(d), false) => e.set("year", normal(d)),
+        // "n.d." or "in press": EDTF's unspecified year for biber, the
+        // words themselves for BibTeX.
+        (Some(y), None, true) => {
+            e.set("date", normal("XXXX"));
+            e.set(
+                "pubstate",
+                normal(if y.contains("press") { "inpress" } else { y }),
+            );
         }
+        (Some(y), None, false) => e.set("year", normal(y)),
+        (None, _, true) => e.set("date", normal("XXXX")),
+        (None, _, false) => {}
     }
     if let Some(d) = &r.doi {
         e.set("doi", vec![Spanned::detached(Chunk::Verbatim(d.clone()))]);
@@ -221,8 +269,11 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
         if bl && is_iso_date(d) {
             e.set("urldate", normal(d));
         } else {
-            e.set("note", normal(&format!("Accessed {d}")));
+            notes.push(format!("Accessed {d}"));
         }
+    }
+    if !notes.is_empty() {
+        e.set("note", normal(&notes.join(". ")));
     }
     e
 }

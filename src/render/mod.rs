@@ -2,7 +2,9 @@
 //! [`std::io::Write`].
 
 pub mod bib;
+pub mod csl;
 pub mod diagnostics;
 pub mod json;
 pub mod markdown;
+pub mod ris;
 pub mod table;

@@ -1,0 +1,337 @@
+//! Bibliographies built from several documents, key patterns, and merging
+//! into a library the user already has.
+//!
+//! A work is identified by its DOI, otherwise by its folded first author,
+//! year and title; the same work cited in two chapters is one entry.
+
+use crate::error::Error;
+use crate::normalize::fold;
+use crate::reference::Reference;
+use crate::render::bib::{Dialect, entry, write_entry};
+use std::collections::{HashMap, HashSet};
+
+/// The identity of a work, for finding the same work twice.
+pub fn work_id(r: &Reference) -> String {
+    if let Some(d) = &r.doi {
+        return format!("doi:{}", d.to_lowercase());
+    }
+    let who = r
+        .authors
+        .first()
+        .or(r.editors.first())
+        .map(|n| fold(n.citation_name()))
+        .unwrap_or_default();
+    let year = r.year_digits().unwrap_or("");
+    // The title as exported: a web page without one is known by its owner.
+    let title = r
+        .title
+        .clone()
+        .or_else(|| crate::render::bib::fallback_title(r))
+        .map(|t| fold(&t))
+        .unwrap_or_default();
+    format!("{who}|{year}|{title}")
+}
+
+/// Combines the reference lists of several documents: one entry per
+/// distinct work, in order of first appearance, with fields that the first
+/// occurrence lacks taken from later ones.
+pub fn combine(lists: Vec<Vec<Reference>>) -> Vec<Reference> {
+    let mut out: Vec<Reference> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for r in lists.into_iter().flatten() {
+        let id = work_id(&r);
+        match index.get(&id) {
+            Some(&i) => fill(&mut out[i], r),
+            None => {
+                index.insert(id, out.len());
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+fn fill(into: &mut Reference, from: Reference) {
+    let pairs = [
+        (&mut into.container, from.container),
+        (&mut into.volume, from.volume),
+        (&mut into.issue, from.issue),
+        (&mut into.pages, from.pages),
+        (&mut into.publisher, from.publisher),
+        (&mut into.location, from.location),
+        (&mut into.url, from.url),
+        (&mut into.doi, from.doi),
+        (&mut into.edition, from.edition),
+    ];
+    for (slot, v) in pairs {
+        if slot.is_none() {
+            *slot = v;
+        }
+    }
+}
+
+/// One part of a key pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Text(String),
+    Auth { capital: bool },
+    Year,
+    Title { capital: bool },
+}
+
+/// A key pattern such as `{auth}{year}{title}` (the default, Google
+/// Scholar style) or `{Auth}{year}` (JabRef style).
+///
+/// Fields: `{auth}` first author's folded family name (`{Auth}`
+/// capitalised), `{year}` four digits (or `nd`), `{title}` first
+/// significant word of the title (`{Title}` capitalised). Other text is
+/// kept as written (letters, digits, `-`, `_`, `:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFormat(Vec<Part>);
+
+impl Default for KeyFormat {
+    fn default() -> Self {
+        KeyFormat(vec![
+            Part::Auth { capital: false },
+            Part::Year,
+            Part::Title { capital: false },
+        ])
+    }
+}
+
+impl KeyFormat {
+    /// Parses a pattern; unknown fields and unsafe characters are errors.
+    pub fn parse(s: &str) -> Result<KeyFormat, Error> {
+        let mut parts = Vec::new();
+        let mut rest = s;
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('{') {
+                let Some(end) = r.find('}') else {
+                    return Err(Error::Usage(format!("key format {s:?}: unclosed \"{{\"")));
+                };
+                parts.push(match &r[..end] {
+                    "auth" => Part::Auth { capital: false },
+                    "Auth" => Part::Auth { capital: true },
+                    "year" => Part::Year,
+                    "title" => Part::Title { capital: false },
+                    "Title" => Part::Title { capital: true },
+                    other => {
+                        return Err(Error::Usage(format!(
+                            "key format {s:?}: unknown field {{{other}}} (auth, Auth, year, title, Title)"
+                        )));
+                    }
+                });
+                rest = &r[end + 1..];
+            } else {
+                let end = rest.find('{').unwrap_or(rest.len());
+                let text = &rest[..end];
+                if !text
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'))
+                {
+                    return Err(Error::Usage(format!(
+                        "key format {s:?}: {text:?} is not allowed in a key"
+                    )));
+                }
+                parts.push(Part::Text(text.to_string()));
+                rest = &rest[end..];
+            }
+        }
+        if parts.is_empty() {
+            return Err(Error::Usage("key format is empty".into()));
+        }
+        Ok(KeyFormat(parts))
+    }
+
+    /// The key of a reference, before clash suffixes.
+    pub fn render(&self, r: &Reference) -> String {
+        let base = crate::reference::key::parts(r);
+        let cap = |s: &str| {
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        };
+        let mut out = String::new();
+        for p in &self.0 {
+            match p {
+                Part::Text(t) => out.push_str(t),
+                Part::Auth { capital } => out.push_str(&if *capital {
+                    cap(&base.0)
+                } else {
+                    base.0.clone()
+                }),
+                Part::Year => out.push_str(&base.1),
+                Part::Title { capital } => out.push_str(&if *capital {
+                    cap(&base.2)
+                } else {
+                    base.2.clone()
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// Gives every reference a key from `format`, unique among themselves and
+/// different from every key in `taken`.
+pub fn assign_keys(refs: &mut [Reference], format: &KeyFormat, taken: &HashSet<String>) {
+    crate::reference::key::assign_with(refs, |r| format.render(r), taken);
+}
+
+/// What merging into a library did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Keys of the entries added.
+    pub added: Vec<String>,
+    /// Works already in the library: (key the new entry would have had,
+    /// key in the library).
+    pub existing: Vec<(String, String)>,
+}
+
+fn library_id(e: &biblatex::Entry) -> String {
+    use biblatex::ChunksExt;
+    if let Some(d) = e.get("doi") {
+        return format!("doi:{}", d.format_verbatim().to_lowercase());
+    }
+    let who = e
+        .author()
+        .ok()
+        .and_then(|a| a.first().map(|p| fold(&p.name)))
+        .or_else(|| {
+            e.editors().ok().and_then(|eds| {
+                eds.first()
+                    .and_then(|(ps, _)| ps.first().map(|p| fold(&p.name)))
+            })
+        })
+        .unwrap_or_default();
+    let year = ["year", "date"]
+        .iter()
+        .find_map(|f| e.get(f).map(|c| c.format_verbatim()))
+        .and_then(|y| {
+            y.get(..4)
+                .filter(|d| d.chars().all(|c| c.is_ascii_digit()))
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    let title = e
+        .get("title")
+        .map(|t| fold(&t.format_verbatim()))
+        .unwrap_or_default();
+    format!("{who}|{year}|{title}")
+}
+
+/// Appends the works of `refs` that `library` lacks. Every byte of the
+/// library stays as it was and no existing key changes; new keys avoid the
+/// library's. Works already present (same DOI, or same first author, year
+/// and title) are reported, not added.
+pub fn merge_into(
+    library: &str,
+    refs: &[Reference],
+    dialect: Dialect,
+    format: &KeyFormat,
+) -> Result<(String, MergeReport), Error> {
+    let bib = biblatex::Bibliography::parse(library)
+        .map_err(|e| Error::Usage(format!("cannot read the library: {e:?}")))?;
+    let taken: HashSet<String> = bib.keys().map(str::to_string).collect();
+    let existing: HashMap<String, String> =
+        bib.iter().map(|e| (library_id(e), e.key.clone())).collect();
+    let mut report = MergeReport::default();
+    let mut fresh: Vec<Reference> = Vec::new();
+    for r in refs {
+        match existing.get(&work_id(r)) {
+            Some(k) => report.existing.push((r.key.clone(), k.clone())),
+            None => fresh.push(r.clone()),
+        }
+    }
+    assign_keys(&mut fresh, format, &taken);
+    let mut out = library.to_string();
+    if !fresh.is_empty() {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        for r in &fresh {
+            out.push('\n');
+            let mut buf = Vec::new();
+            write_entry(&entry(r, dialect), &mut buf).map_err(|e| Error::io(None, e))?;
+            out.push_str(&String::from_utf8_lossy(&buf));
+            report.added.push(r.key.clone());
+        }
+    }
+    Ok((out, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::{EntryType, Name};
+
+    fn r(family: &str, year: &str, title: &str) -> Reference {
+        Reference {
+            kind: EntryType::Book,
+            authors: vec![Name::Person {
+                family: family.into(),
+                given: "J.".into(),
+            }],
+            year: Some(year.into()),
+            title: Some(title.into()),
+            publisher: Some("Press".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn key_formats() {
+        let x = r("Mañé-Garzón", "1949", "The new species");
+        assert_eq!(KeyFormat::default().render(&x), "manegarzon1949new");
+        assert_eq!(
+            KeyFormat::parse("{Auth}{year}").unwrap().render(&x),
+            "Manegarzon1949"
+        );
+        assert_eq!(
+            KeyFormat::parse("{auth}:{year}{Title}").unwrap().render(&x),
+            "manegarzon:1949New"
+        );
+        assert!(KeyFormat::parse("{journal}").is_err());
+        assert!(KeyFormat::parse("{auth} {year}").is_err());
+        assert!(KeyFormat::parse("{auth").is_err());
+    }
+
+    #[test]
+    fn the_same_work_in_two_documents_is_one_entry() {
+        let a = vec![r("Warf", "2013", "The divide"), r("Lee", "2001", "X")];
+        let mut dup = r("Warf", "2013", "The Divide");
+        dup.pages = Some("270".into());
+        let b = vec![dup, r("Kim", "2002", "Y")];
+        let all = combine(vec![a, b]);
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[0].pages.as_deref(), Some("270"));
+    }
+
+    #[test]
+    fn keys_avoid_the_librarys() {
+        let mut v = vec![r("Warf", "2013", "The divide")];
+        let taken: HashSet<String> = ["warf2013divide".to_string()].into();
+        assign_keys(&mut v, &KeyFormat::default(), &taken);
+        assert_eq!(v[0].key, "warf2013dividea");
+    }
+
+    #[test]
+    fn merging_keeps_every_byte_and_reports_what_exists() {
+        let lib = "% my library\n@string{sage = \"Sage\"}\n\n@book{mine,\n    author={Warf, B.},  title = {The divide},\n  year = 2013, publisher = sage }\n";
+        let mut refs = vec![
+            r("Warf", "2013", "The divide"),
+            r("Lee", "2001", "A new work"),
+        ];
+        crate::reference::key::assign_keys(&mut refs);
+        let (out, report) = merge_into(lib, &refs, Dialect::Bibtex, &KeyFormat::default()).unwrap();
+        assert!(out.starts_with(lib));
+        assert_eq!(report.added, ["lee2001new"]);
+        assert_eq!(
+            report.existing,
+            [("warf2013divide".to_string(), "mine".to_string())]
+        );
+        assert!(biblatex::Bibliography::parse(&out).is_ok());
+        assert!(merge_into("@book{", &refs, Dialect::Bibtex, &KeyFormat::default()).is_err());
+    }
+}

@@ -1,0 +1,125 @@
+//! RIS, the tagged format EndNote and most reference managers import.
+//! Lines end in CRLF, as the format requires.
+
+use crate::reference::{Name, Reference};
+use std::io::{self, Write};
+
+fn tag<W: Write>(w: &mut W, t: &str, v: &str) -> io::Result<()> {
+    // A value never spans lines in RIS.
+    let v: String = v
+        .chars()
+        .map(|c| if c == '\r' || c == '\n' { ' ' } else { c })
+        .collect();
+    write!(w, "{t}  - {v}\r\n")
+}
+
+fn name(n: &Name) -> String {
+    match n {
+        Name::Person { family, given } if given.is_empty() => family.clone(),
+        Name::Person { family, given } => format!("{family}, {given}"),
+        Name::Literal { literal } => literal.clone(),
+    }
+}
+
+/// Writes one reference as an RIS record.
+pub fn write_one<W: Write>(r: &Reference, w: &mut W) -> io::Result<()> {
+    tag(w, "TY", r.kind.names().ris)?;
+    tag(w, "ID", &r.key)?;
+    for a in &r.authors {
+        tag(w, "AU", &name(a))?;
+    }
+    for e in &r.editors {
+        tag(w, "ED", &name(e))?;
+    }
+    if let Some(y) = &r.year {
+        tag(w, "PY", r.year_digits().unwrap_or(y))?;
+    }
+    if let Some(t) = &r.title {
+        tag(w, "TI", t)?;
+    }
+    if let Some(c) = &r.container {
+        tag(w, "T2", c)?;
+    }
+    if let Some(v) = &r.volume {
+        tag(w, "VL", v)?;
+    }
+    if let Some(i) = &r.issue {
+        tag(w, "IS", i)?;
+    }
+    if let Some(p) = &r.pages {
+        let mut parts = p.splitn(2, ['–', '—', '-']);
+        if let Some(sp) = parts.next() {
+            tag(w, "SP", sp.trim())?;
+        }
+        if let Some(ep) = parts.next() {
+            tag(w, "EP", ep.trim_start_matches(['-', '–']).trim())?;
+        }
+    }
+    if let Some(p) = &r.publisher {
+        tag(w, "PB", p)?;
+    }
+    if let Some(l) = &r.location {
+        tag(w, "CY", l)?;
+    }
+    if let Some(e) = &r.edition {
+        tag(w, "ET", e)?;
+    }
+    if let Some(d) = &r.doi {
+        tag(w, "DO", d)?;
+    }
+    if let Some(u) = &r.url {
+        tag(w, "UR", u)?;
+    }
+    if let Some(d) = &r.urldate {
+        tag(w, "Y2", d)?;
+    }
+    write!(w, "ER  - \r\n")
+}
+
+/// Writes every reference as RIS, records separated by a blank line.
+pub fn write<W: Write>(refs: &[Reference], mut w: W) -> io::Result<()> {
+    for (i, r) in refs.iter().enumerate() {
+        if i > 0 {
+            write!(w, "\r\n")?;
+        }
+        write_one(r, &mut w)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::EntryType;
+
+    #[test]
+    fn a_record_has_crlf_lines_and_split_pages() {
+        let r = Reference {
+            key: "abdrazak2015impact".into(),
+            kind: EntryType::Article,
+            authors: vec![
+                Name::Person {
+                    family: "Abdrazak".into(),
+                    given: "P. K.".into(),
+                },
+                Name::Literal {
+                    literal: "The Org".into(),
+                },
+            ],
+            year: Some("2015a".into()),
+            title: Some("The impact".into()),
+            container: Some("IJBC".into()),
+            pages: Some("26–29".into()),
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        write(&[r], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("TY  - JOUR\r\n"));
+        assert!(text.contains("AU  - Abdrazak, P. K.\r\nAU  - The Org\r\n"));
+        assert!(text.contains("PY  - 2015\r\n"));
+        assert!(text.contains("SP  - 26\r\nEP  - 29\r\n"));
+        assert!(text.ends_with("ER  - \r\n"));
+        assert!(!text.replace("\r\n", "").contains('\n'));
+    }
+}

@@ -39,6 +39,9 @@ pub struct Citation {
     pub claim: String,
     /// Byte span of the claim in the original input.
     pub claim_span: Range<usize>,
+    /// Where the citation sits inside the claim text (byte range of
+    /// `claim`), for highlighting.
+    pub in_claim: Range<usize>,
     /// Index of the paragraph it sits in.
     pub paragraph: usize,
 }
@@ -95,6 +98,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             dimension: para.dimension,
             claim,
             claim_span,
+            in_claim: found.cite.span.start.saturating_sub(s.start)
+                ..found.cite.span.end.min(s.end).saturating_sub(s.start),
             paragraph: found.paragraph,
             cite: found.cite,
         });

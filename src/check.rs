@@ -741,12 +741,27 @@ static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-fn statistics(out: &mut Out<'_>) {
-    let a = out.a;
+/// A figure in a sentence whose paragraph cites nothing.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// The sentence, as clean text.
+    pub sentence: String,
+    /// The figure as written ("45%", "$3 million").
+    pub figure: String,
+    /// Byte span of the figure in the original input.
+    pub span: Range<usize>,
+}
+
+/// Sentences with figures (percentages, counts, money) in paragraphs that
+/// cite nothing, within dimensions. Shared by `check` and the report.
+pub fn unsupported_figures(a: &Analysis) -> Vec<Figure> {
     let mut cited = vec![false; a.document.paragraphs.len()];
     for c in &a.citations {
         cited[c.paragraph] = true;
     }
+    let mut out = Vec::new();
     for (i, p) in a.document.paragraphs.iter().enumerate() {
         if cited[i] || p.dimension.is_none() {
             continue;
@@ -754,16 +769,27 @@ fn statistics(out: &mut Out<'_>) {
         let text = p.text.as_str();
         for s in crate::sentence::split(text) {
             if let Some(m) = STATISTIC.find(&text[s.clone()]) {
-                let span = p.text.orig_span(s.start + m.start(), s.start + m.end());
-                out.push(
-                    "unsupported-statistic",
-                    span,
-                    format!("\"{}\" has no citation in its paragraph", m.as_str()),
-                    vec![],
-                    Some("a figure usually needs a source".into()),
-                );
+                out.push(Figure {
+                    paragraph: i,
+                    sentence: text[s.clone()].to_string(),
+                    figure: m.as_str().to_string(),
+                    span: p.text.orig_span(s.start + m.start(), s.start + m.end()),
+                });
             }
         }
+    }
+    out
+}
+
+fn statistics(out: &mut Out<'_>) {
+    for f in unsupported_figures(out.a) {
+        out.push(
+            "unsupported-statistic",
+            f.span,
+            format!("\"{}\" has no citation in its paragraph", f.figure),
+            vec![],
+            Some("a figure usually needs a source".into()),
+        );
     }
 }
 

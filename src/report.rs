@@ -29,6 +29,19 @@ pub struct Claim {
     pub keys: Vec<Option<String>>,
     /// The citations as written.
     pub citations: Vec<String>,
+    /// Where each citation sits in `text` (byte ranges).
+    pub marks: Vec<std::ops::Range<usize>>,
+}
+
+/// A sentence with figures and no citation in its paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnsupportedFigure {
+    /// The sentence.
+    pub sentence: String,
+    /// The figure, as written.
+    pub figure: String,
+    /// 1-based line.
+    pub line: usize,
 }
 
 /// One dimension of the report.
@@ -48,6 +61,8 @@ pub struct DimensionReport {
     pub sources: Vec<SourceUse>,
     /// Claims with citations, in document order.
     pub claims: Vec<Claim>,
+    /// Sentences with figures but no citation in their paragraph.
+    pub unsupported: Vec<UnsupportedFigure>,
 }
 
 /// One reference with its use across the document.
@@ -132,6 +147,16 @@ pub fn build(a: &Analysis) -> Report {
     let mut dim_unresolved = vec![0usize; ndims];
     let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ndims];
     let mut outside = 0;
+    let mut unsupported: Vec<Vec<UnsupportedFigure>> = vec![Vec::new(); ndims];
+    for f in crate::check::unsupported_figures(a) {
+        if let Some(d) = a.document.paragraphs[f.paragraph].dimension {
+            unsupported[d].push(UnsupportedFigure {
+                sentence: f.sentence,
+                figure: f.figure,
+                line: a.source.line_col(f.span.start).0,
+            });
+        }
+    }
     for c in &a.citations {
         if let Some(r) = c.link.reference {
             total[r] += 1;
@@ -150,12 +175,14 @@ pub fn build(a: &Analysis) -> Report {
             Some(last) if last.text == c.claim => {
                 last.keys.push(key);
                 last.citations.push(c.text.clone());
+                last.marks.push(c.in_claim.clone());
             }
             _ => claims[d].push(Claim {
                 text: c.claim.clone(),
                 line: a.source.line_col(c.claim_span.start).0,
                 keys: vec![key],
                 citations: vec![c.text.clone()],
+                marks: vec![c.in_claim.clone()],
             }),
         }
     }
@@ -183,6 +210,7 @@ pub fn build(a: &Analysis) -> Report {
                 unresolved: dim_unresolved[d],
                 sources,
                 claims: std::mem::take(&mut claims[d]),
+                unsupported: std::mem::take(&mut unsupported[d]),
             }
         })
         .collect();

@@ -80,6 +80,8 @@ enum ReportFormat {
     Matrix,
     /// The report model as JSON.
     Json,
+    /// A self-contained HTML page: heatmap, claims, sources and charts.
+    Html,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -300,6 +302,13 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 ReportFormat::Json => {
                     serde_json::to_writer_pretty(&mut *w, &r).map_err(std::io::Error::other)?;
                     writeln!(w)
+                }
+                ReportFormat::Html => {
+                    let title = input.file.file_name().map_or_else(
+                        || "standard input".to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    render::html::write(&a, &r, &title, w)
                 }
             })?;
         }

@@ -48,6 +48,14 @@ pub fn write_atomic(
         produce(&mut w).map_err(io)?;
         w.flush().map_err(io)?;
     }
+    // The temporary file is private; the result should have the mode the
+    // existing file had, or an ordinary file's.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(p).map_or(0o644, |m| m.permissions().mode());
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode)).map_err(io)?;
+    }
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(p).map_err(|e| io(e.error))?;
     Ok(())

@@ -93,7 +93,13 @@ fn hard_wrapped(src: &str, lines: &[Range<usize>]) -> bool {
         return false;
     }
     let near = lens.iter().filter(|&&n| n * 100 >= max * 85).count();
-    near * 100 >= lens.len() * 25
+    // Even lengths alone are not enough (short entries of one shape are
+    // even too): wrapped lines also end in the middle of an entry.
+    let open = lines
+        .iter()
+        .filter(|l| !ends_entry(&src[(*l).clone()]))
+        .count();
+    near * 100 >= lens.len() * 25 && open * 100 >= lines.len() * 20
 }
 
 /// Splits reference lines into entries.

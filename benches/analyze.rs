@@ -10,6 +10,12 @@ fn bench(c: &mut Criterion) {
     c.bench_function("analyze/kassen2016", |b| {
         b.iter(|| citemap::analyze(black_box(CHAPTER), &opts))
     });
+    // One 440 KB paragraph with 20,000 narrative citations: the shape that
+    // was quadratic (columns and claims on a single long line).
+    let long = format!("Intro\n\n{}\n", "word Smith (2015) and ".repeat(20_000));
+    c.bench_function("analyze/one-long-paragraph-440k", |b| {
+        b.iter(|| citemap::analyze(black_box(&long), &opts))
+    });
     let a = citemap::analyze(CHAPTER, &opts);
     c.bench_function("bib/kassen2016", |b| {
         b.iter(|| {

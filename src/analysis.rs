@@ -59,6 +59,40 @@ pub struct Analysis {
     pub citations: Vec<Citation>,
 }
 
+/// Longest claim kept whole. A longer "sentence" is extraction damage (a
+/// paragraph without sentence ends), and repeating it for every citation
+/// in it would make the output grow with the square of its length.
+pub const MAX_CLAIM: usize = 1500;
+
+/// The sentence `s`, or for an overlong one a window of whole words
+/// around the citation.
+fn claim_window(text: &str, s: Range<usize>, cite: Range<usize>) -> Range<usize> {
+    if s.len() <= MAX_CLAIM {
+        return s;
+    }
+    let half = MAX_CLAIM.saturating_sub(cite.len()) / 2;
+    let mut lo = cite.start.saturating_sub(half).max(s.start);
+    let mut hi = (cite.end + half).min(s.end);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    // Start and end on word boundaries.
+    if lo > s.start
+        && let Some(k) = text[lo..cite.start.max(lo)].find(' ')
+    {
+        lo += k + 1;
+    }
+    if hi < s.end
+        && let Some(k) = text[cite.end.min(hi)..hi].rfind(' ')
+    {
+        hi = cite.end.min(hi) + k;
+    }
+    lo..hi
+}
+
 /// Analyses a document. Never fails: problems become diagnostics.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let source = Source::new(text);
@@ -85,6 +119,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             .find(|r| r.start <= at && at < r.end.max(r.start + 1))
             .cloned()
             .unwrap_or(0..ptext.len());
+        let s = claim_window(ptext, s, found.cite.span.clone());
         let claim = ptext[s.clone()].to_string();
         let claim_span = para.text.orig_span(s.start, s.end);
         let (line, column) = source.line_col(found.span.start);
@@ -109,5 +144,24 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         document,
         references,
         citations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overlong_sentence_gives_a_window_of_whole_words() {
+        let text = format!(
+            "{} (Smith, 2015) {}",
+            "word ".repeat(1000),
+            "more ".repeat(1000)
+        );
+        let at = text.find("(Smith").unwrap();
+        let w = claim_window(&text, 0..text.len(), at..at + 14);
+        assert!(w.len() <= MAX_CLAIM && w.start < at && w.end > at + 14);
+        assert!(text[w.clone()].starts_with("word") && text[w].ends_with("more"));
+        assert_eq!(claim_window("A short one.", 0..12, 2..5), 0..12);
     }
 }

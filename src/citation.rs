@@ -834,7 +834,13 @@ struct NamesBefore {
 
 /// Walks back from `open` over the names of a narrative citation.
 fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
-    let head = &text[..open];
+    // Names are short: look back a bounded distance, so that a paragraph
+    // with many citations costs linear time.
+    let mut from = open.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..open];
     let tokens: Vec<(usize, &str)> = tokenize(head);
     let mut k = tokens.len();
     let mut et_al = false;
@@ -967,7 +973,7 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
     // Statistics (2015)". Offer the longer reading for linking.
     let group = group_before(head, start);
     Some(NamesBefore {
-        start,
+        start: from + start,
         names,
         group,
         given,

@@ -19,16 +19,44 @@ pub enum Format {
 pub struct Source {
     text: String,
     line_starts: Vec<usize>,
+    /// Characters before each checkpoint: `checkpoints[k]` is (byte offset,
+    /// characters before it) at the first character boundary at or after
+    /// `k * CHECKPOINT`. Columns on very long lines (a paragraph per line)
+    /// then cost constant time, not the line's length.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl Source {
     /// Wraps a document. A UTF-8 byte-order mark is kept as part of the text
     /// so that spans stay byte offsets into the file as it is on disk.
     pub fn new(text: impl Into<String>) -> Self {
-        let text = text.into();
+        let text: String = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Source { text, line_starts }
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut next = 0;
+        for (chars, (i, _)) in text.char_indices().enumerate() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = (i / CHECKPOINT + 1) * CHECKPOINT;
+            }
+        }
+        Source {
+            text,
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// Number of characters before byte offset `at` (a character boundary).
+    fn chars_before(&self, at: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= at);
+        match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((b, n)) => n + self.text[b..at].chars().count(),
+            None => self.text[..at].chars().count(),
+        }
     }
 
     /// The whole original text.
@@ -45,7 +73,7 @@ impl Source {
         while !self.text.is_char_boundary(col_end) {
             col_end -= 1;
         }
-        let col = self.text[start..col_end].chars().count() + 1;
+        let col = self.chars_before(col_end) - self.chars_before(start) + 1;
         (line, col)
     }
 
@@ -91,6 +119,15 @@ mod tests {
         // "e" is after a two-byte "ç": byte 7, character column 4.
         assert_eq!(s.line_col(7), (2, 4));
         assert_eq!(s.line_text(7), "çd e");
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters() {
+        let line: String = "é".repeat(5000) + "x";
+        let s = Source::new(format!("a\n{line}"));
+        let at = s.text().rfind('x').unwrap();
+        assert_eq!(s.line_col(at), (2, 5001));
+        assert_eq!(s.line_col(s.text().len()), (2, 5002));
     }
 
     #[test]

@@ -1,0 +1,14 @@
+//! Any library text through --merge: it is read or refused, never mangled.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let lib = String::from_utf8_lossy(data);
+    let doc = "Intro\n\nX (Warf, 2013).\n\nReferences\n\nWarf, B. (2013). The divide. Routledge.\n";
+    let a = citemap::analyze(doc, &citemap::Options::default());
+    let fmt = citemap::bibliography::KeyFormat::default();
+    if let Ok((out, _)) = citemap::bibliography::merge_into(&lib, &a.references, citemap::render::bib::Dialect::Bibtex, &fmt) {
+        assert!(out.starts_with(lib.as_ref()));
+    }
+});

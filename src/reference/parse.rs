@@ -78,7 +78,29 @@ re!(
     r"\b(?i:pp?\.)\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?)"
 );
 re!(VOL_IN, r"[Vv]ol\.\s*([^,;)]+)");
-re!(IN_PART, r"(?:^|[.,]\s+)(?:(?:In|in):?|(?:Em|En):)\s");
+re!(IN_PART, r"(?:^|[.,”\x22’]\s*)(?:(?:In|in):?|(?:Em|En):)\s");
+// Series and tails that make a report whatever the title says.
+re!(
+    REPORT_SERIES,
+    r"(?i)\b(?:working paper|discussion paper|technical (?:report|memorandum|paper|note)|policy brief|white paper|occasional paper|research report|wp\s?\d)"
+);
+re!(UNIVERSITY, r"(?i)\buniversi\w+\b");
+re!(
+    PRESS,
+    r"(?i)\b(?:press|publish\w*|books|verlag|editora|edições|ediciones|éditions|editorial)\b"
+);
+re!(
+    JOURNAL_WORD,
+    r"(?i)\b(?:journal|review|letters|frontiers|annals|bulletin|quarterly|magazine|revista|zeitschrift|transactions|cahiers)\b"
+);
+re!(
+    ORGANISATION,
+    r"(?i)\b(?:institut\w*|program\w*|cent(?:er|re)|agency|ministry|organi[sz]ation|council|foundation|society|association|bank|office|department)\b"
+);
+re!(
+    PROCEEDINGS_TAIL,
+    r"(?i)\b(?:anais|actas|atas|proceedings|conference|congress|congresso|congreso|symposium|workshop)\b"
+);
 re!(
     LOCATION,
     r"^(?P<loc>[\p{Lu}][\p{L}.\s,'’\-]{1,60}?(?:\s(?:and|&)\s[\p{Lu}][\p{L}.\s'’\-]{1,30})?):\s+(?P<pub>[^:]+)$"
@@ -960,7 +982,9 @@ fn parse_tail(r: &mut Reference, tail: &str) {
         let last_start = *bounds.last().unwrap_or(&0);
         let before = tail[..last_start].trim().trim_end_matches('.');
         let last = &tail[last_start..];
-        if !before.is_empty() && !THESIS.is_match(before) && !REPORT.is_match(before) {
+        // A bare year there ("… 2015. University.") is not a container.
+        let has_letters = before.chars().any(char::is_alphabetic);
+        if has_letters && !THESIS.is_match(before) && !REPORT.is_match(before) {
             r.container = non_empty(before);
         }
         tail_publisher(r, last);
@@ -972,6 +996,15 @@ fn parse_tail(r: &mut Reference, tail: &str) {
         // "(Doctoral dissertation, University)" — the rest is the school.
         rest = tail[m.end..].to_string();
         rest = rest.trim_start_matches([',', ')', ' ']).to_string();
+    } else if JOURNAL_WORD.is_match(&rest)
+        && !PRESS.is_match(&rest)
+        && !UNIVERSITY.is_match(&rest)
+        && !ORGANISATION.is_match(&rest)
+    {
+        // A journal named without volume or pages ("Frontiers in Marine
+        // Science."): a publisher is not called a review or letters.
+        r.container = non_empty(&rest);
+        return;
     }
     tail_publisher(r, &rest);
 }
@@ -994,20 +1027,37 @@ fn classify(r: &Reference, full: &str) -> EntryType {
     if r.container.is_some() && (in_part || !r.editors.is_empty() && !r.authors.is_empty()) {
         return EntryType::InCollection;
     }
+    let title = r.title.as_deref().unwrap_or("");
+    // "IMF Working Paper, No. 96/99" looks like a journal with a volume.
+    if REPORT_SERIES.is_match(title) || REPORT_SERIES.is_match(after_title) {
+        return EntryType::Report;
+    }
     if r.container.is_some() && (r.volume.is_some() || r.issue.is_some()) && r.publisher.is_none() {
         return EntryType::Article;
     }
     if r.container.is_some() && r.publisher.is_some() && r.pages.is_some() {
         return EntryType::InCollection;
     }
-    let title = r.title.as_deref().unwrap_or("");
-    if REPORT.is_match(title) || REPORT.is_match(after_title) {
+    // "Report" in a title is often part of its name ("World Mortality
+    // Report 2011"); after the title it describes the work.
+    if REPORT.is_match(after_title) {
         return EntryType::Report;
     }
     if r.container.is_some() && r.publisher.is_none() && r.pages.is_some() {
         return EntryType::Article;
     }
-    if r.publisher.is_some() {
+    if PROCEEDINGS_TAIL.is_match(after_title) && r.volume.is_none() {
+        return EntryType::InProceedings;
+    }
+    if let Some(p) = r.publisher.as_deref() {
+        // A university that is not a university press awards theses.
+        if UNIVERSITY.is_match(p)
+            && !PRESS.is_match(p)
+            && !ORGANISATION.is_match(p)
+            && r.container.is_none()
+        {
+            return EntryType::Thesis;
+        }
         return EntryType::Book;
     }
     if r.url.is_some() || r.doi.is_some() && r.container.is_none() {
@@ -1271,6 +1321,45 @@ mod tests {
         let r = p("Filippo, D. (2015). O que o Brasil publica. Em Questão, 21(3), 43–63.");
         assert_eq!(r.container.as_deref(), Some("Em Questão"));
         assert_eq!(r.kind, EntryType::Article);
+    }
+
+    #[test]
+    fn types_from_the_tail() {
+        let kind = |s: &str| p(s).kind;
+        assert_eq!(
+            kind("Stotsky, J. (1996). Gender bias in tax systems. IMF Working Paper, No. 96/99."),
+            EntryType::Report
+        );
+        assert_eq!(
+            kind("United Nations. (2012). World Mortality Report 2011. United Nations."),
+            EntryType::Book
+        );
+        assert_eq!(
+            kind(
+                "Neubert, P. S. (2020). Publicação científica. 2020. Universidade Federal de Santa Catarina."
+            ),
+            EntryType::Thesis
+        );
+        assert_eq!(
+            kind("Abel, R. (1994). The cinema. University of California Press."),
+            EntryType::Book
+        );
+        assert_eq!(
+            kind(
+                "Weatherdon, L. V. (2016). Observed impacts on fisheries. Frontiers in Marine Science."
+            ),
+            EntryType::Article
+        );
+        assert_eq!(
+            kind(
+                "Bowyer, A. C. (2008). Parliament. Central Asia-Caucasus Institute & Silk Road Studies Program."
+            ),
+            EntryType::Book
+        );
+        assert_eq!(
+            kind("WHO. 2015. “Guidelines.” In Guidelines for the Treatment of Malaria. WHO Press."),
+            EntryType::InCollection
+        );
     }
 
     #[test]

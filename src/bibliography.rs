@@ -299,8 +299,8 @@ mod tests {
 
     #[test]
     fn the_same_work_in_two_documents_is_one_entry() {
-        let a = vec![r("Warf", "2013", "The divide"), r("Lee", "2001", "X")];
-        let mut dup = r("Warf", "2013", "The Divide");
+        let a = vec![r("Ward", "2013", "The divide"), r("Lee", "2001", "X")];
+        let mut dup = r("Ward", "2013", "The Divide");
         dup.pages = Some("270".into());
         let b = vec![dup, r("Kim", "2002", "Y")];
         let all = combine(vec![a, b]);
@@ -310,17 +310,17 @@ mod tests {
 
     #[test]
     fn keys_avoid_the_librarys() {
-        let mut v = vec![r("Warf", "2013", "The divide")];
-        let taken: HashSet<String> = ["warf2013divide".to_string()].into();
+        let mut v = vec![r("Ward", "2013", "The divide")];
+        let taken: HashSet<String> = ["ward2013divide".to_string()].into();
         assign_keys(&mut v, &KeyFormat::default(), &taken);
-        assert_eq!(v[0].key, "warf2013dividea");
+        assert_eq!(v[0].key, "ward2013dividea");
     }
 
     #[test]
     fn merging_keeps_every_byte_and_reports_what_exists() {
-        let lib = "% my library\n@string{sage = \"Sage\"}\n\n@book{mine,\n    author={Warf, B.},  title = {The divide},\n  year = 2013, publisher = sage }\n";
+        let lib = "% my library\n@string{sage = \"Sage\"}\n\n@book{mine,\n    author={Ward, B.},  title = {The divide},\n  year = 2013, publisher = sage }\n";
         let mut refs = vec![
-            r("Warf", "2013", "The divide"),
+            r("Ward", "2013", "The divide"),
             r("Lee", "2001", "A new work"),
         ];
         crate::reference::key::assign_keys(&mut refs);
@@ -329,7 +329,7 @@ mod tests {
         assert_eq!(report.added, ["lee2001new"]);
         assert_eq!(
             report.existing,
-            [("warf2013divide".to_string(), "mine".to_string())]
+            [("ward2013divide".to_string(), "mine".to_string())]
         );
         assert!(biblatex::Bibliography::parse(&out).is_ok());
         assert!(merge_into("@book{", &refs, Dialect::Bibtex, &KeyFormat::default()).is_err());

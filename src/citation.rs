@@ -37,7 +37,7 @@ pub struct Cite {
     /// Cultural Organization").
     pub written: String,
     /// A longer reading of the names that may be an organisation
-    /// ("The Kazakh Agency of Statistics" before "(2015)").
+    /// ("The National Statistics Agency" before "(2015)").
     pub group_name: Option<String>,
     /// Given name or initial written before the first family name.
     pub given: Option<String>,
@@ -427,7 +427,7 @@ fn plausible(names: &[String], known: &Known) -> bool {
             .count();
         // Lower-case words join the parts of a name ("Ministry of Health",
         // "de Queiroz"); others mean running text ("Pantomimes lumineuses").
-        // A group name led by "The" may hold any words ("The e-history
+        // A group name led by "The" may hold any words ("The open-archive
         // project").
         let group = matches!(first, "the" | "a");
         let joined = words.iter().all(|w| {
@@ -626,31 +626,19 @@ fn loose_window(
         }
         let years_m = c.name("years").map_or(0..0, |m| m.range());
         let years = expand_years(&hay[years_m.clone()]);
-        let ys = range.start + years_m.start;
-        for (k, (yr, y)) in years.iter().enumerate() {
-            let span = if k == 0 {
-                start..ys + yr.end
-            } else {
-                ys + yr.start..ys + yr.end
-            };
-            let last = k + 1 == years.len();
-            out.push(Cite {
-                span: if last { span.start..end } else { span },
-                form: Form::Parenthetical,
-                names: names.clone(),
-                written: written.clone(),
-                group_name: None,
-                given: None,
-                et_al,
-                year: y.clone(),
-                locator: if last {
-                    c.name("loc").map(|m| clean_locator(m.as_str()))
-                } else {
-                    None
-                },
-                prefix: None,
-            });
-        }
+        let template = Cite {
+            span: start..start,
+            form: Form::Parenthetical,
+            names,
+            written,
+            group_name: None,
+            given: None,
+            et_al,
+            year: String::new(),
+            locator: c.name("loc").map(|m| clean_locator(m.as_str())),
+            prefix: None,
+        };
+        push_years(out, template, range.start + years_m.start, &years, end);
     }
 }
 
@@ -746,35 +734,24 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
             continue;
         }
         let years_m = c.name("years").map_or(0..0, |m| m.range());
-        let loc = c.name("loc").map(|m| clean_locator(m.as_str()));
         let years = expand_years(&body[years_m.clone()]);
         let body_start = inner.start + s;
-        for (k, (yr, y)) in years.iter().enumerate() {
-            let span = if k == 0 {
-                start..body_start + years_m.start + yr.end
-            } else {
-                body_start + years_m.start + yr.start..body_start + years_m.start + yr.end
-            };
-            let last = k + 1 == years.len();
-            let span = if last {
-                c.name("loc")
-                    .map_or(span.clone(), |m| span.start..body_start + m.end())
-            } else {
-                span
-            };
-            out.push(Cite {
-                span,
-                form: Form::Parenthetical,
-                names: names.clone(),
-                written: written.clone(),
-                group_name: None,
-                given: None,
-                et_al,
-                year: y.clone(),
-                locator: if last { loc.clone() } else { None },
-                prefix: if k == 0 { prefix.clone() } else { None },
-            });
-        }
+        let end = c
+            .name("loc")
+            .map_or(body_start + years_m.end, |m| body_start + m.end());
+        let template = Cite {
+            span: start..start,
+            form: Form::Parenthetical,
+            names,
+            written,
+            group_name: None,
+            given: None,
+            et_al,
+            year: String::new(),
+            locator: c.name("loc").map(|m| clean_locator(m.as_str())),
+            prefix,
+        };
+        push_years(out, template, body_start + years_m.start, &years, end);
     }
 }
 
@@ -792,34 +769,65 @@ fn narrative(text: &str, open: usize, close: usize, out: &mut Vec<Cite>) {
         return;
     };
     let years_m = c.name("years").map_or(0..0, |m| m.range());
-    let base = open + 1;
-    let years = expand_years(&text[base + years_m.start..base + years_m.end]);
-    let loc = c.name("loc").map(|m| clean_locator(m.as_str()));
+    let base = open + 1 + years_m.start;
+    let years = expand_years(&text[base..open + 1 + years_m.end]);
+    // The last record ends after the locator and the closing parenthesis
+    // of the citation.
+    let mut end = c
+        .name("loc")
+        .map_or(base + years_m.len(), |l| open + 1 + l.end());
+    if text[end..].starts_with(')') {
+        end += 1;
+    }
+    let template = Cite {
+        span: names.start..names.start,
+        form: Form::Narrative,
+        names: names.names,
+        written: text[names.start..open].trim().to_string(),
+        group_name: names.group,
+        given: names.given,
+        et_al: names.et_al,
+        year: String::new(),
+        locator: c.name("loc").map(|m| clean_locator(m.as_str())),
+        prefix: None,
+    };
+    push_years(out, template, base, &years, end);
+}
+
+/// Pushes one record per cited year. `template` holds what the records
+/// share, with its span starting at the names, its locator and prefix;
+/// `base` is where the years' text starts. The first record spans the
+/// names and its year, later ones their year alone; the last one ends at
+/// `end` and takes the locator, the first one the prefix.
+fn push_years(
+    out: &mut Vec<Cite>,
+    template: Cite,
+    base: usize,
+    years: &[(Range<usize>, String)],
+    end: usize,
+) {
+    let n = years.len();
     for (k, (yr, y)) in years.iter().enumerate() {
-        let ys = base + years_m.start + yr.start;
-        let ye = base + years_m.start + yr.end;
-        let last = k + 1 == years.len();
-        let mut span = if k == 0 { names.start..ye } else { ys..ye };
-        if last {
-            if let Some(l) = c.name("loc") {
-                span.end = base + l.end();
-            }
-            // Include the closing parenthesis of a single-year citation.
-            if text[span.end..].starts_with(')') {
-                span.end += 1;
-            }
-        }
+        let start = if k == 0 {
+            template.span.start
+        } else {
+            base + yr.start
+        };
+        let last = k + 1 == n;
         out.push(Cite {
-            span,
-            form: Form::Narrative,
-            names: names.names.clone(),
-            written: text[names.start..open].trim().to_string(),
-            group_name: names.group.clone(),
-            given: names.given.clone(),
-            et_al: names.et_al,
+            span: start..if last {
+                end.max(base + yr.end)
+            } else {
+                base + yr.end
+            },
             year: y.clone(),
-            locator: if last { loc.clone() } else { None },
-            prefix: None,
+            locator: if last { template.locator.clone() } else { None },
+            prefix: if k == 0 {
+                template.prefix.clone()
+            } else {
+                None
+            },
+            ..template.clone()
         });
     }
 }
@@ -969,7 +977,7 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
     if !plausible(&names, &Known::default()) {
         return None;
     }
-    // A group author may hold lower-case words: "The Kazakh Agency of
+    // A group author may hold lower-case words: "The Ruritanian Agency of
     // Statistics (2015)". Offer the longer reading for linking.
     let group = group_before(head, start);
     Some(NamesBefore {
@@ -1087,25 +1095,28 @@ mod tests {
 
     #[test]
     fn parenthetical_forms() {
-        assert_eq!(texts("land (Warf, 2013), which"), ["Warf, 2013"]);
+        assert_eq!(texts("land (Ward, 2013), which"), ["Ward, 2013"]);
         assert_eq!(
-            texts("x (Pianciola, 2001; Ohayon, 2013)."),
-            ["Pianciola, 2001", "Ohayon, 2013"]
+            texts("x (Pianosi, 2001; Okafor, 2013)."),
+            ["Pianosi, 2001", "Okafor, 2013"]
         );
         assert_eq!(
-            texts("x (Takada et al., 1999; Simon, Baverstock & Lindholm, 2003)."),
-            ["Takada et al., 1999", "Simon, Baverstock & Lindholm, 2003"]
+            texts("x (Tanaka et al., 1999; Simon, Barrow & Lindqvist, 2003)."),
+            ["Tanaka et al., 1999", "Simon, Barrow & Lindqvist, 2003"]
         );
         assert_eq!(
-            texts("x (The Center of Government Efficiency Evaluation, 2014)."),
-            ["The Center of Government Efficiency Evaluation, 2014"]
+            texts("x (The Office of Public Sector Evaluation, 2014)."),
+            ["The Office of Public Sector Evaluation, 2014"]
         );
-        assert_eq!(texts("x (Warf, 2013, p. 12)."), ["Warf, 2013, p. 12"]);
+        assert_eq!(texts("x (Ward, 2013, p. 12)."), ["Ward, 2013, p. 12"]);
         assert_eq!(
             texts("x (see Smith 2015; e.g., Jones, 2016)."),
             ["Smith 2015", "Jones, 2016"]
         );
-        assert_eq!(texts("x (Bhuiyan, 2010, 2012)."), ["Bhuiyan, 2010", "2012"]);
+        assert_eq!(
+            texts("x (Banerjee, 2010, 2012)."),
+            ["Banerjee, 2010", "2012"]
+        );
         assert_eq!(
             texts("x (Smith, 2015a; Lee, n.d.; Kim, in press)."),
             ["Smith, 2015a", "Lee, n.d.", "Kim, in press"]
@@ -1120,7 +1131,7 @@ mod tests {
 
     #[test]
     fn narrative_forms() {
-        assert_eq!(texts("Defined by Bader (2011) as x"), ["Bader (2011)"]);
+        assert_eq!(texts("Defined by Becker (2011) as x"), ["Becker (2011)"]);
         assert_eq!(
             texts("as Smith and Jones (2015) show"),
             ["Smith and Jones (2015)"]
@@ -1142,13 +1153,13 @@ mod tests {
     fn non_citations() {
         for t in [
             "tenge (KZT) in",
-            "regions (oblys in Kazakh or oblystar in plural form)",
+            "regions (oblys in Ruritanian or oblystar in plural form)",
             "politics (Vol. 26).",
             "archives (see figure 2.1).",
             "famine (1931–1933).",
             "in (March 2015) and",
             "(n = 12, 2015 samples)",
-            "Kassen, M. (2016). The country",
+            "Marsh, M. (2016). The country",
             "(Figure 3, 2015)",
             "shows (Pantomimes lumineuses, Paris, 1892) here",
             "Isolda pulchella (Müller in Grube, 1858) was",
@@ -1171,11 +1182,11 @@ mod tests {
 
     #[test]
     fn narrative_organisation_keeps_a_group_reading() {
-        let c = find_("according to The Kazakh Agency of Statistics (2015), most");
+        let c = find_("according to The National Statistics Agency (2015), most");
         assert_eq!(c.len(), 1);
         assert_eq!(
             c[0].group_name.as_deref(),
-            Some("The Kazakh Agency of Statistics")
+            Some("The National Statistics Agency")
         );
     }
 }

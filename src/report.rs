@@ -10,7 +10,7 @@ use serde::Serialize;
 pub struct SourceUse {
     /// Reference key.
     pub key: String,
-    /// Short citation: "Warf (2013)".
+    /// Short citation: "Ward (2013)".
     pub short: String,
     /// Citations of it in this dimension.
     pub count: usize,
@@ -115,7 +115,7 @@ pub struct Report {
     pub totals: Totals,
 }
 
-/// "Warf (2013)", "Abdrazak & Musa (2015)", "Takada et al. (1999)".
+/// "Ward (2013)", "Abdullah & Musa (2015)", "Tanaka et al. (1999)".
 pub fn short_citation(r: &Reference) -> String {
     let names: Vec<&str> = r
         .authors

@@ -1,4 +1,4 @@
-//! Citation keys in the Google Scholar style: `warf2013central`.
+//! Citation keys in the Google Scholar style: `ward2013central`.
 //!
 //! A key is the first author's folded family name (or the first significant
 //! word of an organisation), the year's digits and the first significant
@@ -120,8 +120,8 @@ mod tests {
     #[test]
     fn google_scholar_style() {
         assert_eq!(
-            base_key(&r("Warf", "2013", "The Central Asian digital divide")),
-            "warf2013central"
+            base_key(&r("Ward", "2013", "The Central Asian digital divide")),
+            "ward2013central"
         );
         assert_eq!(
             base_key(&r("Mañé-Garzón", "1949", "Über die Arten")),
@@ -133,12 +133,12 @@ mod tests {
     fn organisations_use_their_first_significant_word() {
         let x = Reference {
             authors: vec![Name::Literal {
-                literal: "The Kazakh Agency of Statistics".into(),
+                literal: "The National Statistics Agency".into(),
             }],
             year: Some("2015".into()),
             ..Default::default()
         };
-        assert_eq!(base_key(&x), "kazakh2015");
+        assert_eq!(base_key(&x), "national2015");
     }
 
     #[test]

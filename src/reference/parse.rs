@@ -1099,13 +1099,13 @@ mod tests {
     #[test]
     fn apa_journal_article() {
         let r = p(
-            "Abdrazak, P. K., & Musa, K. S. (2015). The impact of the cosmodrome \"Baikonur\" on the environment and human health. International Journal of Biology and Chemistry, 9(1), 26–29.",
+            "Abdullah, P. K., & Moss, K. S. (2015). The impact of the cosmodrome \"Atacama\" on the environment and human health. International Journal of Biology and Chemistry, 9(1), 26–29.",
         );
-        assert_eq!(families(&r), ["Abdrazak", "Musa"]);
+        assert_eq!(families(&r), ["Abdullah", "Moss"]);
         assert_eq!(r.year.as_deref(), Some("2015"));
         assert_eq!(
             r.title.as_deref(),
-            Some("The impact of the cosmodrome \"Baikonur\" on the environment and human health")
+            Some("The impact of the cosmodrome \"Atacama\" on the environment and human health")
         );
         assert_eq!(
             r.container.as_deref(),
@@ -1121,7 +1121,7 @@ mod tests {
     #[test]
     fn question_mark_inside_and_at_end_of_titles() {
         let r = p(
-            "Bader, M. (2011). Hegemonic parties: Towards authoritarianism? Communist and Post-Communist Studies, 44(3), 189–197.",
+            "Becker, M. (2011). Hegemonic parties: Towards authoritarianism? Communist and Post-Communist Studies, 44(3), 189–197.",
         );
         assert_eq!(
             r.title.as_deref(),
@@ -1132,7 +1132,7 @@ mod tests {
             Some("Communist and Post-Communist Studies")
         );
         let r = p(
-            "Cummings, S. N. (2003). Eurasian bridge or murky waters? Ideas, identity and output in foreign policy. Journal of Communist Studies, 19(3), 139–155.",
+            "Collins, S. N. (2003). Eurasian bridge or murky waters? Ideas, identity and output in foreign policy. Journal of Communist Studies, 19(3), 139–155.",
         );
         assert_eq!(
             r.title.as_deref(),
@@ -1144,12 +1144,12 @@ mod tests {
     #[test]
     fn organisation_author_with_url_is_online() {
         let r = p(
-            "The Center of Government Efficiency Evaluation (2014). http://www.bagalau.kz/ru/med/smi/i224",
+            "The Office of Public Sector Evaluation (2014). http://www.bagalau.kz/ru/med/smi/i224",
         );
         assert_eq!(
             r.authors,
             [Name::Literal {
-                literal: "The Center of Government Efficiency Evaluation".into()
+                literal: "The Office of Public Sector Evaluation".into()
             }]
         );
         assert_eq!(
@@ -1163,7 +1163,7 @@ mod tests {
     #[test]
     fn book_with_location_and_volume() {
         let r = p(
-            "Polian, P. M. (2004). Against their will: The history of forced migrations in the USSR. Budapest and New York: Central European University Press.",
+            "Poliakov, P. M. (2004). Against their will: The history of forced migrations in the USSR. Budapest and New York: Central European University Press.",
         );
         assert_eq!(r.kind, EntryType::Book);
         assert_eq!(r.location.as_deref(), Some("Budapest and New York"));
@@ -1172,12 +1172,12 @@ mod tests {
             Some("Central European University Press")
         );
         let r = p(
-            "Isaacs, R. (2011). Party system formation in Kazakhstan: Between formal and informal politics (Vol. 26). Routledge.",
+            "Ingram, R. (2011). Party system formation in Ruritania: Between formal and informal politics (Vol. 26). Routledge.",
         );
         assert_eq!(r.volume.as_deref(), Some("26"));
         assert_eq!(
             r.title.as_deref(),
-            Some("Party system formation in Kazakhstan: Between formal and informal politics")
+            Some("Party system formation in Ruritania: Between formal and informal politics")
         );
         assert_eq!(r.publisher.as_deref(), Some("Routledge"));
     }
@@ -1245,9 +1245,9 @@ mod tests {
     #[test]
     fn ellipsis_and_et_al_truncate_the_author_list() {
         let r = p(
-            "Takada, J., Hoshi, M., . . . Tchaijunusova, N. J. (1999). External doses. Journal of Radiation Research, 40(4), 337–344.",
+            "Tanaka, J., Hoshi, M., . . . Tsvetkova, N. J. (1999). External doses. Journal of Radiation Research, 40(4), 337–344.",
         );
-        assert_eq!(families(&r), ["Takada", "Hoshi", "Tchaijunusova"]);
+        assert_eq!(families(&r), ["Tanaka", "Hoshi", "Tsvetkova"]);
         assert!(r.authors_truncated);
     }
 
@@ -1352,7 +1352,7 @@ mod tests {
         );
         assert_eq!(
             kind(
-                "Bowyer, A. C. (2008). Parliament. Central Asia-Caucasus Institute & Silk Road Studies Program."
+                "Boyle, A. C. (2008). Parliament. Central Asia-Caucasus Institute & Silk Road Studies Program."
             ),
             EntryType::Book
         );
@@ -1364,11 +1364,11 @@ mod tests {
 
     #[test]
     fn incomplete_entry_is_flagged() {
-        let r = p("Ohayon, I. (2013). The Kazakh famine: The beginnings of sedentarization.");
+        let r = p("Okafor, I. (2013). The Ruritanian famine: The beginnings of sedentarization.");
         assert!(r.problems.iter().any(|x| x.code == "incomplete-reference"));
         assert_eq!(
             r.title.as_deref(),
-            Some("The Kazakh famine: The beginnings of sedentarization")
+            Some("The Ruritanian famine: The beginnings of sedentarization")
         );
     }
 

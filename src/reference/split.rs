@@ -150,7 +150,7 @@ fn split_inline(text: Mapped, removed: Vec<Removed>, out: &mut Vec<RawEntry>) {
         .filter(|&p| p > 20)
         .collect();
     // Cut only after a complete entry: one with its own date. An author
-    // list with an ellipsis (". . . Tchaijunusova, N. J. (1999)") is not.
+    // list with an ellipsis (". . . Tsvetkova, N. J. (1999)") is not.
     let mut kept = Vec::new();
     let mut from = 0;
     for c in cuts {
@@ -179,7 +179,7 @@ fn split_inline(text: Mapped, removed: Vec<Removed>, out: &mut Vec<RawEntry>) {
         let end = a + piece.len();
         rebuild(&text, a, end, &mut m);
         // A mark belongs to the piece it stands in; marks before the first
-        // piece's text ("AuQ7 Warf, B.") belong to the first piece.
+        // piece's text ("AuQ7 Ward, B.") belong to the first piece.
         let lo = if a == 0 { 0 } else { text.orig(a) };
         let hi = if b == s.len() {
             usize::MAX
@@ -235,19 +235,19 @@ mod tests {
 
     #[test]
     fn one_entry_per_line_with_bullets_removed() {
-        let src = "- Abel, R. (1994). Film. Press.\n - Bader, M. (2011). Parties. J, 4(3), 1–9.\n";
+        let src = "- Abel, R. (1994). Film. Press.\n - Becker, M. (2011). Parties. J, 4(3), 1–9.\n";
         assert_eq!(
             texts(src),
             [
                 "Abel, R. (1994). Film. Press.",
-                "Bader, M. (2011). Parties. J, 4(3), 1–9."
+                "Becker, M. (2011). Parties. J, 4(3), 1–9."
             ]
         );
     }
 
     #[test]
     fn splits_two_entries_run_together_on_one_line() {
-        let src = "Warf, B. (2013). The divide. Routledge. Welsh, H. A. (1996). Dealing with the past. Europe-Asia Studies, 48(3), 413–428.\n";
+        let src = "Ward, B. (2013). The divide. Routledge. Welsh, H. A. (1996). Dealing with the past. Europe-Asia Studies, 48(3), 413–428.\n";
         let e = split(src, &lines(src));
         assert_eq!(e.len(), 2);
         assert!(e.iter().all(|x| x.merged));
@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn run_together_entries_in_other_shapes() {
-        let src = "- Abdrazak, P. K. (2015). The impact. J, 9(1), 26–29. - Bader, M. (2011). Parties. J, 4, 1–9.\n";
+        let src = "- Abdullah, P. K. (2015). The impact. J, 9(1), 26–29. - Becker, M. (2011). Parties. J, 4, 1–9.\n";
         assert_eq!(split(src, &lines(src)).len(), 2);
         let src = "Band, Gavin. 2015. “A locus.” Nature 526: 253–257. Clarke, Geraldine. 2017. “Effects.” eLife 6: e15085.\n";
         assert_eq!(split(src, &lines(src)).len(), 2);
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn an_ellipsis_in_an_author_list_is_not_a_second_entry() {
-        let src = "Takada, J., Hoshi, M., . . . Tchaijunusova, N. J. (1999). External doses. J, 40(4), 337–344.\n";
+        let src = "Tanaka, J., Hoshi, M., . . . Tsvetkova, N. J. (1999). External doses. J, 40(4), 337–344.\n";
         assert_eq!(split(src, &lines(src)).len(), 1);
     }
 

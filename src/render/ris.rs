@@ -95,11 +95,11 @@ mod tests {
     #[test]
     fn a_record_has_crlf_lines_and_split_pages() {
         let r = Reference {
-            key: "abdrazak2015impact".into(),
+            key: "abdullah2015impact".into(),
             kind: EntryType::Article,
             authors: vec![
                 Name::Person {
-                    family: "Abdrazak".into(),
+                    family: "Abdullah".into(),
                     given: "P. K.".into(),
                 },
                 Name::Literal {
@@ -116,7 +116,7 @@ mod tests {
         write(&[r], &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("TY  - JOUR\r\n"));
-        assert!(text.contains("AU  - Abdrazak, P. K.\r\nAU  - The Org\r\n"));
+        assert!(text.contains("AU  - Abdullah, P. K.\r\nAU  - The Org\r\n"));
         assert!(text.contains("PY  - 2015\r\n"));
         assert!(text.contains("SP  - 26\r\nEP  - 29\r\n"));
         assert!(text.ends_with("ER  - \r\n"));

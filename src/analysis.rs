@@ -99,7 +99,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let document = structure::analyze(&source, options.format, options.profile.as_ref());
     let references = reference::extract(source.text(), &document.reference_lines);
     let paragraphs: Vec<_> = document.paragraphs.iter().map(|p| p.text.clone()).collect();
-    let mut citations = Vec::new();
+    let mut citations: Vec<Citation> = Vec::new();
     let known = citation::Known::new(
         references
             .iter()
@@ -124,6 +124,31 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         let claim_span = para.text.orig_span(s.start, s.end);
         let (line, column) = source.line_col(found.span.start);
         let link = index.link(&found.cite);
+        // "(Manovich, 2001, 2002)" for an entry dated "(2001, 2002)" cites
+        // one work: records of the same names, next to each other and
+        // linked to the same entry, are one record.
+        if let Some(prev) = citations.last_mut()
+            && prev.paragraph == found.paragraph
+            && prev.link.reference.is_some()
+            && prev.link.reference == link.reference
+            && prev.cite.names == found.cite.names
+            && source.text()[prev.span.end..found.span.start]
+                .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                .is_empty()
+        {
+            prev.span.end = found.span.end;
+            prev.text = source.text()[prev.span.clone()].to_string();
+            prev.cite.year = format!("{}, {}", prev.cite.year, found.cite.year);
+            prev.cite.span.end = found.cite.span.end;
+            prev.in_claim.end = found
+                .cite
+                .span
+                .end
+                .saturating_sub(s.start)
+                .min(claim.len())
+                .max(prev.in_claim.end);
+            continue;
+        }
         citations.push(Citation {
             text: source.text()[found.span.clone()].to_string(),
             span: found.span,
@@ -150,6 +175,16 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_of_one_entry_are_one_citation_and_of_two_entries_two() {
+        let doc = "Intro\n\nAs argued (Manovich, 2001, 2002) and (Lee, 2010, 2012).\n\nReferences\n\nLee, K. (2010). One. J, 1, 1–2.\nLee, K. (2012). Two. J, 2, 3–4.\nManovich, L. (2001, 2002). The language of new media. MIT Press.\n";
+        let a = analyze(doc, &Options::default());
+        let texts: Vec<&str> = a.citations.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Manovich, 2001, 2002", "Lee, 2010", "2012"]);
+        let keys: Vec<Option<usize>> = a.citations.iter().map(|c| c.link.reference).collect();
+        assert_eq!(keys, [Some(2), Some(0), Some(1)]);
+    }
 
     #[test]
     fn an_overlong_sentence_gives_a_window_of_whole_words() {

@@ -57,16 +57,30 @@ pub struct Cite {
 const YEAR: &str =
     r"(?:\[\d{4}\]\s*)?(?:(?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.|in press|forthcoming|s\.\s?d\.)";
 
+/// A locator after the year: ", p. 12", ": 34–35", ", Chapter 3".
+const LOCATOR: &str = r"\s*[,:]\s*(?:(?i:pp?|paras?|paragraphs?|chap|chapters?|ch|sec|sections?|figs?|figures?|tables?|vols?|volumes?|n|nos?|cap|capítulo|págs?|s|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?";
+
 static PART: LazyLock<Regex> = LazyLock::new(|| {
+    // Names, an optional abbreviation of a group author ("World Health
+    // Organization [WHO], 2019"), years and a locator.
     Regex::new(&format!(
-        r"^(?P<names>(?:\p{{Lu}}|(?:van|von|de|da|das|do|dos|del|der|di|du|le|la)\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)\s*,?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:(?:pp?|para|chap|ch|sec|fig|figs|table|vol|n|nos?|cap|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?)?\s*\.?$"
+        r"^(?P<names>(?:\p{{Lu}}|(?:van|von|de|da|das|do|dos|del|der|di|du|le|la)\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*\[(?P<abbr>[^\]\d]{{1,30}})\])?\s*,?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*\.?$"
+    ))
+    .expect("valid regex")
+});
+
+/// A part that is only years: "(Smith, 2015; 2016)" continues the names
+/// of the part before.
+static YEARS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*$"
     ))
     .expect("valid regex")
 });
 
 static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?P<years>{YEAR}(?:\s*[,;]\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:(?:pp?|para|chap|ch|sec|fig|table|cap)\.?\s*)?[\dxivlc]+(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*)?\s*(?:\)|;)"
+        r"^\s*(?P<years>{YEAR}(?:\s*[,;]\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*(?:\)|;)"
     ))
     .expect("valid regex")
 });
@@ -700,6 +714,26 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
             s += m.end();
         }
         let Some(c) = PART.captures(body) else {
+            // "(Smith, 2015; 2016)": years that continue the names before.
+            if let (Some(y), Some(prev)) = (YEARS_ONLY.captures(body), out.last())
+                && prev.form == Form::Parenthetical
+                && prev.span.end <= inner.start + s
+                && prev.span.start >= inner.start
+            {
+                let years_m = y.name("years").map_or(0..0, |m| m.range());
+                let years = expand_years(&body[years_m.clone()]);
+                let at = inner.start + s;
+                let end = y.name("loc").map_or(at + years_m.end, |m| at + m.end());
+                let template = Cite {
+                    span: at..at,
+                    locator: y.name("loc").map(|m| clean_locator(m.as_str())),
+                    prefix: None,
+                    ..prev.clone()
+                };
+                push_years(out, template, at + years_m.start, &years, end);
+                pending = None;
+                continue;
+            }
             let only_name = body.split_whitespace().count() <= 4
                 && body.starts_with(|c: char| c.is_uppercase())
                 && body.chars().all(|c| {
@@ -1126,6 +1160,27 @@ mod tests {
         assert_eq!(
             texts("x (Rodrigues; Fachin, 2010)."),
             ["Rodrigues; Fachin, 2010"]
+        );
+        assert_eq!(
+            texts("x (Smith, 2015; 2016, p. 4)."),
+            ["Smith, 2015", "2016, p. 4"]
+        );
+        assert_eq!(find_("x (Smith, 2015; 2016).")[1].names, ["Smith"]);
+        assert_eq!(
+            texts("x (World Health Organization [WHO], 2019)."),
+            ["World Health Organization [WHO], 2019"]
+        );
+        assert_eq!(
+            find_("x (World Health Organization [WHO], 2019).")[0].names,
+            ["World Health Organization"]
+        );
+        assert_eq!(
+            texts("x (Smith, 2015, Chapter 3)."),
+            ["Smith, 2015, Chapter 3"]
+        );
+        assert_eq!(
+            texts("Smith (2015, pp. 3–4) says"),
+            ["Smith (2015, pp. 3–4)"]
         );
     }
 

@@ -415,3 +415,18 @@ fn ris_and_csl_json_exports() {
     assert_eq!(center["issued"]["date-parts"][0][0], 2014);
     assert_eq!(center["type"], "webpage");
 }
+
+#[test]
+fn refs_parses_one_reference_a_line() {
+    let input = "Barrett, R. L. (2013). Ecological importance of sedges. Annals of Botany, 111, 499–529.\nSmith AB, Jones CD. 2015. A title here. Journal 12:34–56.\n\n";
+    let out = stdout(&run_stdin(&["refs", "-"], input.as_bytes()));
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3, "one record per input line, blank ones too");
+    assert_eq!(rows[0]["container"], "Annals of Botany");
+    assert_eq!(rows[0]["type"], "article");
+    assert_eq!(rows[1]["authors"][1]["family"], "Jones");
+    assert_eq!(rows[1]["pages"], "34–56");
+}

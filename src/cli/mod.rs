@@ -134,6 +134,13 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Parse reference strings, one a line, into JSON lines of fields.
+    Refs {
+        /// The file of references ("-" for standard input).
+        file: PathBuf,
+        #[command(flatten)]
+        output: Output,
+    },
     /// One row per citation: key, dimension, line and claim.
     Links {
         #[command(flatten)]
@@ -253,6 +260,13 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 merge.as_deref(),
                 &output,
             )?;
+        }
+        Command::Refs { file, output } => {
+            let text = read_input(&file)?;
+            let refs = citemap::reference::parse_lines(&text);
+            output::emit(output.output.as_deref(), output.force, |w| {
+                render::json::write_fields(&refs, w)
+            })?;
         }
         Command::Links {
             input,

@@ -230,6 +230,27 @@ impl Reference {
     }
 }
 
+/// Parses each line as one entry, whatever it holds (for lists of
+/// reference strings given one a line), with unique keys.
+pub fn parse_lines(src: &str) -> Vec<Reference> {
+    let mut refs = Vec::new();
+    let mut start = 0;
+    for line in src.split_inclusive('\n') {
+        let end = start + line.trim_end_matches(['\n', '\r']).len();
+        let mut removed = Vec::new();
+        let mut text = crate::normalize::Mapped::new();
+        text.push_clean_line(src, start..end, &mut removed);
+        refs.push(parse::parse(split::RawEntry {
+            text,
+            removed,
+            merged: false,
+        }));
+        start += line.len();
+    }
+    key::assign_keys(&mut refs);
+    refs
+}
+
 /// Splits the reference region and parses every entry, with unique keys.
 pub fn extract(src: &str, lines: &[Range<usize>]) -> Vec<Reference> {
     let entries = split::split(src, lines);

@@ -744,6 +744,25 @@ fn parse_in(r: &mut Reference, body: &str) {
         r.pages = non_empty(&p[1]);
         book.truncate(p.get(0).map_or(book.len(), |m| m.start()));
     }
+    // "Proceedings of X, pp. 62–68. Sydney": pages inside the book part end
+    // its title; what follows is the place or publisher.
+    let mut rest = rest;
+    if let Some(p) = PP_PAGES.captures(&book)
+        && let Some(m) = p.get(0)
+    {
+        r.pages = r.pages.take().or_else(|| non_empty(&p[1]));
+        let after = book[m.end()..]
+            .trim_start_matches([')', ',', '.', ' '])
+            .to_string();
+        book.truncate(m.start());
+        let book_trimmed = book
+            .trim_end_matches(|c: char| c == ',' || c == '(' || c.is_whitespace())
+            .to_string();
+        book = book_trimmed;
+        if !after.is_empty() {
+            rest = format!("{after}. {rest}");
+        }
+    }
     r.container = non_empty(&book);
     tail_publisher(r, &rest);
 }
@@ -1321,6 +1340,21 @@ mod tests {
         let r = p("Filippo, D. (2015). O que o Brasil publica. Em Questão, 21(3), 43–63.");
         assert_eq!(r.container.as_deref(), Some("Em Questão"));
         assert_eq!(r.kind, EntryType::Article);
+    }
+
+    #[test]
+    fn pages_inside_the_book_part_end_it() {
+        let r = p(
+            "Corkill, D. D. (1979). Hierarchical planning. In Proceedings of the Sixth International Joint Conference on Artificial Intelligence, pp. 168-175 Tokyo.",
+        );
+        assert_eq!(
+            r.container.as_deref(),
+            Some(
+                "Proceedings of the Sixth International Joint Conference on Artificial Intelligence"
+            )
+        );
+        assert_eq!(r.pages.as_deref(), Some("168-175"));
+        assert_eq!(r.kind, EntryType::InProceedings);
     }
 
     #[test]

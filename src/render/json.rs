@@ -190,6 +190,68 @@ fn reference_out<'a>(a: &'a Analysis, r: &'a Reference) -> ReferenceOut<'a> {
     }
 }
 
+/// One reference's fields, without positions (for `citemap refs`).
+#[derive(Debug, Serialize)]
+pub struct FieldsOut<'a> {
+    /// Citation key.
+    pub key: &'a str,
+    /// Entry type.
+    #[serde(rename = "type")]
+    pub kind: crate::reference::EntryType,
+    /// Authors.
+    pub authors: &'a [Name],
+    /// Editors.
+    pub editors: &'a [Name],
+    /// Year as written.
+    pub year: Option<&'a str>,
+    /// Title.
+    pub title: Option<&'a str>,
+    /// Journal, book or proceedings title.
+    pub container: Option<&'a str>,
+    /// Volume.
+    pub volume: Option<&'a str>,
+    /// Issue.
+    pub issue: Option<&'a str>,
+    /// Pages.
+    pub pages: Option<&'a str>,
+    /// Publisher.
+    pub publisher: Option<&'a str>,
+    /// Place.
+    pub location: Option<&'a str>,
+    /// URL.
+    pub url: Option<&'a str>,
+    /// DOI.
+    pub doi: Option<&'a str>,
+    /// Edition.
+    pub edition: Option<&'a str>,
+}
+
+/// Writes references as JSON lines, one object per reference.
+pub fn write_fields<W: Write>(refs: &[Reference], mut w: W) -> std::io::Result<()> {
+    for r in refs {
+        let f = FieldsOut {
+            key: &r.key,
+            kind: r.kind,
+            authors: &r.authors,
+            editors: &r.editors,
+            year: r.year.as_deref(),
+            title: r.title.as_deref(),
+            container: r.container.as_deref(),
+            volume: r.volume.as_deref(),
+            issue: r.issue.as_deref(),
+            pages: r.pages.as_deref(),
+            publisher: r.publisher.as_deref(),
+            location: r.location.as_deref(),
+            url: r.url.as_deref(),
+            doi: r.doi.as_deref(),
+            edition: r.edition.as_deref(),
+        };
+        serde_json::to_writer(&mut w, &f).map_err(std::io::Error::other)?;
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
 /// Builds the serialisable view of an analysis.
 pub fn view(a: &Analysis) -> AnalysisOut<'_> {
     let dims = &a.document.dimensions;

@@ -106,14 +106,29 @@ fn hard_wrapped(src: &str, lines: &[Range<usize>]) -> bool {
 pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
     let lines: Vec<Range<usize>> = lines
         .iter()
-        .map(|l| strip_bullet(src, l))
-        .filter(|l| !src[l.clone()].trim().is_empty())
+        .filter(|l| !src[(*l).clone()].trim().is_empty())
+        .cloned()
         .collect();
+    // Hanging indentation (continuation lines indented, first lines not)
+    // says where entries start better than any reading of the text.
+    let indent = |l: &Range<usize>| {
+        let t = &src[l.clone()];
+        t.len() - t.trim_start().len()
+    };
+    let indented = lines.iter().filter(|l| indent(l) >= 2).count();
+    let hanging = lines.len() >= 4
+        && indented * 5 >= lines.len()
+        && (lines.len() - indented) * 5 >= lines.len()
+        && lines.first().is_some_and(|l| indent(l) < 2);
+    let flags: Vec<bool> = lines.iter().map(|l| indent(l) >= 2).collect();
+    let lines: Vec<Range<usize>> = lines.iter().map(|l| strip_bullet(src, l)).collect();
     let wrapped = hard_wrapped(src, &lines);
     let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = src[l.clone()].trim();
-        let new_entry = if !wrapped {
+        let new_entry = if hanging {
+            !flags[i] || groups.is_empty()
+        } else if !wrapped {
             true
         } else {
             let prev = i.checked_sub(1).map(|p| src[lines[p].clone()].trim());
@@ -264,6 +279,17 @@ mod tests {
         assert_eq!(split(src, &lines(src)).len(), 2);
         let src = "Ad Hoc Committee. (1996). Investing. WHO. Beaglehole, R., Bonita, R., et al. (2011a). UN meeting. Lancet, 378, 449–55.\n";
         assert_eq!(split(src, &lines(src)).len(), 2);
+    }
+
+    #[test]
+    fn hanging_indentation_marks_the_entries() {
+        let src = "Abel, R. (1994). The cinema goes to town: French cinema,\n    1896-1914. University of California Press.\nAndrew, D. (1976). The major film theories.\n    Oxford University Press.\nBurch, N. (1990). Life to those shadows.\n    University of California Press.\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(
+            t[0],
+            "Abel, R. (1994). The cinema goes to town: French cinema, 1896-1914. University of California Press."
+        );
     }
 
     #[test]

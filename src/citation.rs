@@ -530,24 +530,40 @@ pub fn find(text: &str, known: &Known) -> Vec<Cite> {
 /// "Stotsky, 1996 and Elson (2006) mention". Shape alone is weak evidence
 /// here, so the first name must be in the reference list.
 fn running_text(text: &str, known: &Known, out: &mut Vec<Cite>) {
+    // Only the text outside parentheses: what is inside was read as
+    // parenthetical citations already.
+    let mut free: Vec<Range<usize>> = Vec::new();
     let mut depth = 0i32;
-    let mut depth_at = vec![0i32; text.len() + 1];
+    let mut start = 0;
     for (i, c) in text.char_indices() {
-        depth_at[i] = depth;
         match c {
-            '(' => depth += 1,
-            ')' => depth = (depth - 1).max(0),
+            '(' => {
+                if depth == 0 && i > start {
+                    free.push(start..i);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    start = i + 1;
+                }
+            }
             _ => {}
         }
     }
+    if depth == 0 && start < text.len() {
+        free.push(start..text.len());
+    }
     let mut found = Vec::new();
-    loose(text, 0..text.len(), known, &mut found);
+    for r in free {
+        loose(text, r, known, &mut found);
+    }
     for c in found {
-        let inside = depth_at[c.span.start] > 0;
         let overlaps = out
             .iter()
             .any(|o| o.span.start < c.span.end && c.span.start < o.span.end);
-        if !inside && !overlaps {
+        if !overlaps {
             out.push(c);
         }
     }

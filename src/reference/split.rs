@@ -39,7 +39,7 @@ static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
 static INVERTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // "Smith, J. A." or an organisation before people: "Malaria Genomic
     // Epidemiology Network, Rockett, K. A.".
-    Regex::new(r"^(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+(?:\p{Lu}\.\s?-?)+|^\p{Lu}[\p{L}\-]+(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}\-]+)){1,8},\s+\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?)+")
+    Regex::new(r"^(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+(?:\p{Lu}\.\s?-?)+|^\p{Lu}[\p{L}\-]+(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}\-]+)){1,8},\s+(?:\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?)+|(?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'’\-]+)")
         .expect("valid regex")
 });
 
@@ -90,7 +90,8 @@ fn ends_entry(t: &str) -> bool {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
         && last.chars().any(char::is_alphabetic);
-    if initial {
+    // Nor does an entry end in an ellipsis of authors (". . .").
+    if initial || t.ends_with(". . .") || t.ends_with('…') {
         return false;
     }
     t.ends_with(['.', ')', ']']) || t.ends_with(|c: char| c.is_ascii_digit()) || t.ends_with('/')
@@ -307,6 +308,15 @@ mod tests {
         let t = texts(src);
         assert_eq!(t.len(), 7, "{t:?}");
         assert!(t[2].ends_with("Population and Development Review, 12, 171–220."));
+    }
+
+    #[test]
+    fn wrapped_author_lists_and_organisations_first() {
+        let src = "Clarke, G. M., Rockett, K., Kivinen, K., Hubbart, C., Jeffreys, A. E., Rowlands, K.,\nJallow, M., Conway, D. J., Bojang, K. A., Pinder, M., Usen, S., Sisay-Joof, F., . . .\nMalariaGEN Consortium. (2017). Characterisation of the opposing effects of G6PD def\non cerebral malaria and severe malarial anaemia. eLife, 6, Article e15085.\nLuzzatto, L., and P. Arese. 2018. “Favism and Glucose-6-Phosphate dehydrogenase\ndeficiency.” New England Journal of Medicine 378: 60–71.\nMalaria Genomic Epidemiology Network, K. A. Rockett, G. M. Clarke, K. Fitzpatrick, C.\nHubbart, A. E. Jeffreys, K. Rowlands, R. Craik, M. Jallow, and D. J. Conway. 2014.\n“Reappraisal of known malaria resistance loci in a large multicenter study.” Nature\nGenetics 46: 1197–1204.\nWhite, N. J., Pukrittayakamee, S., Hien, T. T., Faiz, M. A., Mokuolu, O. A., & Dondorp, A.\nM. (2014). Malaria. The Lancet, 383, 723–735.\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert!(t[0].ends_with("Article e15085."));
+        assert!(t[2].starts_with("Malaria Genomic Epidemiology Network, K. A. Rockett"));
     }
 
     #[test]

@@ -23,7 +23,12 @@ re!(
     PAREN_DATE,
     r"\(\s*((?:\d{4}[a-z]?(?:\s*[,/–-]\s*(?:\d{2,4}[a-z]?|[a-z]))*)|n\.\s?d\.|s\.\s?d\.|in press|forthcoming|no date|sem data)(?:,\s*[\p{L}]+\.?(?:\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?)?)?\s*\)\.?"
 );
-re!(DOT_DATE, r"(?:^|[.,]\s+)((?:\d{4}[a-z]?)|n\.d\.)\.(?:\s|$)");
+re!(
+    DOT_DATE,
+    r"(?:^|[.,]\s+)((?:\d{4}[a-z]?(?:,\s*\d{4}[a-z]?)*)|n\.d\.)\.(?:\s|$)"
+);
+// Chicago's editor mark after the names: "Smith, J., ed." / ", eds."
+re!(CHICAGO_EDITORS, r",\s*eds?\.?\s*$");
 re!(ANY_YEAR, r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b");
 re!(
     DOI,
@@ -219,7 +224,12 @@ fn author_like(prefix: &str) -> bool {
                     | "und"
                     | "&"
                     | "others"
+                    | "ed"
+                    | "eds"
             ) && !PARTICLES.contains(&w)
+                && !w.starts_with("d'")
+                && !w.starts_with("d’")
+                && !w.starts_with("l'")
         })
         .count();
     lower * 3 <= words.len().max(1)
@@ -890,7 +900,10 @@ pub fn parse(e: RawEntry) -> Reference {
         }
     };
     let mut names_part = names_part.trim().to_string();
-    let edited = EDITORS_MARK.find(&names_part).map(|m| m.range());
+    let edited = EDITORS_MARK
+        .find(&names_part)
+        .or_else(|| CHICAGO_EDITORS.find(&names_part))
+        .map(|m| m.range());
     if let Some(m) = edited.clone() {
         names_part.replace_range(m, " ");
     }
@@ -1355,6 +1368,22 @@ mod tests {
         );
         assert_eq!(r.pages.as_deref(), Some("168-175"));
         assert_eq!(r.kind, EntryType::InProceedings);
+    }
+
+    #[test]
+    fn chicago_years_and_editors() {
+        let r = p("Manovich, L. 2001, 2002. The Language of New Media. The MIT Press.");
+        assert_eq!(
+            (r.year.as_deref(), r.other_years.as_slice()),
+            (Some("2001"), &["2002".to_string()][..])
+        );
+        assert_eq!(r.title.as_deref(), Some("The Language of New Media"));
+        let r = p(
+            "L'OFFICE Français d'Edition, ed. 1945. Émile Reynaud, Peintre de films 1844-1918. Cinémathèque Française.",
+        );
+        assert_eq!(r.year.as_deref(), Some("1945"));
+        assert_eq!(r.editors.len(), 1);
+        assert!(r.authors.is_empty());
     }
 
     #[test]

@@ -39,7 +39,7 @@ static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
 static INVERTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // "Smith, J. A." or an organisation before people: "Malaria Genomic
     // Epidemiology Network, Rockett, K. A.".
-    Regex::new(r"^(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+(?:\p{Lu}\.\s?-?)+|^\p{Lu}[\p{L}\-]+(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}\-]+)){1,8},\s+(?:\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?)+|(?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'’\-]+)")
+    Regex::new(r"^(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+(?:\p{Lu}\.\s?-?)+|^\p{Lu}[\p{L}\-]+(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}\-]+)){1,8},\s+(?:\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?)+|(?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'’\-]+)|^\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,6},\s+&\s+\p{Lu}")
         .expect("valid regex")
 });
 
@@ -153,7 +153,19 @@ pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
             true
         } else {
             let prev = i.checked_sub(1).map(|p| src[lines[p].clone()].trim());
-            let starts = ENTRY_START.is_match(t) || INVERTED_NAME.is_match(t);
+            // After a line that surely ends an entry (a URL or DOI), a long
+            // author list may put the date on the next line.
+            let after_identifier = prev.is_some_and(|p| {
+                let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
+                last.contains("://") || last.starts_with("10.") || last.starts_with("www.")
+            });
+            let with_next = || {
+                after_identifier
+                    && lines.get(i + 1).is_some_and(|n| {
+                        ENTRY_START.is_match(&format!("{t} {}", src[n.clone()].trim()))
+                    })
+            };
+            let starts = ENTRY_START.is_match(t) || INVERTED_NAME.is_match(t) || with_next();
             let prev_done = prev.is_none_or(ends_entry);
             groups.is_empty() || (starts && prev_done)
         };

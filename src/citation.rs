@@ -54,6 +54,32 @@ pub struct Cite {
 /// A cited year: 1500–2099 with an optional letter, "n.d.", "in press";
 /// "[1998] 2015" for a reprint. Four digits outside that range are
 /// specimen or model numbers, not years.
+impl Cite {
+    /// The shared part of a parenthetical citation's records, for
+    /// [`push_years`].
+    fn parenthetical(
+        start: usize,
+        names: Vec<String>,
+        written: String,
+        et_al: bool,
+        loc: Option<regex::Match<'_>>,
+        prefix: Option<String>,
+    ) -> Cite {
+        Cite {
+            span: start..start,
+            form: Form::Parenthetical,
+            names,
+            written,
+            group_name: None,
+            given: None,
+            et_al,
+            year: String::new(),
+            locator: loc.map(|m| clean_locator(m.as_str())),
+            prefix,
+        }
+    }
+}
+
 const YEAR: &str =
     r"(?:\[\d{4}\]\s*)?(?:(?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.|in press|forthcoming|s\.\s?d\.)";
 
@@ -656,18 +682,7 @@ fn loose_window(
         }
         let years_m = c.name("years").map_or(0..0, |m| m.range());
         let years = expand_years(&hay[years_m.clone()]);
-        let template = Cite {
-            span: start..start,
-            form: Form::Parenthetical,
-            names,
-            written,
-            group_name: None,
-            given: None,
-            et_al,
-            year: String::new(),
-            locator: c.name("loc").map(|m| clean_locator(m.as_str())),
-            prefix: None,
-        };
+        let template = Cite::parenthetical(start, names, written, et_al, c.name("loc"), None);
         push_years(out, template, range.start + years_m.start, &years, end);
     }
 }
@@ -789,18 +804,7 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
         let end = c
             .name("loc")
             .map_or(body_start + years_m.end, |m| body_start + m.end());
-        let template = Cite {
-            span: start..start,
-            form: Form::Parenthetical,
-            names,
-            written,
-            group_name: None,
-            given: None,
-            et_al,
-            year: String::new(),
-            locator: c.name("loc").map(|m| clean_locator(m.as_str())),
-            prefix,
-        };
+        let template = Cite::parenthetical(start, names, written, et_al, c.name("loc"), prefix);
         push_years(out, template, body_start + years_m.start, &years, end);
     }
 }

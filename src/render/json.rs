@@ -41,14 +41,13 @@ pub struct ProblemOut<'a> {
     pub byte_end: usize,
 }
 
-/// A reference in the JSON output.
+/// A reference in the JSON output: its fields, where it stands, and what
+/// is wrong with it.
 #[derive(Debug, Serialize)]
 pub struct ReferenceOut<'a> {
-    /// Citation key, unique in the document.
-    pub key: &'a str,
-    /// Entry type (`article`, `book`, `incollection`, `inproceedings`, `report`, `thesis`, `online`, `misc`).
-    #[serde(rename = "type")]
-    pub kind: crate::reference::EntryType,
+    /// The parsed fields, key and type first.
+    #[serde(flatten)]
+    pub fields: FieldsOut<'a>,
     /// 1-based line where it starts.
     pub line: usize,
     /// Byte offset of its start in the original input.
@@ -57,36 +56,10 @@ pub struct ReferenceOut<'a> {
     pub byte_end: usize,
     /// The entry as written, cleaned of line breaks and proof marks.
     pub raw: &'a str,
-    /// Authors: `{"family", "given"}` or `{"literal"}` for organisations.
-    pub authors: &'a [Name],
     /// The author list was cut short ("et al.", an ellipsis).
     pub authors_truncated: bool,
-    /// Year as written, with suffix ("2015a"), or "n.d." / "in press".
-    pub year: Option<&'a str>,
-    /// Title.
-    pub title: Option<&'a str>,
-    /// Journal, book or proceedings title.
-    pub container: Option<&'a str>,
-    /// Volume.
-    pub volume: Option<&'a str>,
-    /// Issue or number.
-    pub issue: Option<&'a str>,
-    /// Pages or article number.
-    pub pages: Option<&'a str>,
-    /// Publisher or institution.
-    pub publisher: Option<&'a str>,
-    /// Place of publication.
-    pub location: Option<&'a str>,
-    /// URL (not the DOI resolver).
-    pub url: Option<&'a str>,
     /// Access date, as written.
     pub urldate: Option<&'a str>,
-    /// DOI without resolver prefix.
-    pub doi: Option<&'a str>,
-    /// Edition, as written.
-    pub edition: Option<&'a str>,
-    /// Editors, in the same form as authors.
-    pub editors: &'a [Name],
     /// Chapter number.
     pub chapter: Option<&'a str>,
     /// Problems found in the entry.
@@ -150,27 +123,13 @@ pub struct AnalysisOut<'a> {
 
 fn reference_out<'a>(a: &'a Analysis, r: &'a Reference) -> ReferenceOut<'a> {
     ReferenceOut {
-        key: &r.key,
-        kind: r.kind,
+        fields: fields_out(r),
         line: a.source.line_col(r.span.start).0,
         byte_start: r.span.start,
         byte_end: r.span.end,
         raw: r.text.as_str(),
-        authors: &r.authors,
         authors_truncated: r.authors_truncated,
-        year: r.year.as_deref(),
-        title: r.title.as_deref(),
-        container: r.container.as_deref(),
-        volume: r.volume.as_deref(),
-        issue: r.issue.as_deref(),
-        pages: r.pages.as_deref(),
-        publisher: r.publisher.as_deref(),
-        location: r.location.as_deref(),
-        url: r.url.as_deref(),
         urldate: r.urldate.as_deref(),
-        doi: r.doi.as_deref(),
-        edition: r.edition.as_deref(),
-        editors: &r.editors,
         chapter: r.chapter.as_deref(),
         problems: r
             .problems
@@ -187,6 +146,26 @@ fn reference_out<'a>(a: &'a Analysis, r: &'a Reference) -> ReferenceOut<'a> {
                 }
             })
             .collect(),
+    }
+}
+
+fn fields_out(r: &Reference) -> FieldsOut<'_> {
+    FieldsOut {
+        key: &r.key,
+        kind: r.kind,
+        authors: &r.authors,
+        editors: &r.editors,
+        year: r.year.as_deref(),
+        title: r.title.as_deref(),
+        container: r.container.as_deref(),
+        volume: r.volume.as_deref(),
+        issue: r.issue.as_deref(),
+        pages: r.pages.as_deref(),
+        publisher: r.publisher.as_deref(),
+        location: r.location.as_deref(),
+        url: r.url.as_deref(),
+        doi: r.doi.as_deref(),
+        edition: r.edition.as_deref(),
     }
 }
 
@@ -229,24 +208,7 @@ pub struct FieldsOut<'a> {
 /// Writes references as JSON lines, one object per reference.
 pub fn write_fields<W: Write>(refs: &[Reference], mut w: W) -> std::io::Result<()> {
     for r in refs {
-        let f = FieldsOut {
-            key: &r.key,
-            kind: r.kind,
-            authors: &r.authors,
-            editors: &r.editors,
-            year: r.year.as_deref(),
-            title: r.title.as_deref(),
-            container: r.container.as_deref(),
-            volume: r.volume.as_deref(),
-            issue: r.issue.as_deref(),
-            pages: r.pages.as_deref(),
-            publisher: r.publisher.as_deref(),
-            location: r.location.as_deref(),
-            url: r.url.as_deref(),
-            doi: r.doi.as_deref(),
-            edition: r.edition.as_deref(),
-        };
-        serde_json::to_writer(&mut w, &f).map_err(std::io::Error::other)?;
+        serde_json::to_writer(&mut w, &fields_out(r)).map_err(std::io::Error::other)?;
         writeln!(w)?;
     }
     Ok(())

@@ -83,13 +83,17 @@ fn ends_entry(t: &str) -> bool {
     }
     // An author list goes on after an initial ("Kwiatkowski, D. P."):
     // entries end in pages, a publisher or an identifier, never in one.
-    let initial = last.len() <= 4
+    // At most two letters: "P.", "A.M."; "BFI." is a publisher.
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let initial = (1..=2).contains(&letters)
         && last.ends_with('.')
         && last
             .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        && last
+            .chars()
             .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-        && last.chars().any(char::is_alphabetic);
+            .all(char::is_uppercase);
     // Nor does an entry end in an ellipsis of authors (". . .").
     if initial || t.ends_with(". . .") || t.ends_with('…') {
         return false;
@@ -329,6 +333,14 @@ mod tests {
         assert_eq!(t.len(), 4, "{t:?}");
         assert!(t[0].ends_with("Article e15085."));
         assert!(t[2].starts_with("Malaria Genomic Epidemiology Network, K. A. Rockett"));
+    }
+
+    #[test]
+    fn an_acronym_publisher_ends_an_entry() {
+        let src = "MANOVICH, L. (2006). Quoted in the Sage Publications flyer announcing its new. Animation:\nAn Interdisciplinary Journal.\nNEALE, S. (1985). Cinema and Technology: Image, Sound, Colour. BFI.\nNOVERRE, M. (1926). La Verité sur l'invention de la projection animée: Émile Reynaud, sa\nvie et ses travaux. Imprimé pour L'auteur.\nPARKINSON, D. (1995). History of Film. Thames and Hudson.\n";
+        let e = split(src, &lines(src));
+        assert_eq!(e.len(), 4);
+        assert!(e.iter().all(|x| !x.merged));
     }
 
     #[test]

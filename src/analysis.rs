@@ -1,6 +1,6 @@
 //! The whole analysis of one document: what every renderer consumes.
 
-use crate::citation::{self, Cite};
+use crate::citation::{self, Cite, Form};
 use crate::input::{Format, Source};
 use crate::link::{self, Link};
 use crate::profile::Profile;
@@ -93,6 +93,27 @@ fn claim_window(text: &str, s: Range<usize>, cite: Range<usize>) -> Range<usize>
     lo..hi
 }
 
+/// Definite articles (English, Portuguese, Spanish, French, German, Italian)
+/// that stand before the name of a thing, seldom before an author's.
+const ARTICLES: &[&str] = &[
+    "the", "do", "da", "dos", "das", "del", "della", "du", "des", "der", "die", "dem", "o", "os",
+    "le", "les", "el", "los", "las", "au", "aux", "no", "na", "nos", "nas", "il", "lo", "gli",
+];
+
+/// "Provinha do Teatro Óptico (1892)": a narrative "citation" after a
+/// definite article that matches no reference names a thing and its date.
+/// A linked one stays ("the Preston (1975) curve").
+fn names_a_thing(text: &str, cite: &Cite, link: &Link) -> bool {
+    if cite.form != Form::Narrative || link.reference.is_some() || link.year_mismatch.is_some() {
+        return false;
+    }
+    let before = text[..cite.span.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    ARTICLES.contains(&before)
+}
+
 /// Analyses a document. Never fails: problems become diagnostics.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let source = Source::new(text);
@@ -124,6 +145,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         let claim_span = para.text.orig_span(s.start, s.end);
         let (line, column) = source.line_col(found.span.start);
         let link = index.link(&found.cite);
+        if names_a_thing(ptext, &found.cite, &link) {
+            continue;
+        }
         // "(Manovich, 2001, 2002)" for an entry dated "(2001, 2002)" cites
         // one work: records of the same names, next to each other and
         // linked to the same entry, are one record.
@@ -175,6 +199,14 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dated_thing_after_an_article_is_not_a_citation() {
+        let doc = "Intro\n\nIt came from the Theatre Optique (1892), as used by Hodgon (2001) and the Preston (1975) curve shows.\n\nReferences\n\nPreston, S. H. (1975). The changing relation. Population Studies, 29, 231–248.\n";
+        let a = analyze(doc, &Options::default());
+        let texts: Vec<&str> = a.citations.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Hodgon (2001)", "Preston (1975)"]);
+    }
 
     #[test]
     fn years_of_one_entry_are_one_citation_and_of_two_entries_two() {

@@ -104,6 +104,14 @@ static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(\d{1,2}(?:\.\d{1,2})*)\.?|([IVXLC]{1,6})\.?|([A-H])\.)(?:\s+|$)")
         .expect("valid regex")
 });
+/// Sections that only research articles have.
+static RESEARCH_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:methods?|methodology|materials?(?: and methods?)?|results?|findings|discussion|experiment\w*|data|analysis|métodos?|metodologia|metodología|procedimentos metodológicos|resultados?|discussão|discusión|ergebnisse|diskussion|methoden)\b",
+    )
+    .expect("valid regex")
+});
+
 static REFERENCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:\d+\.?\s*)?(?:references?(?: list| cited)?|bibliography|select bibliography|works cited|literature cited|cited literature|literature|referências(?: bibliográficas)?|referencias(?: bibliográficas)?|bibliografia|bibliografía|literatur(?:verzeichnis)?|références(?: bibliographiques)?|bibliographie)\s*:?$",
@@ -548,9 +556,18 @@ fn top_levels(hs: &[HeadingInfo], markdown: bool) -> Vec<bool> {
             .map(|(h, n)| matches!(n, Some((1, _))) || (n.is_none() && canonical(h)))
             .collect();
     }
-    if hs.iter().filter(|h| canonical(h)).count() >= 2 {
+    // A research article (with a methods, results or discussion section)
+    // nests its other headings under the conventional ones. An essay that
+    // only opens with "Introduction" and closes with "Conclusion" has its
+    // own top-level sections between them.
+    let research = hs.iter().any(|h| {
+        let t = NUMBERING.replace(&h.text, "");
+        RESEARCH_SECTION.is_match(t.trim())
+    });
+    if research && hs.iter().filter(|h| canonical(h)).count() >= 2 {
         return hs.iter().map(canonical).collect();
     }
+    let conventional: Vec<bool> = hs.iter().map(canonical).collect();
     // No numbering and no conventional names: a heading that recurs, or
     // that shares its opening words with several others, is a subsection.
     let folded: Vec<String> = hs.iter().map(|h| fold(&h.text)).collect();
@@ -562,7 +579,10 @@ fn top_levels(hs: &[HeadingInfo], markdown: bool) -> Vec<bool> {
     }
     let mut top: Vec<bool> = folded
         .iter()
-        .map(|f| exact[f.as_str()] < 2 && (prefix[&two_words(f)] < 3 || !f.contains(' ')))
+        .zip(&conventional)
+        .map(|(f, &c)| {
+            c || (exact[f.as_str()] < 2 && (prefix[&two_words(f)] < 3 || !f.contains(' ')))
+        })
         .collect();
     // A top heading with no text of its own, directly followed by another
     // top heading, is a part title above the dimensions.
@@ -658,6 +678,27 @@ mod tests {
         let tops: Vec<&str> = d.dimensions.iter().map(|x| x.heading.as_str()).collect();
         assert_eq!(tops, ["1. Introduction", "2. Method"]);
         assert_eq!(d.paragraphs[1].dimension, Some(0));
+    }
+
+    #[test]
+    fn an_essay_has_its_own_sections_between_introduction_and_conclusion() {
+        let s = "Animation and cinema\n\nIntroduction\n\nText one.\n\nThe optical theatre\n\nText two.\n\nCartoons and film theory\n\nText three.\n\nConclusion\n\nText four.\n";
+        let (_, d) = doc(s);
+        let tops: Vec<&str> = d.dimensions.iter().map(|x| x.heading.as_str()).collect();
+        assert_eq!(
+            tops,
+            [
+                "Introduction",
+                "The optical theatre",
+                "Cartoons and film theory",
+                "Conclusion"
+            ]
+        );
+        // A research article nests them under its conventional sections.
+        let s = "Introduction\n\nText.\n\nMethods\n\nText.\n\nStudy area\n\nText.\n\nResults\n\nText.\n";
+        let (_, d) = doc(s);
+        let tops: Vec<&str> = d.dimensions.iter().map(|x| x.heading.as_str()).collect();
+        assert_eq!(tops, ["Introduction", "Methods", "Results"]);
     }
 
     #[test]

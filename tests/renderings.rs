@@ -1,0 +1,67 @@
+//! Every development article in every style, clean and damaged, scored
+//! against a committed baseline: a change may raise a figure, never lower
+//! it. Like hayagriva's list of passing CSL tests, the baseline tracks
+//! progress both ways: when a figure rises, the test says so, and the
+//! baseline should be raised with it (`tests/renderings_baseline.json`).
+//!
+//! Needs `../shared/dev` and python3; without them the test says so and
+//! passes, except under CI.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+type Scores = BTreeMap<String, BTreeMap<String, f64>>;
+
+#[test]
+fn no_figure_falls_below_the_baseline() {
+    let shared = Path::new("../shared");
+    let python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !shared.join("dev/make_docs.py").exists() || !python {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI needs ../shared/dev and python3"
+        );
+        eprintln!("../shared/dev or python3 missing: renderings not scored");
+        return;
+    }
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("renderings");
+    std::fs::create_dir_all(&work).unwrap();
+    let o = Command::new("python3")
+        .args([
+            "tests/renderings.py",
+            env!("CARGO_BIN_EXE_citemap"),
+            "../shared",
+            work.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let now: Scores = serde_json::from_slice(&o.stdout).unwrap();
+    let base: Scores =
+        serde_json::from_str(&std::fs::read_to_string("tests/renderings_baseline.json").unwrap())
+            .unwrap();
+    let mut worse = Vec::new();
+    for (doc, metrics) in &base {
+        let Some(got) = now.get(doc) else {
+            worse.push(format!("{doc}: not rendered"));
+            continue;
+        };
+        for (m, &b) in metrics {
+            let g = got.get(m).copied().unwrap_or(0.0);
+            if g + 1e-9 < b {
+                worse.push(format!("{doc} {m}: {g:.3} < {b:.3}"));
+            } else if g > b + 0.001 {
+                eprintln!("{doc} {m}: {g:.3} > baseline {b:.3}; raise the baseline");
+            }
+        }
+    }
+    assert!(
+        worse.is_empty(),
+        "below the baseline:\n{}",
+        worse.join("\n")
+    );
+}

@@ -96,7 +96,9 @@ re!(
 );
 re!(
     JOURNAL_WORD,
-    r"(?i)\b(?:journal|review|letters|frontiers|annals|bulletin|quarterly|magazine|revista|zeitschrift|transactions|cahiers)\b"
+    // Journals, and the preprint servers and code or data repositories
+    // that hold works a reference list names like journals.
+    r"(?i)\b(?:journal|review|letters|frontiers|annals|bulletin|quarterly|magazine|revista|zeitschrift|transactions|cahiers)\b|(?i:^(?:[a-z]*rxiv|arxiv|ssrn|preprints?|research square|github|gitlab|bitbucket|zenodo|dryad|figshare|osf|dataverse|cran|pypi|bioconductor)\b)"
 );
 re!(
     ORGANISATION,
@@ -1384,6 +1386,18 @@ mod tests {
         assert_eq!(r.year.as_deref(), Some("1945"));
         assert_eq!(r.editors.len(), 1);
         assert!(r.authors.is_empty());
+    }
+
+    #[test]
+    fn preprint_servers_and_repositories_are_containers() {
+        let r = p(
+            "Watson, J., & Leopold, S. J. (2019). Severe Malaria. GitHub. https://github.com/x/y",
+        );
+        assert_eq!(r.container.as_deref(), Some("GitHub"));
+        assert_eq!(r.publisher, None);
+        let r =
+            p("Lee, K. (2020). A new model. bioRxiv. https://doi.org/10.1101/2020.01.01.123456");
+        assert_eq!(r.container.as_deref(), Some("bioRxiv"));
     }
 
     #[test]

@@ -1228,7 +1228,7 @@ mod tests {
     fn non_citations() {
         for t in [
             "tenge (KZT) in",
-            "regions (oblys in Ruritanian or oblystar in plural form)",
+            "regions (called oblasts in the local language)",
             "politics (Vol. 26).",
             "archives (see figure 2.1).",
             "famine (1931–1933).",

@@ -3,9 +3,9 @@
 //!
 //! ```toml
 //! [[dimension]]
-//! id = "geography"            # optional; derived from the name otherwise
-//! name = "Geography"
-//! headings = ["(?i)^the geography"]   # regular expressions
+//! id = "economy"              # optional; derived from the name otherwise
+//! name = "Economy"
+//! headings = ["(?i)econom"]    # regular expressions
 //! ```
 //!
 //! With a profile, a heading at any level that matches a dimension's

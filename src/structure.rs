@@ -6,8 +6,8 @@
 //! Headings are recognised by shape, and their level is inferred from
 //! Markdown markers, numbering ("2.1"), the usual names of top-level sections
 //! ("Introduction", "Methods"), or, in documents that have none of these,
-//! from repetition: a heading that recurs in every section ("Implications",
-//! "Key features of …") is a subsection, not a dimension.
+//! from repetition: a heading that recurs in every section ("Consequences",
+//! "Main points of …") is a subsection, not a dimension.
 
 use crate::input::{Format, Source};
 use crate::normalize::{Mapped, Removed, fold, join_lines};
@@ -703,7 +703,7 @@ mod tests {
 
     #[test]
     fn recurring_subheadings_are_not_dimensions() {
-        let s = "Part one of it\n\nThe land: large\n\nText.\n\nKey features of the land\n\nText.\n\nImplications\n\nText.\n\nThe people: many\n\nText.\n\nKey features of the people\n\nText.\n\nImplications\n\nText.\n\nThe money: little\n\nText.\n\nKey features\n\nText.\n";
+        let s = "Part one of it\n\nThe land: large\n\nText.\n\nMain points of the land\n\nText.\n\nConsequences\n\nText.\n\nThe people: many\n\nText.\n\nMain points of the people\n\nText.\n\nConsequences\n\nText.\n\nThe money: little\n\nText.\n\nMain points\n\nText.\n";
         let (_, d) = doc(s);
         let tops: Vec<&str> = d.dimensions.iter().map(|x| x.heading.as_str()).collect();
         assert_eq!(

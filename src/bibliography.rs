@@ -16,9 +16,8 @@ pub fn work_id(r: &Reference) -> String {
         return format!("doi:{}", d.to_lowercase());
     }
     let who = r
-        .authors
+        .people()
         .first()
-        .or(r.editors.first())
         .map(|n| fold(n.citation_name()))
         .unwrap_or_default();
     let year = r.year_digits().unwrap_or("");

@@ -278,16 +278,9 @@ impl Out<'_> {
     }
 }
 
-fn people(r: &Reference) -> &[Name] {
-    if r.authors.is_empty() {
-        &r.editors
-    } else {
-        &r.authors
-    }
-}
-
-fn digits(y: &str) -> Option<u32> {
-    y.get(..4).and_then(|d| d.parse().ok())
+/// The year's digits as a number.
+fn year_number(y: &str) -> Option<u32> {
+    crate::reference::year_digits(y)?.parse().ok()
 }
 
 /// Runs every rule over an analysis.
@@ -314,7 +307,8 @@ fn citations(out: &mut Out<'_>, o: &CheckOptions) {
             (Match::None { reason }, None) => match c.link.year_mismatch {
                 Some(r) => {
                     let ry = a.references[r].year.as_deref().unwrap_or("n.d.");
-                    let same_year = digits(ry).is_some() && digits(ry) == digits(&c.cite.year);
+                    let same_year =
+                        year_number(ry).is_some() && year_number(ry) == year_number(&c.cite.year);
                     let code = if same_year {
                         "wrong-year-suffix"
                     } else {
@@ -409,7 +403,7 @@ fn citations(out: &mut Out<'_>, o: &CheckOptions) {
         }
         let Some(r) = c.link.reference else { continue };
         let re = &a.references[r];
-        let n_auth = people(re).len();
+        let n_auth = re.people().len();
         let first_time = {
             let n = seen.entry(r).or_default();
             *n += 1;
@@ -438,7 +432,7 @@ fn citations(out: &mut Out<'_>, o: &CheckOptions) {
         }
         et_al(out, o.style, c, re, n_auth, first_time);
         ampersand(out, o.style, c);
-        if let Some(y) = digits(&c.cite.year)
+        if let Some(y) = year_number(&c.cite.year)
             && y > o.current_year
         {
             out.push(
@@ -526,7 +520,7 @@ fn closest(a: &Analysis, names: &[String], year: &str) -> Option<usize> {
     let cited = fold(names.first()?);
     let mut best: Option<(usize, usize)> = None;
     for (i, r) in a.references.iter().enumerate() {
-        let Some(first) = people(r).first() else {
+        let Some(first) = r.people().first() else {
             continue;
         };
         let t = fold(first.citation_name());
@@ -660,7 +654,8 @@ fn references(out: &mut Out<'_>, o: &CheckOptions) {
 /// The sort key of author-date lists: first author (ignoring a leading
 /// "The"), then the further authors (one-author works first), then year.
 fn order_key(r: &Reference) -> (String, Vec<String>, String) {
-    let names: Vec<String> = people(r)
+    let names: Vec<String> = r
+        .people()
         .iter()
         .map(|n| {
             let f = fold(n.citation_name());
@@ -711,7 +706,7 @@ fn duplicates(out: &mut Out<'_>) {
             Some(d) => format!("doi:{}", d.to_lowercase()),
             None => format!(
                 "{}|{}|{}",
-                people(r)
+                r.people()
                     .first()
                     .map(|n| fold(n.citation_name()))
                     .unwrap_or_default(),

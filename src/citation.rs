@@ -253,7 +253,6 @@ const NOT_NAMES: &[&str] = &[
     "circa",
     "approximately",
     "about",
-    "the",
     "and",
     "or",
     "of",
@@ -275,8 +274,6 @@ const NOT_NAMES: &[&str] = &[
     "decreto",
     "census",
     "expo",
-    "world",
-    "cup",
     "olympics",
     "covid",
     "sars",
@@ -455,10 +452,7 @@ fn plausible(names: &[String], known: &Known) -> bool {
         }
         let first = words[0].to_lowercase();
         let first = first.trim_end_matches('.');
-        if words.len() == 1 && NOT_NAMES.contains(&first) {
-            return false;
-        }
-        if NOT_NAMES.contains(&first) && !matches!(first, "the" | "world") {
+        if NOT_NAMES.contains(&first) {
             return false;
         }
         let caps = words

@@ -94,17 +94,6 @@ impl Source {
         }
         out
     }
-
-    /// The full original line that contains byte `at`, without terminator.
-    pub fn line_text(&self, at: usize) -> &str {
-        let (line, _) = self.line_col(at);
-        let start = self.line_starts[line - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&n| n - 1);
-        self.text[start..end.max(start)].trim_end_matches('\r')
-    }
 }
 
 #[cfg(test)]
@@ -118,7 +107,6 @@ mod tests {
         assert_eq!(s.line_col(3), (2, 1));
         // "e" is after a two-byte "ç": byte 7, character column 4.
         assert_eq!(s.line_col(7), (2, 4));
-        assert_eq!(s.line_text(7), "çd e");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use crate::citation::Cite;
 use crate::normalize::fold;
-use crate::reference::{Name, Reference};
+use crate::reference::{Name, Reference, year_digits, year_suffix};
 use serde::Serialize;
 
 /// How a citation was matched to its reference.
@@ -148,26 +148,6 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<St
     (NameFit::None, None)
 }
 
-fn digits(y: &str) -> Option<&str> {
-    y.get(..4).filter(|d| d.chars().all(|c| c.is_ascii_digit()))
-}
-
-fn suffix(y: &str) -> Option<char> {
-    (y.len() == 5 && digits(y).is_some())
-        .then(|| y.chars().last())
-        .flatten()
-}
-
-/// The names a reference is cited by: its authors, or for an edited book
-/// without authors, its editors.
-fn people(r: &Reference) -> &[Name] {
-    if r.authors.is_empty() {
-        &r.editors
-    } else {
-        &r.authors
-    }
-}
-
 /// The reference list prepared for linking: every citable name folded once.
 #[derive(Debug)]
 pub struct Index<'a> {
@@ -182,7 +162,7 @@ impl<'a> Index<'a> {
         let folded = refs
             .iter()
             .map(|r| {
-                people(r)
+                r.people()
                     .iter()
                     .map(|n| fold(strip_the(n.citation_name())))
                     .collect()
@@ -192,7 +172,7 @@ impl<'a> Index<'a> {
     }
 
     fn fit(&self, cited: &str, c: &str, i: usize, j: usize) -> (NameFit, Option<String>) {
-        match (people(&self.refs[i]).get(j), self.folded[i].get(j)) {
+        match (self.refs[i].people().get(j), self.folded[i].get(j)) {
             (Some(name), Some(t)) => fit_folded(cited, c, name, t),
             _ => (NameFit::None, None),
         }
@@ -265,7 +245,7 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
                 .iter()
                 .zip(&names_folded)
                 .filter(|(n, c)| {
-                    (0..people(r).len()).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact)
+                    (0..r.people().len()).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact)
                 })
                 .count();
             if cite.names.len() >= 2 && hits == cite.names.len() {
@@ -306,8 +286,8 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
         if ry.eq_ignore_ascii_case(cy) || r.other_years.iter().any(|y| y.eq_ignore_ascii_case(cy)) {
             return Some(3);
         }
-        match (digits(ry), digits(cy)) {
-            (Some(a), Some(b)) if a == b => match (suffix(ry), suffix(cy)) {
+        match (year_digits(ry), year_digits(cy)) {
+            (Some(a), Some(b)) if a == b => match (year_suffix(ry), year_suffix(cy)) {
                 (Some(_), Some(_)) => None, // different suffixes
                 _ => Some(1),
             },
@@ -337,7 +317,7 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
     let score = |i: usize, base: u8| -> i32 {
         let r = &refs[i];
         let mut s = i32::from(base) * 10;
-        let n_auth = people(r).len();
+        let n_auth = r.people().len();
         if cite.et_al {
             s += if n_auth >= 3 || r.authors_truncated {
                 4
@@ -358,7 +338,7 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
             s += 5;
         }
         if let (Some(g), Some(Name::Person { given, .. })) =
-            (cite.given.as_deref(), people(r).first())
+            (cite.given.as_deref(), r.people().first())
             && !given.is_empty()
             && g.chars().next() == given.chars().next()
         {

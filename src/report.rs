@@ -117,16 +117,7 @@ pub struct Report {
 
 /// "Ward (2013)", "Abdullah & Musa (2015)", "Tanaka et al. (1999)".
 pub fn short_citation(r: &Reference) -> String {
-    let names: Vec<&str> = r
-        .authors
-        .iter()
-        .chain(if r.authors.is_empty() {
-            r.editors.iter()
-        } else {
-            [].iter()
-        })
-        .map(Name::citation_name)
-        .collect();
+    let names: Vec<&str> = r.people().iter().map(Name::citation_name).collect();
     let who = match names.as_slice() {
         [] => r.title.clone().unwrap_or_else(|| r.key.clone()),
         [a] => (*a).to_string(),

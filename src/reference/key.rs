@@ -32,7 +32,7 @@ fn first_significant(s: &str) -> String {
 /// significant word of an organisation), year digits (`nd` without), and
 /// the first significant word of the title.
 pub fn parts(r: &Reference) -> (String, String, String) {
-    let who = match r.authors.first().or(r.editors.first()) {
+    let who = match r.people().first() {
         Some(Name::Person { family, .. }) => fold(family).replace(' ', ""),
         Some(Name::Literal { literal }) => first_significant(literal),
         None => String::from("anon"),

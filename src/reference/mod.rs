@@ -215,19 +215,32 @@ pub struct Reference {
 impl Reference {
     /// The year's four digits, if it has any.
     pub fn year_digits(&self) -> Option<&str> {
-        let y = self.year.as_deref()?;
-        let start = y.find(|c: char| c.is_ascii_digit())?;
-        y.get(start..start + 4)
-            .filter(|d| d.chars().all(|c| c.is_ascii_digit()))
+        year_digits(self.year.as_deref()?)
     }
 
-    /// The year's letter suffix ("a" in "2015a"), if any.
-    pub fn year_suffix(&self) -> Option<char> {
-        let y = self.year.as_deref()?;
-        let c = y.chars().last()?;
-        (c.is_ascii_lowercase() && y.len() == 5 && y[..4].chars().all(|d| d.is_ascii_digit()))
-            .then_some(c)
+    /// The names the work is cited by: its authors, or for an edited work
+    /// without authors, its editors.
+    pub fn people(&self) -> &[Name] {
+        if self.authors.is_empty() {
+            &self.editors
+        } else {
+            &self.authors
+        }
     }
+}
+
+/// The four digits of a year as written ("2015" in "2015a" or "[1998] 2015"
+/// is "1998"; none in "n.d.").
+pub fn year_digits(y: &str) -> Option<&str> {
+    let start = y.find(|c: char| c.is_ascii_digit())?;
+    y.get(start..start + 4)
+        .filter(|d| d.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The letter suffix of a year as written ("a" in "2015a").
+pub fn year_suffix(y: &str) -> Option<char> {
+    let c = y.chars().last()?;
+    (c.is_ascii_lowercase() && y.len() == 5 && year_digits(y).is_some()).then_some(c)
 }
 
 /// Parses each line as one entry, whatever it holds (for lists of

@@ -383,7 +383,6 @@ pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Docum
     // Body text: drop furniture, join paragraphs cut by page breaks.
     let mut texts: Vec<Text> = Vec::new();
     let mut broke = false; // furniture or a wide gap since the last text
-    let mut last_line_count = 0;
     for b in &bs[..body_end.min(bs.len())] {
         if b.kind != Kind::Text {
             broke = true;
@@ -392,23 +391,24 @@ pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Docum
         let wide_gap = b.gap >= 2;
         let this = block_text(text, b);
         if let Some(prev) = texts.last_mut() {
-            let prev_text: String = prev
-                .lines
-                .iter()
-                .map(|l| text[l.clone()].trim())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let prev_long = prev_text.chars().count() > 100 || last_line_count > 2;
+            // Long: more than two lines, or over 100 characters in them.
+            let prev_long = prev.lines.len() > 2
+                || prev
+                    .lines
+                    .iter()
+                    .map(|l| text[l.clone()].trim().chars().count() + 1)
+                    .sum::<usize>()
+                    > 101;
+            let prev_end = prev.lines.last().map_or("", |l| text[l.clone()].trim());
             let signal = broke || wide_gap;
             let prev_open =
-                !ends_sentence(&prev_text) && prev.md_level.is_none() && b.md_level.is_none();
+                !ends_sentence(prev_end) && prev.md_level.is_none() && b.md_level.is_none();
             let lines_of: Vec<&str> = b.lines.iter().map(|l| text[l.clone()].trim()).collect();
             let join = prev_open
                 && ((continues(&this) && (prev_long || signal))
                     || (signal && prev_long && !looks_like_heading(&this, &lines_of)));
             if join {
                 prev.lines.extend(b.lines.iter().cloned());
-                last_line_count += b.lines.len();
                 broke = false;
                 continue;
             }
@@ -417,7 +417,6 @@ pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Docum
             lines: b.lines.clone(),
             md_level: b.md_level,
         });
-        last_line_count = b.lines.len();
         broke = false;
     }
 

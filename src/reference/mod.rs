@@ -229,7 +229,7 @@ impl Reference {
     }
 }
 
-/// The four digits of a year as written ("2015" in "2015a" or "[1998] 2015"
+/// The four digits of a year as written ("2015" in "2015a" or "\[1998\] 2015"
 /// is "1998"; none in "n.d.").
 pub fn year_digits(y: &str) -> Option<&str> {
     let start = y.find(|c: char| c.is_ascii_digit())?;

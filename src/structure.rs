@@ -124,6 +124,19 @@ static END_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// Headings of an abstract, in several languages.
+static ABSTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:abstract|summary|resumo|resumen|zusammenfassung|résumé)\W*$")
+        .expect("valid regex")
+});
+/// The label that opens a paragraph of a structured abstract ("Methods:",
+/// "Keywords:", "Palavras-chave:").
+static ABSTRACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}[\p{L}\- ]{1,30}[:.—–]\s|(?:Background|Context|Aims?|Objectives?|Purpose|Design|Setting|Participants|Methods?|Methodology|Results|Findings|Interpretation|Conclusions?|Keywords|Key words|Significance|Implications)\s)",
+    )
+    .expect("valid regex")
+});
 /// Names of top-level sections in research articles, in several languages.
 /// A document that uses them is organised by them.
 static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -478,6 +491,13 @@ pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Docum
             });
         }
     }
+    // Paragraphs of the abstract seen so far, while the current dimension
+    // is an abstract in the front matter. Journals that print the
+    // introduction without a heading put it right after the abstract: a
+    // second paragraph that is not part of a structured abstract ends it,
+    // and that text has no dimension.
+    let mut abstract_paras: Option<usize> = None;
+    let mut body_seen = false;
     for item in items {
         match item {
             Item::Heading(h) if profile.is_some() => {
@@ -503,11 +523,23 @@ pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Docum
                         heading,
                         span: doc.headings[h].span.clone(),
                     });
+                    abstract_paras =
+                        (!body_seen && ABSTRACT.is_match(&doc.headings[h].text)).then_some(0);
                     current = Some(doc.dimensions.len() - 1);
                 }
             }
             Item::Para(lines) => {
                 let mapped = join_lines(text, &lines, &mut doc.removed);
+                if let Some(n) = abstract_paras.as_mut() {
+                    if *n > 0 && !ABSTRACT_LABEL.is_match(mapped.as_str()) {
+                        abstract_paras = None;
+                        current = None;
+                    } else {
+                        *n += 1;
+                    }
+                } else if current.is_some() {
+                    body_seen = true;
+                }
                 doc.paragraphs.push(Paragraph {
                     text: mapped,
                     dimension: current,
@@ -667,6 +699,34 @@ mod tests {
             d.paragraphs[0].text.as_str(),
             "Text goes on with the rise of movements."
         );
+    }
+
+    #[test]
+    fn an_unheaded_introduction_after_the_abstract_has_no_dimension() {
+        let s = "A title\n\nAbstract\n\nBackground: Why it matters.\n\nMethods We counted.\n\nConclusion: It works.\n\nMen tend to be taller (Smith, 2007).\n\nMethods\n\nWe measured (Jones, 2001).\n";
+        let (_, d) = doc(s);
+        let dims: Vec<Option<&str>> = d
+            .paragraphs
+            .iter()
+            .map(|p| p.dimension.map(|i| d.dimensions[i].heading.as_str()))
+            .collect();
+        assert_eq!(
+            dims,
+            [
+                Some("Abstract"),
+                Some("Abstract"),
+                Some("Abstract"),
+                None,
+                Some("Methods")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_summary_after_the_body_keeps_all_its_paragraphs() {
+        let s = "Introduction\n\nText one (Smith, 2007).\n\nSummary\n\nFirst point.\n\nSecond point (Jones, 2001).\n";
+        let (_, d) = doc(s);
+        assert!(d.paragraphs[1..].iter().all(|p| p.dimension == Some(1)));
     }
 
     #[test]

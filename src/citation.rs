@@ -8,6 +8,7 @@
 //! references, ranges, dates, measurements) fails one of the two shapes.
 
 use crate::normalize::Mapped;
+use crate::reference::PARTICLES;
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -394,11 +395,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "first",
     "second",
     "third",
-];
-
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "le",
-    "la", "ten", "ter",
 ];
 
 fn is_name_word(w: &str) -> bool {

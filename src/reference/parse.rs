@@ -9,7 +9,7 @@
 //! an "In …" chapter, or a publisher.
 
 use super::split::RawEntry;
-use super::{EntryType, Name, Problem, Reference};
+use super::{EntryType, Name, PARTICLES, Problem, Reference};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -113,10 +113,13 @@ re!(
     r"^(?P<loc>[\p{Lu}][\p{L}.\s,'’\-]{1,60}?(?:\s(?:and|&)\s[\p{Lu}][\p{L}.\s'’\-]{1,30})?):\s+(?P<pub>[^:]+)$"
 );
 
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "le",
-    "la", "ten", "ter", "y", "st.", "mac", "al", "el", "bin", "ibn",
-];
+/// Particles of family names in reference lists, where "al" and "y" can't
+/// be mistaken for "et al." or a conjunction.
+fn is_particle(w: &str) -> bool {
+    let w = w.to_lowercase();
+    PARTICLES.contains(&w.as_str())
+        || ["y", "st.", "mac", "al", "el", "bin", "ibn"].contains(&w.as_str())
+}
 
 /// Words that mark an organisation rather than a person.
 const ORG_WORDS: &[&str] = &[
@@ -228,7 +231,7 @@ fn author_like(prefix: &str) -> bool {
                     | "others"
                     | "ed"
                     | "eds"
-            ) && !PARTICLES.contains(&w)
+            ) && !is_particle(w)
                 && !w.starts_with("d'")
                 && !w.starts_with("d’")
                 && !w.starts_with("l'")
@@ -315,6 +318,15 @@ fn is_suffix(s: &str) -> bool {
     )
 }
 
+/// Drops a generational suffix after a name: "J. F. Fraumeni Jr." and
+/// "J.F. Jr" keep their names and lose the "Jr".
+fn without_suffix(seg: &str) -> &str {
+    match seg.trim_end().rsplit_once(char::is_whitespace) {
+        Some((head, last)) if is_suffix(last) => head.trim_end().trim_end_matches(','),
+        _ => seg,
+    }
+}
+
 fn org_like(s: &str) -> bool {
     let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
     words
@@ -335,7 +347,7 @@ fn natural_order(seg: &str) -> Option<Name> {
     }
     // Family name: the last word, with any particles before it.
     let mut fam_start = words.len() - 1;
-    while fam_start > 1 && PARTICLES.contains(&words[fam_start - 1].to_lowercase().as_str()) {
+    while fam_start > 1 && is_particle(words[fam_start - 1]) {
         fam_start -= 1;
     }
     let given = words[..fam_start].join(" ");
@@ -440,8 +452,8 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
     let mut names: Vec<Name> = Vec::new();
     let mut i = 0;
     while i < segs.len() {
-        let seg = segs[i];
-        let next = segs.get(i + 1).copied();
+        let seg = without_suffix(segs[i]);
+        let next = segs.get(i + 1).map(|n| without_suffix(n));
         if is_suffix(seg) {
             i += 1;
             continue;
@@ -1252,6 +1264,21 @@ mod tests {
             (Some("16"), Some("3"), Some("75–92"))
         );
         assert_eq!(r.doi.as_deref(), Some("10.1590/S1413-99362011000300006"));
+    }
+
+    #[test]
+    fn generational_suffixes_and_capitalised_particles() {
+        let chicago = p(
+            "Brown, R., L. Dal Maso, and J. F. Fraumeni Jr. 1997. “Factors of risk.” Epidemiology 8: 75–79.",
+        );
+        assert_eq!(families(&chicago), ["Brown", "Dal Maso", "Fraumeni"]);
+        let harvard = p(
+            "Brown, R., Dal Maso, L. and Fraumeni, J.F. Jr (1997) Factors of risk. Epidemiology, 8, pp. 75–79.",
+        );
+        assert_eq!(families(&harvard), ["Brown", "Dal Maso", "Fraumeni"]);
+        let apa =
+            p("Brown, R., & Fraumeni, J. F., Jr. (1997). Factors of risk. Epidemiology, 8, 75–79.");
+        assert_eq!(families(&apa), ["Brown", "Fraumeni"]);
     }
 
     #[test]

@@ -74,6 +74,32 @@ impl Style {
         }
     }
 
+    /// The style of a document's reference list, when most entries show
+    /// one: "Smith, J. (2010). Title" is APA, "Smith, J. (2010) Title" is
+    /// Harvard, "Smith, John. 2010. Title" is Chicago. APA 6 and APA 7 look
+    /// alike there, so APA is APA 7.
+    pub fn infer(a: &Analysis) -> Option<Style> {
+        static DATE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?P<apa>\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]{1,30})?\)\.)|(?P<harvard>\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\s+[^\s.,;])|(?P<chicago>[.,]\s(?:1[5-9]\d\d|20\d\d)[a-z]?\.\s)",
+            )
+            .expect("valid regex")
+        });
+        let mut votes = [0usize; 3];
+        for r in &a.references {
+            if let Some(c) = DATE.captures(r.text.as_str()) {
+                let i = ["apa", "harvard", "chicago"]
+                    .iter()
+                    .position(|g| c.name(g).is_some())
+                    .unwrap_or(0);
+                votes[i] += 1;
+            }
+        }
+        let (best, &n) = votes.iter().enumerate().max_by_key(|(_, n)| **n)?;
+        (n > 0 && n * 2 > a.references.len())
+            .then(|| [Style::Apa7, Style::Harvard, Style::Chicago][best])
+    }
+
     fn name(self) -> &'static str {
         match self {
             Style::Apa7 => "APA 7",
@@ -862,6 +888,30 @@ mod tests {
         .into_iter()
         .map(|d| (d.code, a.source.text()[d.span].to_string()))
         .collect()
+    }
+
+    #[test]
+    fn the_style_is_read_off_the_reference_list() {
+        let style = |list: &str| {
+            Style::infer(&analyze(
+                &format!("Introduction\n\nText (Smith, 2010).\n\nReferences\n\n{list}"),
+                &Options::default(),
+            ))
+        };
+        assert_eq!(style(LIST), Some(Style::Apa7));
+        assert_eq!(
+            style(
+                "Smith, J. and Jones, K. (2010) A book. London: Sage.\nBrown, A. (2011) Another. Oxford: OUP.\n"
+            ),
+            Some(Style::Harvard)
+        );
+        assert_eq!(
+            style(
+                "Smith, John, and Kate Jones. 2010. A Book. London: Sage.\nBrown, Ann. 2011. Another. Oxford: OUP.\n"
+            ),
+            Some(Style::Chicago)
+        );
+        assert_eq!(style("Smith J. A book. Sage; 2010.\n"), None);
     }
 
     const LIST: &str = "References\n\nBarrett, R. (2007a). New species. Nuytsia, 17, 37–60.\nBarrett, R. (2007b). Other species. Nuytsia, 17, 61–66.\nBruhl, J., Stone, N., & Hattersley, P. (1987). Enzymes. Aust J Plant Physiol, 14, 719–728.\nSmith, J., & Jones, K. (2010). A book. Sage.\n";

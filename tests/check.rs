@@ -138,6 +138,35 @@ fn scratch(name: &str) -> std::path::PathBuf {
 }
 
 #[test]
+fn the_style_comes_from_the_reference_list_unless_given() {
+    let d = scratch("check-style");
+    let doc = d.join("harvard.txt");
+    std::fs::write(
+        &doc,
+        "Intro\n\nText (Smith and Jones, 2010; Brown, 2011).\n\nReferences\n\nBrown, A. (2011) Another book. Oxford: OUP.\nSmith, J. and Jones, K. (2010) A book. London: Sage.\n",
+    )
+    .unwrap();
+    let codes = |args: &[&str]| -> Vec<String> {
+        let o = Command::new(BIN)
+            .arg("check")
+            .arg(&doc)
+            .args(["--format", "json", "--no-config"])
+            .args(args)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Harvard joins authors with "and" in parentheses; APA wants "&".
+    assert!(!codes(&[]).contains(&"parenthetical-ampersand".to_string()));
+    assert!(codes(&["--style", "apa7"]).contains(&"parenthetical-ampersand".to_string()));
+}
+
+#[test]
 fn exit_codes_follow_the_deny_level() {
     let d = scratch("check-exit");
     let doc = d.join("doc.txt");

@@ -157,8 +157,8 @@ enum Command {
         input: Input,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
-        /// Citation style whose et-al and ampersand rules apply
-        /// (default: citemap.toml, else apa7).
+        /// Citation style whose et-al and ampersand rules apply (default:
+        /// citemap.toml, else the style of the reference list, else apa7).
         #[arg(long, value_parser = ["apa7", "apa6", "harvard", "chicago"])]
         style: Option<String>,
         /// Fail at this level (error, warning, note), or treat this code as
@@ -393,11 +393,12 @@ fn check(
             .deny(d)
             .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
     }
+    let a = load(input)?;
     let style = style
         .and_then(Style::parse)
         .or(config.style)
+        .or_else(|| Style::infer(&a))
         .unwrap_or_default();
-    let a = load(input)?;
     let diags = policy.apply(citemap::check::check(
         &a,
         &CheckOptions {

@@ -25,7 +25,7 @@ re!(
 );
 re!(
     DOT_DATE,
-    r"(?:^|[.,]\s+)((?:\d{4}[a-z]?(?:,\s*\d{4}[a-z]?)*)|n\.d\.)\.(?:\s|$)"
+    r"(?:^|[.,]\s+)(?:(\d{4}[a-z]?(?:,\s*\d{4}[a-z]?)*)\.|(n\.d\.)\.?)(?:\s|$)"
 );
 // Chicago's editor mark after the names: "Smith, J., ed." / ", eds."
 re!(CHICAGO_EDITORS, r",\s*eds?\.?\s*$");
@@ -45,12 +45,20 @@ re!(
 );
 re!(
     EDITION,
-    r"(?i)\(?\b(\d{1,2}(?:st|nd|rd|th|a|ª|º|e)?\.?\s*(?:ed|edn|edition|éd|aufl)\.?)\)?"
+    r"(?i)\(?\b(\d{1,2}(?:st|nd|rd|th|a|ª|º|e)?\.?\s*(?:edition|edn|ed|éd|aufl)\.?)\)?"
 );
 re!(VOLUME_PAREN, r"\s*\((?i:vol(?:ume)?\.?)\s*([^)]+)\)");
 re!(
     JOURNAL,
-    r"^(?P<container>.*?[^\s,.:])[,.]?\s+(?:(?i:vol\.?\s*))?(?P<vol>[A-Z]?\d+[A-Za-z]?(?:[/–-]\d+)?)\s*(?:\((?P<iss>[^)]{1,25})\))?\s*(?:(?:[,:]|,?\s*(?i:no\.)\s*)\s*(?P<pages>(?:(?i:pp?\.)\s*)?(?:(?i:article)\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*\.?\s*(?P<rest>.*)$"
+    r"^(?P<container>.*?[^\s,.:])[,.]?\s+(?:(?i:vol\.?\s*))?(?P<vol>[A-Z]?\d+[A-Za-z]?(?:[/–-]\d+)?|e\d{3,})\s*(?:\((?P<iss>[^)]{1,25})\))?\s*(?:(?:[,:]|,?\s*(?i:no\.)\s*)\s*(?P<pages>(?:(?i:pp?\.)\s*)?(?:(?i:article)\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*\.?\s*(?P<rest>.*)$"
+);
+re!(
+    PAGES_ONLY,
+    r"^(?P<container>.*?\p{L})(?:,\s*pp?\.\s*|:\s*)(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?)$"
+);
+re!(
+    ISSUE_ONLY,
+    r"^(?P<container>.*?\p{L}),?\s+\((?P<iss>[^)]{1,25})\)(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$"
 );
 re!(
     EDITORS_MARK,
@@ -251,7 +259,8 @@ fn find_anchor(t: &str) -> Option<Anchor> {
     });
     let from = |c: Captures, dot: bool| {
         let m = c.get(0)?;
-        let y = c.get(1)?;
+        // Group 2 is the dot form's "n.d.", whose own period may end it.
+        let y = c.get(1).or_else(|| c.get(2))?;
         // For the dot form, the anchor starts at the year, after ". ".
         let start = if dot { y.start() } else { m.start() };
         let mut year = y.as_str().trim().to_string();
@@ -332,7 +341,9 @@ fn org_like(s: &str) -> bool {
     words
         .iter()
         .any(|w| ORG_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
-        || (words.len() >= 4 && !s.contains(',') && !s.split_whitespace().any(is_initials))
+        || (words.iter().filter(|w| !is_particle(w)).count() >= 4
+            && !s.contains(',')
+            && !s.split_whitespace().any(is_initials))
         || (s.len() >= 2
             && s.len() <= 8
             && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -357,7 +368,7 @@ fn natural_order(seg: &str) -> Option<Name> {
     });
     let has_initial = words[..fam_start].iter().any(|w| is_initials(w));
     if given_ok
-        && (has_initial || words.len() <= 3)
+        && (has_initial || fam_start <= 2)
         && family.chars().any(|c| c.is_lowercase() || c.is_uppercase())
     {
         Some(Name::Person {
@@ -961,6 +972,20 @@ pub fn parse(e: RawEntry) -> Reference {
     r
 }
 
+/// "835–849" (ascending) or "e7057" where a volume was expected.
+fn pages_not_volume(v: &str) -> bool {
+    if let Some(n) = v.strip_prefix('e') {
+        return n.chars().all(|c| c.is_ascii_digit());
+    }
+    match v.split_once(['–', '-']) {
+        Some((a, b)) => match (a.parse::<u32>(), b.parse::<u32>()) {
+            (Ok(a), Ok(b)) => b > a,
+            _ => false,
+        },
+        None => false,
+    }
+}
+
 fn parse_tail(r: &mut Reference, tail: &str) {
     let tail = tail.trim().trim_start_matches(['.', ',']).trim();
     if tail.is_empty() {
@@ -980,6 +1005,28 @@ fn parse_tail(r: &mut Reference, tail: &str) {
     let bounds = sentence_bounds(&tail);
     let first_end = bounds.first().copied().unwrap_or(tail.len());
     let first = tail[..first_end].trim().trim_end_matches('.');
+    if let Some(c) = PAGES_ONLY.captures(first) {
+        // "Nature, pp. 881–895." (Harvard) or "Nature: 881–895." (Chicago):
+        // a journal with pages and no volume.
+        r.container = non_empty(&c["container"]);
+        r.pages = non_empty(&c["pages"]);
+        return;
+    }
+    static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,4}[A-Za-z]?(?:\s*[–/-]\s*\d{1,4})?|(?i:suppl?\.?\s*\d*|s\d{1,2}))$")
+            .expect("valid regex")
+    });
+    // A report number in parentheses ("(NSB-2018-1)") is not an issue.
+    if let Some(c) = ISSUE_ONLY.captures(first)
+        && ISSUE.is_match(c["iss"].trim())
+    {
+        // "Journal, (11), 463–480." or "Journal (11): 463–480.": an issue
+        // and no volume.
+        r.container = non_empty(&c["container"]);
+        r.issue = non_empty(&c["iss"]);
+        r.pages = c.name("pages").and_then(|m| non_empty(m.as_str()));
+        return;
+    }
     if let Some(c) = JOURNAL.captures(first)
         && c["rest"].trim().is_empty()
         && !c["container"].trim().is_empty()
@@ -999,6 +1046,12 @@ fn parse_tail(r: &mut Reference, tail: &str) {
         r.container = non_empty(&c["container"]);
         r.volume = non_empty(&c["vol"]);
         r.issue = c.name("iss").and_then(|m| non_empty(m.as_str()));
+        if !has_pages && !has_issue && r.volume.as_deref().is_some_and(pages_not_volume) {
+            // "Journal, 835–849." or "Journal, e7057.": no volume, only
+            // pages or an article number.
+            r.pages = r.volume.take();
+            return;
+        }
         r.pages = c.name("pages").and_then(|m| {
             let p = m.as_str();
             let p = p.trim_start_matches(|ch: char| !ch.is_alphanumeric());
@@ -1279,6 +1332,68 @@ mod tests {
         let apa =
             p("Brown, R., & Fraumeni, J. F., Jr. (1997). Factors of risk. Epidemiology, 8, 75–79.");
         assert_eq!(families(&apa), ["Brown", "Fraumeni"]);
+    }
+
+    #[test]
+    fn journals_without_a_volume() {
+        let cases = [
+            (
+                "(2007). A title here. Nature, 881–895.",
+                "Nature",
+                None,
+                "881–895",
+            ),
+            (
+                "(2007) A title here. Nature, pp. 881–895.",
+                "Nature",
+                None,
+                "881–895",
+            ),
+            (
+                "2007. “A title here.” Nature: 881–895.",
+                "Nature",
+                None,
+                "881–895",
+            ),
+            ("(2007). A title here. SSRN, e7057.", "SSRN", None, "e7057"),
+            (
+                "(2007). A title here. Nature, (11), 463–480.",
+                "Nature",
+                Some("11"),
+                "463–480",
+            ),
+            (
+                "2007. “A title here.” Nature (11): 463–480.",
+                "Nature",
+                Some("11"),
+                "463–480",
+            ),
+        ];
+        for (rest, journal, issue, pages) in cases {
+            let text = format!("Lee, K. {rest}");
+            let r = p(&text);
+            assert_eq!(r.container.as_deref(), Some(journal), "{text}");
+            assert_eq!(r.volume, None, "{text}");
+            assert_eq!(r.issue.as_deref(), issue, "{text}");
+            assert_eq!(r.pages.as_deref(), Some(pages), "{text}");
+        }
+        // A report number is not an issue.
+        let r =
+            p("National Board. (2018). Indicators 2018. National Science Foundation (NSB-2018-1).");
+        assert_eq!(r.issue, None);
+    }
+
+    #[test]
+    fn chicago_undated_entries_and_particles_in_natural_order() {
+        let r = p(
+            "Park, Sarah J., and Pierre van der Berg. n.d. “Growth in a field.” BMC Public Health 66: 475–502.",
+        );
+        assert_eq!(families(&r), ["Park", "van der Berg"]);
+        assert_eq!(r.year.as_deref(), Some("n.d."));
+        assert_eq!(r.title.as_deref(), Some("Growth in a field"));
+        let b = p("Okafor, N. (2013) Health equity. 3rd edn. Cambridge University Press.");
+        assert_eq!(b.edition.as_deref(), Some("3rd edn"));
+        assert_eq!(b.publisher.as_deref(), Some("Cambridge University Press"));
     }
 
     #[test]

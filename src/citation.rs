@@ -905,6 +905,20 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
         if (last == "al." || last == "al" || last == "al.,") && tokens[k - 2].1 == "et" {
             et_al = true;
             k -= 2;
+        } else if matches!(tokens[k - 2].1, "and" | "e" | "y" | "und")
+            && matches!(
+                tokens[k - 1].1.trim_end_matches(['\'', '’']),
+                "colleagues"
+                    | "coworkers"
+                    | "co-workers"
+                    | "collaborators"
+                    | "colaboradores"
+                    | "Kollegen"
+            )
+        {
+            // "Smith and colleagues (2010)" stands for "Smith et al.".
+            et_al = true;
+            k -= 2;
         }
     }
     // Collect name words and connectors backwards.
@@ -1201,6 +1215,9 @@ mod tests {
             texts("as Smith and Jones (2015) show"),
             ["Smith and Jones (2015)"]
         );
+        let c = find_("Smith and colleagues (2010) argue");
+        assert_eq!(c[0].names, ["Smith"]);
+        assert!(c[0].et_al);
         let c = find_("Smith et al. (2015a, b) show");
         assert_eq!(c.len(), 2);
         assert!(c[0].et_al);

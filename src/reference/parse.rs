@@ -61,6 +61,10 @@ re!(
     r"^(?P<container>.*?\p{L}),?\s+\((?P<iss>[^)]{1,25})\)(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$"
 );
 re!(
+    SERIES_NUMBER,
+    r"^(?P<container>.*?\p{L}),?\s+(?i:no\.|n\.|nº|núm\.|number)\s*(?P<num>\d[\w/–-]*)$"
+);
+re!(
     EDITORS_MARK,
     r"\s*\((?:[Ee]ds?|[Ee]d|[Oo]rgs?|[Cc]oords?|Hrsg|[Dd]ir)\.?\)\s*,?\s*"
 );
@@ -1005,6 +1009,12 @@ fn parse_tail(r: &mut Reference, tail: &str) {
     let bounds = sentence_bounds(&tail);
     let first_end = bounds.first().copied().unwrap_or(tail.len());
     let first = tail[..first_end].trim().trim_end_matches('.');
+    if let Some(c) = SERIES_NUMBER.captures(first) {
+        // "IMF Working Paper, No. 96/99.": a series and its number.
+        r.container = non_empty(&c["container"]);
+        r.issue = non_empty(&c["num"]);
+        return;
+    }
     if let Some(c) = PAGES_ONLY.captures(first) {
         // "Nature, pp. 881–895." (Harvard) or "Nature: 881–895." (Chicago):
         // a journal with pages and no volume.
@@ -1377,6 +1387,9 @@ mod tests {
             assert_eq!(r.issue.as_deref(), issue, "{text}");
             assert_eq!(r.pages.as_deref(), Some(pages), "{text}");
         }
+        let r = p("Stotsky, J. (1996). Gender bias in tax systems. IMF Working Paper, No. 96/99.");
+        assert_eq!(r.container.as_deref(), Some("IMF Working Paper"));
+        assert_eq!(r.issue.as_deref(), Some("96/99"));
         // A report number is not an issue.
         let r =
             p("National Board. (2018). Indicators 2018. National Science Foundation (NSB-2018-1).");

@@ -211,16 +211,26 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
     if let Some(v) = &r.edition {
         e.set("edition", normal(v));
     }
+    // Miscellanea, web pages and theses have no volume or number in
+    // biblatex's data model; the note keeps them.
+    let numbered = !matches!(
+        ty,
+        "misc" | "online" | "thesis" | "phdthesis" | "mastersthesis"
+    );
     if let Some(v) = &r.volume {
         // biber's volume is an integer; "117/118" or "12A" go to the note.
-        if bl && !v.chars().all(|c| c.is_ascii_digit()) {
+        if !numbered || bl && !v.chars().all(|c| c.is_ascii_digit()) {
             notes.push(format!("Vol. {v}"));
         } else {
             e.set("volume", normal(v));
         }
     }
     if let Some(v) = &r.issue {
-        e.set("number", normal(v));
+        if numbered {
+            e.set("number", normal(v));
+        } else {
+            notes.push(format!("No. {v}"));
+        }
     }
     if let Some(p) = &r.pages {
         e.set("pages", normal(&bib_pages(p)));

@@ -3,6 +3,9 @@
 //! it. Like hayagriva's list of passing CSL tests, the baseline tracks
 //! progress both ways: when a figure rises, the test says so, and the
 //! baseline should be raised with it (`tests/renderings_baseline.json`).
+//! A second test renders random reference records with the generator's
+//! own APA 7, Harvard and Chicago renderers (`tests/synthetic.py`) and
+//! holds every figure near 1.
 //!
 //! Needs `../shared/dev` and python3; without them the test says so and
 //! passes, except under CI.
@@ -13,19 +16,26 @@ use std::process::Command;
 
 type Scores = BTreeMap<String, BTreeMap<String, f64>>;
 
-#[test]
-fn no_figure_falls_below_the_baseline() {
-    let shared = Path::new("../shared");
+/// True when `../shared/dev` and python3 are at hand; CI must have them.
+fn can_score(what: &str) -> bool {
     let python = Command::new("python3")
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !shared.join("dev/make_docs.py").exists() || !python {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI needs ../shared/dev and python3"
-        );
-        eprintln!("../shared/dev or python3 missing: renderings not scored");
+    if Path::new("../shared/dev/make_docs.py").exists() && python {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI needs ../shared/dev and python3"
+    );
+    eprintln!("../shared/dev or python3 missing: {what} not scored");
+    false
+}
+
+#[test]
+fn no_figure_falls_below_the_baseline() {
+    if !can_score("renderings") {
         return;
     }
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("renderings");
@@ -64,4 +74,37 @@ fn no_figure_falls_below_the_baseline() {
         "below the baseline:\n{}",
         worse.join("\n")
     );
+}
+
+#[test]
+fn random_records_in_each_style_parse_back() {
+    if !can_score("synthetic records") {
+        return;
+    }
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synthetic");
+    std::fs::create_dir_all(&work).unwrap();
+    let o = Command::new("python3")
+        .args([
+            "tests/synthetic.py",
+            env!("CARGO_BIN_EXE_citemap"),
+            "../shared",
+            work.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let scores: Scores = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(scores.len(), 3, "one row per style");
+    for (style, m) in &scores {
+        let at_least = |metric: &str, floor: f64| {
+            let got = m.get(metric).copied().unwrap_or(0.0);
+            assert!(got >= floor, "{style} {metric}: {got:.3} < {floor}");
+        };
+        at_least("refs.count_ok", 1.0);
+        at_least("refs.field_f1", 0.99);
+        at_least("cites.detect_r", 0.99);
+        at_least("cites.detect_p", 0.99);
+        at_least("cites.link_acc", 0.99);
+        at_least("cites.claim_acc", 0.99);
+    }
 }

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Random reference records, rendered by make_docs.py's own APA 7, Harvard
+and Chicago renderers, one citation each; citemap's analysis of each
+document is scored with score.py. Prints JSON {style: {metric: value}}.
+
+usage: synthetic.py CITEMAP_BIN SHARED_DIR WORK_DIR
+
+The records mix what JATS reference lists hold: journals with and without
+volume, issue or pages, article numbers, preprints, chapters with editors,
+books with editions, reports, organisations as authors, particles, no
+date, DOIs and URLs. Used by tests/renderings.rs.
+"""
+import json, os, random, shutil, subprocess, sys
+
+bin_, shared, work = sys.argv[1:4]
+dev = os.path.join(work, "synthetic-dev")
+os.makedirs(dev, exist_ok=True)
+shutil.copy(os.path.join(shared, "dev", "make_docs.py"), dev)
+sys.path.insert(0, dev)
+sys.argv = ["make_docs.py"]
+import make_docs as m  # noqa: E402
+
+FAMILY = ["Smith", "García", "Müller", "O'Brien", "Nguyen", "Kowalski", "Da Silva", "Lee",
+          "Andersson", "Rossi", "Chen", "Dubois", "Okafor", "Fernández-López", "MacDonald",
+          "Ivanova", "Santos", "Park", "Yamamoto", "Brown", "Wilson", "Costa", "Pereira"]
+PARTICLE = [("van der", "Berg"), ("de", "Souza"), ("van", "Dijk"), ("da", "Silva")]
+GIVEN = ["John", "Maria A.", "J. R.", "Ana Paula", "K.", "Hans-Peter", "Li", "Ngozi", "Sarah J."]
+ORGS = ["World Health Organization", "OECD", "Instituto Brasileiro de Geografia e Estatística",
+        "National Research Council", "R Core Team", "United Nations Development Programme"]
+WORDS = ("effects of climate on growth in coastal systems policy analysis reform public health "
+         "evidence from a field experiment the role of institutions and markets review methods "
+         "gender tax equity Brazilian forests modelling uncertainty data").split()
+JOURNALS = ["Journal of Ecology", "PLOS ONE", "Revista de Administração Pública", "Nature",
+            "The Lancet", "American Economic Review", "Ciência da Informação",
+            "Journal of Applied Ecology: Evidence and Practice", "BMC Public Health"]
+PUBLISHERS = ["Oxford University Press", "Springer", "Sage", "Editora Fiocruz", "MIT Press",
+              "Routledge", "Cambridge University Press", "Academic Press"]
+
+
+def make_records(rng, n):
+    def title():
+        t = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 12)))
+        t = t[0].upper() + t[1:]
+        if rng.random() < 0.15:
+            t += ": " + " ".join(rng.choice(WORDS) for _ in range(3))
+        return t
+
+    def person():
+        if rng.random() < 0.1:
+            prefix, fam = rng.choice(PARTICLE)
+            return {"family": prefix + " " + fam, "given": rng.choice(GIVEN)}
+        return {"family": rng.choice(FAMILY), "given": rng.choice(GIVEN)}
+
+    def authors():
+        if rng.random() < 0.1:
+            return [{"family": rng.choice(ORGS), "given": "", "collab": True}]
+        return [person() for _ in range(rng.choice([1, 1, 2, 2, 3, 4, 5, 7]))]
+
+    recs, seen = [], set()
+    for i in range(n):
+        kind = rng.choice(["article"] * 6 + ["book"] * 2 + ["chapter"] * 2 + ["preprint"])
+        r = {"id": "r%d" % i, "type": kind, "authors": authors(),
+             "year": str(rng.randint(1950, 2024)) if rng.random() > 0.05 else None,
+             "title": title(), "container": None, "volume": None, "issue": None,
+             "pages": None, "publisher": None, "doi": None}
+        if kind == "article":
+            r["container"] = rng.choice(JOURNALS)
+            if rng.random() < 0.9:
+                r["volume"] = str(rng.randint(1, 120))
+            if rng.random() < 0.5:
+                r["issue"] = str(rng.randint(1, 12))
+        elif kind == "preprint":
+            r["container"] = rng.choice(["bioRxiv", "SSRN", "medRxiv"])
+        if kind in ("article", "preprint") and rng.random() < 0.85:
+            a = rng.randint(1, 900)
+            r["pages"] = ("%d\u2013%d" % (a, a + rng.randint(2, 30)) if rng.random() < 0.8
+                          else "e%d" % rng.randint(1000, 99999))
+        if kind == "chapter":
+            r["container"] = title()
+            r["editors"] = [person() for _ in range(rng.randint(1, 3))]
+            if rng.random() < 0.8:
+                a = rng.randint(1, 400)
+                r["pages"] = "%d\u2013%d" % (a, a + 20)
+        if kind in ("chapter", "book"):
+            r["publisher"] = rng.choice(PUBLISHERS)
+        if kind == "book" and rng.random() < 0.2:
+            r["edition"] = rng.choice(["2nd", "3rd", "5th"])
+        if rng.random() < 0.4:
+            r["doi"] = "10.%d/j.x.%d" % (rng.randint(1000, 9999), rng.randint(1, 99999))
+        elif rng.random() < 0.3:
+            r["url"] = "https://www.example.org/docs/%d" % rng.randint(1, 999)
+        # One work per first author, year and "et al." reading, so that
+        # each citation has one answer.
+        key = (r["authors"][0]["family"], r["year"], len(r["authors"]) > 2)
+        if key not in seen:
+            seen.add(key)
+            recs.append(r)
+    return recs
+
+
+def citation(r, style):
+    a = [n["family"] for n in r["authors"]]
+    if len(a) == 1:
+        names = a[0]
+    elif len(a) == 2:
+        names = a[0] + (" & " if style == "apa7" else " and ") + a[1]
+    else:
+        names = a[0] + " et al."
+    return names + (" " if style == "chicago" else ", ") + (r["year"] or "n.d.")
+
+
+def document(recs, style, rng):
+    text = "A synthetic study\n\nIntroduction\n\n"
+    cites = []
+    for k, r in enumerate(recs):
+        c = citation(r, style)
+        sent = "Claim %d on %s is supported (%s)." % (k + 1, rng.choice(WORDS), c)
+        cites.append({"text": c, "ref_ids": [r["id"]], "section": "Introduction",
+                      "top_section": "Introduction", "sentence": sent,
+                      "offset": len(text) + sent.index(c), "source": "xref"})
+        text += sent + "\n\n"
+    text += "References\n\n"
+    refs = []
+    for r in recs:
+        r["text"] = m.render_ref(dict(r, _eloc_only=False), style)
+    for r in sorted(recs, key=lambda r: r["text"]):
+        refs.append(dict(r, offset=len(text)))
+        text += r["text"] + "\n"
+    return text, {"document": "synthetic", "title": "A synthetic study",
+                  "references": refs, "citations": cites}
+
+
+scores = {}
+for style in ["apa7", "harvard", "chicago"]:
+    totals = {}
+    seeds = range(1, 4)
+    for seed in seeds:
+        rng = random.Random(seed)
+        text, gold = document(make_records(rng, 120), style, rng)
+        base = os.path.join(work, "synthetic-%s-%d" % (style, seed))
+        with open(base + ".txt", "w", encoding="utf-8") as fh:
+            fh.write(text)
+        with open(base + ".gold.json", "w", encoding="utf-8") as fh:
+            json.dump(gold, fh, ensure_ascii=False)
+        an = subprocess.run([bin_, "analyze", base + ".txt"], capture_output=True, check=True)
+        with open(base + ".analysis.json", "wb") as fh:
+            fh.write(an.stdout)
+        res = subprocess.run(
+            [sys.executable, os.path.join(shared, "eval", "score.py"), base + ".analysis.json",
+             base + ".gold.json", base + ".txt", "--json"],
+            capture_output=True, check=True)
+        for k, v in json.loads(res.stdout).items():
+            if isinstance(v, (int, float)) and k != "refs.type_acc":
+                totals[k] = totals.get(k, 0.0) + v / len(seeds)
+    scores[style] = totals
+json.dump(scores, sys.stdout, indent=1, sort_keys=True)

@@ -140,9 +140,14 @@ static ABSTRACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Names of top-level sections in research articles, in several languages.
 /// A document that uses them is organised by them.
 static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:abstract|summary|resumo|resumen|zusammenfassung|résumé|introduction|introdução|introducción|einleitung|background|literature review|theoretical (?:framework|background)|related work|methods?|methodology|materials?(?: and methods?)?|results?(?: and discussion)?|findings|discussion|conclusions?|concluding remarks|final (?:remarks|considerations)|limitations|resultados?|discussão|discusión|conclusão|conclusões|conclusión|conclusiones|considerações finais|métodos?|metodologia|metodología|procedimentos metodológicos|referencial teórico|revisão de literatura|ergebnisse|diskussion|methoden|fazit)\b",
-    )
+    // The whole heading is a conventional name, or two joined by "and"
+    // ("Results and discussion", "Conclusions and policy implications"),
+    // maybe with a parenthesis ("Materials (data sources)"). "Method of
+    // analysis" is a subsection's name, not a conventional one.
+    let name = r"(?:abstract|summary|resumo|resumen|zusammenfassung|résumé|introduction|introdução|introducción|einleitung|background|literature review|theoretical (?:framework|background)|related work|methods?|methodology|materials?|data|results?|findings|discussion|conclusions?|concluding remarks|final (?:remarks|considerations)|limitations|resultados?|discussão|discusión|conclusão|conclusões|conclusión|conclusiones|considerações finais|métodos?|metodologia|metodología|procedimentos metodológicos|referencial teórico|revisão de literatura|ergebnisse|diskussion|methoden|fazit)";
+    Regex::new(&format!(
+        r"(?i)^(?:materials? and methods?|{name}(?:,?\s+(?:and|&|e|y|und)\s+(?:{name}|(?:policy )?implications|future (?:work|research|directions)|recommendations|outlook|perspectives|hypothes[ie]s|motivation))?)(?:\s*\([^)]*\))?\W*$"
+    ))
     .expect("valid regex")
 });
 
@@ -596,7 +601,37 @@ fn top_levels(hs: &[HeadingInfo], markdown: bool) -> Vec<bool> {
         RESEARCH_SECTION.is_match(t.trim())
     });
     if research && hs.iter().filter(|h| canonical(h)).count() >= 2 {
-        return hs.iter().map(canonical).collect();
+        let mut top: Vec<bool> = hs.iter().map(canonical).collect();
+        // Typography: when the conventional sections are set in capitals
+        // ("INTRODUCTION", "METHOD"), so are the other top-level ones
+        // ("DATA ANALYSIS"), and subsections are not.
+        let caps = |h: &HeadingInfo| {
+            let letters = || h.text.chars().filter(|c| c.is_alphabetic());
+            letters().count() >= 3 && letters().all(char::is_uppercase)
+        };
+        // The abstract's heading often comes from the front matter, in
+        // its own typography.
+        let front = |h: &HeadingInfo| ABSTRACT.is_match(&h.text);
+        let body: Vec<(&HeadingInfo, bool)> = hs
+            .iter()
+            .zip(top.iter().copied())
+            .filter(|(h, _)| !front(h))
+            .collect();
+        let conventional_caps = body.iter().filter(|(_, t)| *t).all(|(h, _)| caps(h));
+        if conventional_caps && body.iter().any(|(_, t)| *t) && !body.iter().all(|(h, _)| caps(h)) {
+            for (t, h) in top.iter_mut().zip(hs) {
+                *t = caps(h) || front(h);
+            }
+        }
+        // A heading of its own name with no text, between the text of one
+        // section and a subsection, opens a section of its own ("Traits of
+        // the economy" between the introduction and its first subsection).
+        for i in 1..hs.len().saturating_sub(1) {
+            if !top[i] && !hs[i].has_body && hs[i - 1].has_body && !top[i + 1] {
+                top[i] = true;
+            }
+        }
+        return top;
     }
     let conventional: Vec<bool> = hs.iter().map(canonical).collect();
     // No numbering and no conventional names: a heading that recurs, or
@@ -727,6 +762,54 @@ mod tests {
         let s = "Introduction\n\nText one (Smith, 2007).\n\nSummary\n\nFirst point.\n\nSecond point (Jones, 2001).\n";
         let (_, d) = doc(s);
         assert!(d.paragraphs[1..].iter().all(|p| p.dimension == Some(1)));
+    }
+
+    fn top_headings(s: &str) -> Vec<String> {
+        let (_, d) = doc(s);
+        d.dimensions.iter().map(|x| x.heading.clone()).collect()
+    }
+
+    #[test]
+    fn a_bodyless_heading_between_sections_opens_a_section() {
+        let s = "Introduction\n\nText one.\n\nTraits of the economy\n\nA picture\n\nText two.\n\nThe tax\n\nText three.\n\nMethods\n\nText four.\n\nResults\n\nText five.\n";
+        assert_eq!(
+            top_headings(s),
+            [
+                "Introduction",
+                "Traits of the economy",
+                "Methods",
+                "Results"
+            ]
+        );
+    }
+
+    #[test]
+    fn capitals_mark_the_top_level_when_the_conventional_sections_use_them() {
+        let s = "Abstract\n\nWe study.\n\nINTRODUCTION\n\nText.\n\nMETHOD\n\nText.\n\nMethod of analysis\n\nText.\n\nDATA ANALYSIS\n\nText.\n\nThe corrupt organisation\n\nText.\n\nDISCUSSION\n\nText.\n";
+        assert_eq!(
+            top_headings(s),
+            [
+                "Abstract",
+                "INTRODUCTION",
+                "METHOD",
+                "DATA ANALYSIS",
+                "DISCUSSION"
+            ]
+        );
+    }
+
+    #[test]
+    fn conventional_names_are_whole_headings() {
+        let s = "Introduction\n\nText.\n\nMethods\n\nText.\n\nMethod of analysis\n\nText.\n\nData and imputations\n\nText.\n\nResults and discussion\n\nText.\n\nConclusions and policy implications\n\nText.\n";
+        assert_eq!(
+            top_headings(s),
+            [
+                "Introduction",
+                "Methods",
+                "Results and discussion",
+                "Conclusions and policy implications"
+            ]
+        );
     }
 
     #[test]

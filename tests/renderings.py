@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Render every development article in every style, clean and with
-simulated PDF damage (two settings), score citemap on each, print JSON.
+simulated PDF damage (two settings), and once without section numbers;
+score citemap on each, print JSON.
 
 usage: renderings.py CITEMAP_BIN SHARED_DIR WORK_DIR
 
 The development set ships a few of these renderings; its generator,
 make_docs.py, can make them all. Used by tests/renderings.rs.
 """
-import json, os, shutil, subprocess, sys
+import json, os, re, shutil, subprocess, sys
 
 bin_, shared, work = sys.argv[1:4]
 dev = os.path.join(work, "dev")
@@ -40,6 +41,17 @@ for cfg in m.DOCS:
             with open(f"{base}.{tag}.gold.json", "w", encoding="utf-8") as fh:
                 json.dump(ngold, fh, ensure_ascii=False)
             docs.append(f"{base}.{tag}")
+
+# Without section numbers ("2.1 Data" becomes "Data"): the top level must
+# come from the names, typography and shape of the headings.
+numbered_heading = m.heading_of
+m.heading_of = lambda sec: re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.?)\s+", "", numbered_heading(sec))
+for cfg in m.DOCS:
+    full, gold = m.build(cfg)
+    base = os.path.join(out, cfg["name"] + ".apa7.unnumbered")
+    m.write_pair(base, full, gold)
+    docs.append(base)
+m.heading_of = numbered_heading
 
 scores = {}
 score_py = os.path.join(shared, "eval", "score.py")

@@ -133,7 +133,7 @@ static ABSTRACT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Keywords:", "Palavras-chave:").
 static ABSTRACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\p{Lu}[\p{L}\- ]{1,30}[:.—–]\s|(?:Background|Context|Aims?|Objectives?|Purpose|Design|Setting|Participants|Methods?|Methodology|Results|Findings|Interpretation|Conclusions?|Keywords|Key words|Significance|Implications)\s)",
+        r"^(?:\p{Lu}[\p{L}\- ]{1,30}[:.—–]\s|(?:Background|Context|Introduction|Aims?|Objectives?|Purpose|Rationale|Design|Study design|Setting|Participants|Methods?|Methodology|Approach|Results|Main results|Findings|Discussion|Interpretation|Conclusions?|Limitations|Keywords|Key words|Significance|Implications|Objetivos?|Introdução|Introducción|Métodos?|Metodologia|Metodología|Resultados|Discussão|Discusión|Conclusão|Conclusões|Conclusiones|Palavras-chave|Palabras clave)\s)",
     )
     .expect("valid regex")
 });

@@ -33,24 +33,29 @@ fn can_score(what: &str) -> bool {
     false
 }
 
-#[test]
-fn no_figure_falls_below_the_baseline() {
-    if !can_score("renderings") {
-        return;
+/// Runs `tests/SCRIPT` (the binary, `../shared`, a work folder) and reads
+/// the scores it prints; `None` when the inputs are missing.
+fn scores(script: &str, what: &str) -> Option<Scores> {
+    if !can_score(what) {
+        return None;
     }
-    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("renderings");
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join(script.trim_end_matches(".py"));
     std::fs::create_dir_all(&work).unwrap();
     let o = Command::new("python3")
-        .args([
-            "tests/renderings.py",
-            env!("CARGO_BIN_EXE_citemap"),
-            "../shared",
-            work.to_str().unwrap(),
-        ])
+        .arg(Path::new("tests").join(script))
+        .args([env!("CARGO_BIN_EXE_citemap"), "../shared"])
+        .arg(&work)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let now: Scores = serde_json::from_slice(&o.stdout).unwrap();
+    Some(serde_json::from_slice(&o.stdout).unwrap())
+}
+
+#[test]
+fn no_figure_falls_below_the_baseline() {
+    let Some(now) = scores("renderings.py", "renderings") else {
+        return;
+    };
     let base: Scores =
         serde_json::from_str(&std::fs::read_to_string("tests/renderings_baseline.json").unwrap())
             .unwrap();
@@ -78,22 +83,9 @@ fn no_figure_falls_below_the_baseline() {
 
 #[test]
 fn random_records_in_each_style_parse_back() {
-    if !can_score("synthetic records") {
+    let Some(scores) = scores("synthetic.py", "synthetic records") else {
         return;
-    }
-    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synthetic");
-    std::fs::create_dir_all(&work).unwrap();
-    let o = Command::new("python3")
-        .args([
-            "tests/synthetic.py",
-            env!("CARGO_BIN_EXE_citemap"),
-            "../shared",
-            work.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let scores: Scores = serde_json::from_slice(&o.stdout).unwrap();
+    };
     assert_eq!(scores.len(), 3, "one row per style");
     for (style, m) in &scores {
         let at_least = |metric: &str, floor: f64| {

@@ -14,7 +14,9 @@ const ABBREVIATIONS: &[&str] = &[
     "vol", "vols", "ed", "eds", "dr", "mr", "mrs", "ms", "prof", "st", "approx", "ca", "inc",
     "ltd", "co", "jr", "sr", "chap", "sec", "ch", "n.d", "u.s", "u.k", "e.u", "u.n", "op", "cit",
     "ibid", "viz", "resp", "esp", "incl", "min", "max", "dept", "univ", "ref", "refs", "sp", "spp",
-    "var", "subsp", "cap", "art", "tab", "apud",
+    "var", "subsp", "cap", "art", "tab", "apud", "corp", "cv", "ssp", "nov", "gen", "comb", "seq",
+    "tr", "trans", "orig", "rev", "est", "mt", "ft", "assoc", "fl", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "dec", "c", "n",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -22,15 +24,15 @@ fn is_abbreviation(word: &str) -> bool {
     if w.is_empty() {
         return false;
     }
-    // A single letter is an initial ("J. Smith"), not a sentence.
-    let mut chars = w.chars();
-    if let (Some(c), None) = (chars.next(), chars.next())
-        && c.is_alphabetic()
-    {
+    // A single capital is an initial ("J. Smith"), not a sentence; a
+    // single small letter ends one ("as in 2007a. Then") unless it is an
+    // abbreviation ("c. 75").
+    let lower = w.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
         return true;
     }
-    let lower = w.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    let mut chars = w.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
 }
 
 /// Splits `text` into sentence byte ranges, trimmed of surrounding spaces.
@@ -120,6 +122,19 @@ mod tests {
             [
                 "Smith et al. (2015) found it, e.g. in J. Doe's data (see Lee, 2001, p. 3. Also Kim).",
                 "Then it rained."
+            ]
+        );
+    }
+
+    #[test]
+    fn small_letters_end_sentences_unless_abbreviations() {
+        let t = "A genus of c. 75 species (Smith 2007a). As in 2007a. Then spp. Nov. came.";
+        assert_eq!(
+            sents(t),
+            [
+                "A genus of c. 75 species (Smith 2007a).",
+                "As in 2007a.",
+                "Then spp. Nov. came."
             ]
         );
     }

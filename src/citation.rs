@@ -84,8 +84,9 @@ impl Cite {
 const YEAR: &str =
     r"(?:\[\d{4}\]\s*)?(?:(?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.|in press|forthcoming|s\.\s?d\.)";
 
-/// A locator after the year: ", p. 12", ": 34–35", ", Chapter 3".
-const LOCATOR: &str = r"\s*[,:]\s*(?:(?i:pp?|paras?|paragraphs?|chap|chapters?|ch|sec|sections?|figs?|figures?|tables?|vols?|volumes?|n|nos?|cap|capítulo|págs?|s|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?";
+/// A locator after the year: ", p. 12", ": 34–35", ", Chapter 3",
+/// ", p. xix e xx".
+const LOCATOR: &str = r"\s*[,:]\s*(?:(?i:pp?|paras?|paragraphs?|chap|chapters?|ch|sec|sections?|figs?|figures?|tables?|vols?|volumes?|n|nos?|cap|capítulo|págs?|s|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*(?:[–-]|\s(?:e|and|&|y|und)\s)\s*[\dxivlc]+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?";
 
 static PART: LazyLock<Regex> = LazyLock::new(|| {
     // Names, an optional abbreviation of a group author ("World Health
@@ -130,6 +131,8 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Debug, Clone, Default)]
 pub struct Known {
     names: std::collections::HashSet<String>,
+    /// Folded name → years of its works, when the years are known.
+    years: Option<std::collections::HashMap<String, std::collections::HashSet<String>>>,
 }
 
 impl Known {
@@ -143,7 +146,40 @@ impl Known {
             }
             set.insert(f.strip_prefix("the ").unwrap_or(&f).to_string());
         }
-        Known { names: set }
+        Known {
+            names: set,
+            years: None,
+        }
+    }
+
+    /// Like [`Known::new`], with the year of each work ("2015" for
+    /// "2015a"), so that a weakly shaped citation can be held to a work the
+    /// list has, not only to a name.
+    pub fn with_years<'a>(works: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Self {
+        let works: Vec<(&str, Option<&str>)> = works.into_iter().collect();
+        let mut known = Known::new(works.iter().map(|(n, _)| *n));
+        let mut years: std::collections::HashMap<String, std::collections::HashSet<String>> =
+            std::collections::HashMap::new();
+        for (n, y) in works {
+            let f = crate::normalize::fold(n);
+            let entry = years
+                .entry(f.rsplit(' ').next().unwrap_or(&f).to_string())
+                .or_default();
+            entry.extend(y.map(str::to_string));
+        }
+        known.years = Some(years);
+        known
+    }
+
+    /// Whether the list may have a work of `cited` from `year`: always
+    /// when years are unknown or the citation has none ("n.d.").
+    fn has_work(&self, cited: &str, year: &str) -> bool {
+        let (Some(years), Some(digits)) = (&self.years, crate::reference::year_digits(year)) else {
+            return true;
+        };
+        let f = crate::normalize::fold(cited);
+        let last = f.rsplit(' ').next().unwrap_or(&f);
+        years.get(last).is_none_or(|ys| ys.contains(digits))
     }
 
     fn contains(&self, cited: &str) -> bool {
@@ -672,6 +708,11 @@ fn loose_window(
         }
         let years_m = c.name("years").map_or(0..0, |m| m.range());
         let years = expand_years(&hay[years_m.clone()]);
+        // Only the shape vouches for this citation: hold it to a work the
+        // list has ("Reynaud, 1877", the date of an invention, is not one).
+        if !years.iter().any(|(_, y)| known.has_work(&names[0], y)) {
+            continue;
+        }
         let template = Cite::parenthetical(start, names, written, et_al, c.name("loc"), None);
         push_years(out, template, range.start + years_m.start, &years, end);
     }
@@ -1142,6 +1183,19 @@ mod tests {
             ]
         );
         assert!(find("x (data from Brazil, 2015).", &known).is_empty());
+        // With the list's years, a known name with a year it has no work
+        // from is a date, not a citation.
+        let works = Known::with_years([("Reynaud", Some("1945")), ("Apps", Some("2009"))]);
+        let t = "x (exhibition of actions – Reynaud, 1877), as in Apps and Rees, 2009.";
+        let got: Vec<&str> = find(t, &works).into_iter().map(|c| &t[c.span]).collect();
+        assert_eq!(got, ["Apps and Rees, 2009"]);
+    }
+
+    #[test]
+    fn roman_page_locators() {
+        let c = find_("as he says (ALEXEÏEFF, 1994, p. xix e xx).");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].locator.as_deref(), Some("p. xix e xx"));
     }
 
     fn texts(t: &str) -> Vec<&str> {

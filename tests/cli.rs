@@ -204,6 +204,22 @@ fn report_formats_agree() {
 
     let md = stdout(&run(&["report", CHAPTER, "--format", "md"]));
     assert!(md.contains("## The foreign policy: national interests or global branding?"));
+    assert!(!md.contains("outside any dimension"));
+}
+
+#[test]
+fn reports_count_citations_outside_any_dimension() {
+    let doc = "A title\n\nAbstract\n\nWe study water.\n\nMen tend to be taller (Smith, 2007).\n\nMethods\n\nWe measured (Smith, 2007).\n\nReferences\n\nSmith, J. (2007). A title. Nature, 1, 1–2.\n";
+    let md = String::from_utf8(run_stdin(&["report", "-"], doc.as_bytes()).stdout).unwrap();
+    assert!(
+        md.contains("2 citations (2 linked), 0 uncited references. 1 citation is in front matter"),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &run_stdin(&["report", "-", "--format", "json"], doc.as_bytes()).stdout,
+    )
+    .unwrap();
+    assert_eq!(json["totals"]["outside_dimensions"], 1);
 }
 
 #[test]

@@ -458,7 +458,8 @@ pub fn write<W: Write>(a: &Analysis, r: &Report, title: &str, mut w: W) -> io::R
                 header {
                     h1 { "Sources per dimension" }
                     p { (title) }
-                    p.totals { (t.dimensions) " dimensions, " (t.references) " references, " (t.citations) " citations (" (t.linked) " linked), " (t.uncited) " uncited references." }
+                    p.totals { (t.dimensions) " dimensions, " (t.references) " references, " (t.citations) " citations (" (t.linked) " linked), " (t.uncited) " uncited references."
+                        @if t.outside_dimensions > 0 { " " (super::markdown::outside_note(t.outside_dimensions)) } }
                     nav aria-label="Sections" { ul {
                         li { a href="#heatmap" { "Heatmap" } }
                         li { a href="#dimensions" { "Dimensions" } }

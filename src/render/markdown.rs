@@ -12,11 +12,15 @@ fn cell(s: &str) -> String {
 pub fn write<W: Write>(r: &Report, mut w: W) -> io::Result<()> {
     let t = &r.totals;
     writeln!(w, "# Sources per dimension\n")?;
-    writeln!(
+    write!(
         w,
-        "{} dimensions, {} references, {} citations ({} linked), {} uncited references.\n",
+        "{} dimensions, {} references, {} citations ({} linked), {} uncited references.",
         t.dimensions, t.references, t.citations, t.linked, t.uncited
     )?;
+    if t.outside_dimensions > 0 {
+        write!(w, " {}", outside_note(t.outside_dimensions))?;
+    }
+    writeln!(w, "\n")?;
     writeln!(w, "| Dimension | Citations | Sources | Unresolved |")?;
     writeln!(w, "|---|---:|---:|---:|")?;
     for d in &r.dimensions {
@@ -56,4 +60,13 @@ pub fn write<W: Write>(r: &Report, mut w: W) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// "1 citation is in front matter, …" / "3 citations are …".
+pub(crate) fn outside_note(n: usize) -> String {
+    if n == 1 {
+        "1 citation is in front matter, outside any dimension.".to_string()
+    } else {
+        format!("{n} citations are in front matter, outside any dimension.")
+    }
 }

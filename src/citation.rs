@@ -796,10 +796,18 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
                 pending = None;
                 continue;
             }
+            // Every word a capitalised name, a particle or a conjunction:
+            // "Rodrigues" in "(Rodrigues; Fachin, 2010)", but not "see
+            // Materials and methods".
             let only_name = body.split_whitespace().count() <= 4
                 && body.starts_with(|c: char| c.is_uppercase())
                 && body.chars().all(|c| {
                     c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '.')
+                })
+                && body.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || PARTICLES.contains(&w)
+                        || matches!(w, "e" | "and" | "y" | "und")
                 });
             if only_name {
                 pending = pending.or(Some(inner.start + s));
@@ -1238,6 +1246,10 @@ mod tests {
         assert_eq!(
             texts("x (Rodrigues; Fachin, 2010)."),
             ["Rodrigues; Fachin, 2010"]
+        );
+        assert_eq!(
+            texts("x (see Materials and methods; Smith, 2012)."),
+            ["Smith, 2012"]
         );
         assert_eq!(
             texts("x (Smith, 2015; 2016, p. 4)."),

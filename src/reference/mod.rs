@@ -4,6 +4,7 @@
 //! [`parse`] turns a text into fields, and [`key`] gives each entry a
 //! readable, stable citation key.
 
+mod abnt;
 pub mod key;
 pub mod parse;
 pub mod split;
@@ -275,6 +276,12 @@ pub fn parse_lines(src: &str) -> Vec<Reference> {
 pub fn extract(src: &str, lines: &[Range<usize>]) -> Vec<Reference> {
     let entries = split::split(src, lines);
     let mut refs: Vec<Reference> = entries.into_iter().map(parse::parse).collect();
+    // "______. Title" repeats the authors of the entry before.
+    for i in 1..refs.len() {
+        if refs[i].authors.is_empty() && abnt::SAME_AUTHORS.is_match(refs[i].text.as_str()) {
+            refs[i].authors = refs[i - 1].authors.clone();
+        }
+    }
     key::assign_keys(&mut refs);
     refs
 }

@@ -189,7 +189,7 @@ const ORG_WORDS: &[&str] = &[
     "analytics",
 ];
 
-fn clean(s: &str) -> String {
+pub(super) fn clean(s: &str) -> String {
     s.trim()
         .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .trim_end_matches('.')
@@ -197,7 +197,7 @@ fn clean(s: &str) -> String {
         .to_string()
 }
 
-fn non_empty(s: &str) -> Option<String> {
+pub(super) fn non_empty(s: &str) -> Option<String> {
     let c = clean(s);
     (!c.is_empty()).then_some(c)
 }
@@ -214,7 +214,7 @@ struct Anchor {
     apa: bool,
 }
 
-fn author_like(prefix: &str) -> bool {
+pub(super) fn author_like(prefix: &str) -> bool {
     let p = prefix.trim();
     if p.is_empty() || p.chars().any(|c| c.is_ascii_digit()) || p.contains('“') || p.contains('"')
     {
@@ -384,7 +384,7 @@ fn natural_order(seg: &str) -> Option<Name> {
     }
 }
 
-fn person(family: &str, given: &str) -> Name {
+pub(super) fn person(family: &str, given: &str) -> Name {
     Name::Person {
         family: clean(family),
         given: given.trim().trim_end_matches(',').trim().to_string(),
@@ -643,7 +643,7 @@ fn find_closing(inner: &str, open: char, close: char) -> Option<usize> {
 
 /// Byte offsets just after each sentence-ending mark at bracket depth 0
 /// (the space after it is not included).
-fn sentence_bounds(s: &str) -> Vec<usize> {
+pub(super) fn sentence_bounds(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -734,13 +734,14 @@ fn split_location(s: &str) -> (Option<String>, Option<String>) {
 }
 
 /// Parses the part after "In" of a chapter or conference paper.
-fn parse_in(r: &mut Reference, body: &str) {
+pub(super) fn parse_in(r: &mut Reference, body: &str) {
     let mut body = body.trim().to_string();
     if let Some(m) = EDITORS_MARK.find(&body) {
         let eds = body[..m.start()].to_string();
         let (names, _) = parse_names(&eds);
         r.editors = names;
-        body = body[m.end()..].to_string();
+        // ABNT: "In: SILVA, J. (Org.). Book."
+        body = body[m.end()..].trim_start_matches(['.', ' ']).to_string();
     } else if let Some(m) = EDITED_BY.find(&body) {
         // Chicago: "In Book, edited by Given Surname, 12–34. Publisher."
         let book = body[..m.start()].to_string();
@@ -814,7 +815,7 @@ static PAGES_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads "Publisher." / "Location: Publisher." / "Publisher, pp. 1–2.".
-fn tail_publisher(r: &mut Reference, rest: &str) {
+pub(super) fn tail_publisher(r: &mut Reference, rest: &str) {
     let mut rest = clean(rest);
     if let Some(p) = PAGES_AT_END.captures(&rest) {
         if r.pages.is_none() {
@@ -828,7 +829,7 @@ fn tail_publisher(r: &mut Reference, rest: &str) {
 }
 
 /// Removes an edition statement from `s`, storing it.
-fn take_edition(r: &mut Reference, s: &str) -> String {
+pub(super) fn take_edition(r: &mut Reference, s: &str) -> String {
     if let Some(c) = EDITION.captures(s) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         r.edition = non_empty(&c[1]);
@@ -899,9 +900,18 @@ pub fn parse(e: RawEntry) -> Reference {
     let t = t.trim().to_string();
     let t = AVAILABLE.replace(&t, "").trim().to_string();
 
+    let anchor = find_anchor(&t);
+    // A date that comes last (or before a chapter's pages) is ABNT's.
+    let date_last = anchor.as_ref().is_none_or(|a| {
+        t.len() - a.end <= 16 && !t[a.end..].contains(char::is_alphabetic)
+            || t[a.end..].trim_start().starts_with("p.")
+    });
+    if date_last && super::abnt::parse(&mut r, &t) {
+        return finish(r, &full, e.text);
+    }
     // Names and date.
     let mut quoted_titles = true;
-    let (names_part, rest) = match find_anchor(&t) {
+    let (names_part, rest) = match anchor {
         Some(a) => {
             r.year = Some(a.year);
             r.other_years = a.also;
@@ -964,7 +974,13 @@ pub fn parse(e: RawEntry) -> Reference {
         r.title = non_empty(&title);
     }
     parse_tail(&mut r, &tail);
-    r.kind = classify(&r, &full);
+    finish(r, &full, e.text)
+}
+
+/// The type, the completeness check and the entry's text, once its fields
+/// are read.
+fn finish(mut r: Reference, full: &str, text: crate::normalize::Mapped) -> Reference {
+    r.kind = classify(&r, full);
     if incomplete(&r) {
         r.problems.push(Problem {
             code: "incomplete-reference",
@@ -972,7 +988,7 @@ pub fn parse(e: RawEntry) -> Reference {
             span: r.span.clone(),
         });
     }
-    r.text = e.text;
+    r.text = text;
     r
 }
 

@@ -108,7 +108,7 @@ static YEARS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?P<years>{YEAR}(?:\s*[,;]\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*(?:\)|;)"
+        r"^\s*(?P<years>{YEAR}(?:\s*[,;]\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*(?:\)|;|\s(?:apud|as cited in|cited in|quoted in)\s)"
     ))
     .expect("valid regex")
 });
@@ -566,6 +566,9 @@ pub fn find(text: &str, known: &Known) -> Vec<Cite> {
             narrative(text, i, close, &mut out);
             if out.len() == before {
                 parenthetical(text, inner, known, &mut out);
+            } else if let Some(p) = text[inner.clone()].find(" apud ") {
+                // "Silva (2010 apud SOUZA, 2012)": the source read follows.
+                parenthetical(text, inner.start + p + 1..close, known, &mut out);
             }
             // Parentheses inside are already handled as part of this one.
             i = if out.len() > before { close + 1 } else { i + 1 };
@@ -751,6 +754,11 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
             ';' if depth == 0 => {
                 parts.push(start..k);
                 start = k + 1;
+            }
+            // "(2010 apud SOUZA, 2012)": the work read, then the source.
+            ' ' if depth == 0 && content[k..].starts_with(" apud ") => {
+                parts.push(start..k);
+                start = k + " apud ".len();
             }
             _ => {}
         }
@@ -1250,6 +1258,10 @@ mod tests {
         assert_eq!(
             texts("x (see Materials and methods; Smith, 2012)."),
             ["Smith, 2012"]
+        );
+        assert_eq!(
+            texts("segundo Silva (2010 apud SOUZA, 2012), x."),
+            ["Silva (2010", "SOUZA, 2012"]
         );
         assert_eq!(
             texts("x (Smith, 2015; 2016, p. 4)."),

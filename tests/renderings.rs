@@ -86,7 +86,7 @@ fn random_records_in_each_style_parse_back() {
     let Some(scores) = scores("synthetic.py", "synthetic records") else {
         return;
     };
-    assert_eq!(scores.len(), 3, "one row per style");
+    assert_eq!(scores.len(), 6, "one row per style, clean and damaged");
     for (style, m) in &scores {
         let at_least = |metric: &str, floor: f64| {
             let got = m.get(metric).copied().unwrap_or(0.0);

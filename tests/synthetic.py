@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Random reference records, rendered by make_docs.py's own APA 7, Harvard
-and Chicago renderers, one citation each; citemap's analysis of each
-document is scored with score.py. Prints JSON {style: {metric: value}}.
+and Chicago renderers, one citation each, clean and with make_docs.py's
+simulated PDF damage; citemap's analysis of each document is scored with
+score.py. Prints JSON {style[.noisy]: {metric: value}}.
 
 usage: synthetic.py CITEMAP_BIN SHARED_DIR WORK_DIR
 
@@ -130,27 +131,36 @@ def document(recs, style, rng):
                   "references": refs, "citations": cites}
 
 
+def score(base, text, gold):
+    with open(base + ".txt", "w", encoding="utf-8") as fh:
+        fh.write(text)
+    with open(base + ".gold.json", "w", encoding="utf-8") as fh:
+        json.dump(gold, fh, ensure_ascii=False)
+    an = subprocess.run([bin_, "analyze", base + ".txt"], capture_output=True, check=True)
+    with open(base + ".analysis.json", "wb") as fh:
+        fh.write(an.stdout)
+    res = subprocess.run(
+        [sys.executable, os.path.join(shared, "eval", "score.py"), base + ".analysis.json",
+         base + ".gold.json", base + ".txt", "--json"],
+        capture_output=True, check=True)
+    return json.loads(res.stdout)
+
+
 scores = {}
+seeds = range(1, 4)
 for style in ["apa7", "harvard", "chicago"]:
-    totals = {}
-    seeds = range(1, 4)
-    for seed in seeds:
-        rng = random.Random(seed)
-        text, gold = document(make_records(rng, 120), style, rng)
-        base = os.path.join(work, "synthetic-%s-%d" % (style, seed))
-        with open(base + ".txt", "w", encoding="utf-8") as fh:
-            fh.write(text)
-        with open(base + ".gold.json", "w", encoding="utf-8") as fh:
-            json.dump(gold, fh, ensure_ascii=False)
-        an = subprocess.run([bin_, "analyze", base + ".txt"], capture_output=True, check=True)
-        with open(base + ".analysis.json", "wb") as fh:
-            fh.write(an.stdout)
-        res = subprocess.run(
-            [sys.executable, os.path.join(shared, "eval", "score.py"), base + ".analysis.json",
-             base + ".gold.json", base + ".txt", "--json"],
-            capture_output=True, check=True)
-        for k, v in json.loads(res.stdout).items():
-            if isinstance(v, (int, float)) and k != "refs.type_acc":
-                totals[k] = totals.get(k, 0.0) + v / len(seeds)
-    scores[style] = totals
+    for variant in ["", ".noisy"]:
+        totals = {}
+        for seed in seeds:
+            rng = random.Random(seed)
+            text, gold = document(make_records(rng, 120), style, rng)
+            if variant:
+                # Hard-wrapped lines, hyphenation and page breaks with a
+                # running header, as make_docs.py damages its documents.
+                text, gold = m.make_noisy(text, gold, "Journal of Synthetic Studies 12(3)")
+            base = os.path.join(work, "synthetic-%s%s-%d" % (style, variant, seed))
+            for k, v in score(base, text, gold).items():
+                if isinstance(v, (int, float)) and k != "refs.type_acc":
+                    totals[k] = totals.get(k, 0.0) + v / len(seeds)
+        scores[style + variant] = totals
 json.dump(scores, sys.stdout, indent=1, sort_keys=True)

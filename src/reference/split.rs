@@ -30,7 +30,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 /// A name at the start of an entry, then (soon) its date.
 static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:(?:van|von|de|da|das|do|dos|del|della|der|di|du|le|la|ten|ter)\s+)*[\p{Lu}][\p{L}'’.\-]*(?:[\s,](?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)){0,250}?)?(?:\(\s*(?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{0,30}\)|[.,]\s+(?:\d{4}[a-z]?|n\.d\.)\.(?:\s|$))",
+        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:(?:van|von|de|da|das|do|dos|del|della|der|di|du|le|la|ten|ter)\s+)*[\p{Lu}][\p{L}'’.\-]*(?:[\s,](?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)){0,250}?)?(?:\(\s*(?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{0,30}\)|[.,]\s+(?:\d{4}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
     )
     .expect("valid regex")
 });
@@ -52,13 +52,19 @@ static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     let particle = r"(?:(?:van|von|de|da|dos|del|der|di|du)\s+)?";
     let inverted = format!(r"{particle}\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?-?)+");
     Regex::new(&format!(
-        r"[.\d)]\s+(?:[-•–]\s+)?((?:{inverted}(?:,?\s+(?:&\s+|and\s+)?{inverted})*(?:,?\s+et al\.)?\s*\(\d{{4}}[a-z]?\))|(?:{particle}\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}{{1,3}})?,\s[^()“”\x22]{{1,250}}?\.\s(?:1[5-9]|20)\d\d[a-z]?\.\s))"
+        r"[.\d)]\s+(?:[-•–]\s+)?((?:{inverted}(?:,?\s+(?:&\s+|and\s+)?{inverted})*(?:,?\s+et al\.)?\s*\(\d{{4}}[a-z]?\))|(?:{particle}\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}{{1,3}})?,\s[^()“”\x22]{{1,250}}?\.\s(?:(?:1[5-9]|20)\d\d[a-z]?\.|n\.d\.)\s))"
     ))
     .expect("valid regex")
 });
 
+/// "Rossi, Maria" or "van der Berg, J." at the start of a line.
+static NAME_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+\p{Lu}")
+        .expect("valid regex")
+});
+
 static HAS_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)[^)]{0,20}\)|[.,]\s\d{4}[a-z]?\.\s")
+    Regex::new(r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)[^)]{0,20}\)|[.,]\s(?:\d{4}[a-z]?\.|n\.d\.)\s")
         .expect("valid regex")
 });
 
@@ -163,8 +169,10 @@ pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
                 let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
                 last.contains("://") || last.starts_with("10.") || last.starts_with("www.")
             });
+            // "Rossi, Maria A., Hans-Peter Brown, … John" with the date on
+            // the next line: an inverted name after a finished entry.
             let with_next = || {
-                after_identifier
+                (after_identifier || NAME_COMMA.is_match(t))
                     && lines.get(i + 1).is_some_and(|n| {
                         ENTRY_START.is_match(&format!("{t} {}", src[n.clone()].trim()))
                     })
@@ -333,6 +341,15 @@ mod tests {
         assert_eq!(t.len(), 4, "{t:?}");
         assert!(t[0].ends_with("Article e15085."));
         assert!(t[2].starts_with("Malaria Genomic Epidemiology Network, K. A. Rockett"));
+    }
+
+    #[test]
+    fn chicago_entries_whose_date_wraps_or_is_undated() {
+        let src = "Rossi, Li. 1997. “Data in the role of gender policy.” In Coastal health methods,\nedited by Li Yamamoto, 360–380. Academic Press.\nRossi, Maria A., Hans-Peter Brown, J. R. Ivanova, Ngozi Okafor, John\nAndersson, and Sarah J. Kowalski. n.d. “Institutions field of tax systems\ndata.” Nature 91 (10): 1–2.\nIvanova, Sarah J., Hans-Peter Chen, Ana Paula Wilson, and Sarah J. Ivanova.\n1986. “Brazilian health systems and the role of growth.” The Lancet 64 (10).\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[1].starts_with("Rossi, Maria A.") && t[1].ends_with("1–2."));
+        assert!(t[2].starts_with("Ivanova, Sarah J."));
     }
 
     #[test]

@@ -123,7 +123,9 @@ def document(recs, style, rng):
     text += "References\n\n"
     refs = []
     for r in recs:
-        r["text"] = m.render_ref(dict(r, _eloc_only=False), style)
+        # An article number alone prints as "Article e1234" in APA.
+        eloc = (r["pages"] or "").startswith("e")
+        r["text"] = m.render_ref(dict(r, _eloc_only=eloc), style)
     for r in sorted(recs, key=lambda r: r["text"]):
         refs.append(dict(r, offset=len(text)))
         text += r["text"] + "\n"

@@ -54,7 +54,7 @@ re!(
 );
 re!(
     PAGES_ONLY,
-    r"^(?P<container>.*?\p{L})(?:,\s*pp?\.\s*|:\s*)(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?)$"
+    r"^(?P<container>.*?\p{L})(?:,\s*pp?\.\s*|,\s*(?i:article)\s+|:\s*)(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?)$"
 );
 re!(
     ISSUE_ONLY,
@@ -1382,6 +1382,12 @@ mod tests {
                 "881–895",
             ),
             ("(2007). A title here. SSRN, e7057.", "SSRN", None, "e7057"),
+            (
+                "(2007). A title here. SSRN, Article e7057.",
+                "SSRN",
+                None,
+                "e7057",
+            ),
             (
                 "(2007). A title here. Nature, (11), 463–480.",
                 "Nature",

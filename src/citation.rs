@@ -712,7 +712,7 @@ fn loose_window(
         let years_m = c.name("years").map_or(0..0, |m| m.range());
         let years = expand_years(&hay[years_m.clone()]);
         // Only the shape vouches for this citation: hold it to a work the
-        // list has ("Reynaud, 1877", the date of an invention, is not one).
+        // list has ("Lumière, 1895", the date of an invention, is not one).
         if !years.iter().any(|(_, y)| known.has_work(&names[0], y)) {
             continue;
         }

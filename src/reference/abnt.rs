@@ -5,7 +5,7 @@
 //! ```text
 //! SILVA, J.; SOUZA, M. Title. Journal, v. 1, n. 2, p. 3-4, 2010.
 //! ABEL, R. The Ciné Goes to Town. Berkeley: University of California Press, 1994.
-//! ALEXEIEFF, A. Preface. In: BENDAZZI, G. Cartoons. London: John Libbey, 1994.
+//! LIMA, A. Preface. In: COSTA, G. Cartoons. London: Libbey, 1994.
 //! ```
 
 use super::parse::{
@@ -41,7 +41,7 @@ static THESIS_MARK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// One name of the list: "SILVA, J. A.", "BENDAZZI, Giannalberto",
+/// One name of the list: "SILVA, J. A.", "COSTA, Giovanni",
 /// "Arboit, A. E.".
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -49,7 +49,7 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// An organisation in capitals: "BRASIL.", "UNESCO.".
+/// An organisation in capitals: "BRASIL.", "IBGE.".
 static ORGANISATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?P<org>\p{Lu}[\p{Lu}\s\-]{2,}?)\.\s").expect("valid regex"));
 
@@ -151,7 +151,7 @@ pub(super) fn parse(r: &mut Reference, t: &str) -> bool {
     true
 }
 
-/// "In: BENDAZZI, G. (Org.). Cartoons. London: John Libbey. p. 3-4."
+/// "In: COSTA, G. (Org.). Cartoons. London: Libbey. p. 3-4."
 fn chapter(r: &mut Reference, book: &str) {
     let book = book.trim();
     let bounds = sentence_bounds(book);

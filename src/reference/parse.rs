@@ -178,9 +178,6 @@ const ORG_WORDS: &[&str] = &[
     "team",
     "consortium",
     "world",
-    "unesco",
-    "who",
-    "oecd",
     "ministério",
     "instituto",
     "secretaria",
@@ -331,7 +328,7 @@ fn is_suffix(s: &str) -> bool {
     )
 }
 
-/// Drops a generational suffix after a name: "J. F. Fraumeni Jr." and
+/// Drops a generational suffix after a name: "J. F. Brown Jr." and
 /// "J.F. Jr" keep their names and lose the "Jr".
 fn without_suffix(seg: &str) -> &str {
     match seg.trim_end().rsplit_once(char::is_whitespace) {

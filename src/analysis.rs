@@ -121,17 +121,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let references = reference::extract(source.text(), &document.reference_lines);
     let paragraphs: Vec<_> = document.paragraphs.iter().map(|p| p.text.clone()).collect();
     let mut citations: Vec<Citation> = Vec::new();
-    let known = citation::Known::with_years(references.iter().flat_map(|r| {
-        let years: Vec<Option<&str>> = std::iter::once(r.year_digits())
-            .chain(r.other_years.iter().map(|y| reference::year_digits(y)))
-            .collect();
-        r.authors.iter().chain(r.editors.iter()).flat_map(move |n| {
-            years
-                .clone()
-                .into_iter()
-                .map(move |y| (n.citation_name(), y))
-        })
-    }));
+    let known = citation::Known::from_references(&references);
     let index = link::Index::new(&references);
     // Sentences of a paragraph are found once, however many citations it has.
     let mut sentences_of: Vec<Option<Vec<Range<usize>>>> = vec![None; paragraphs.len()];

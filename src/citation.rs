@@ -130,65 +130,76 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
 /// have only their shape to go on.
 #[derive(Debug, Clone, Default)]
 pub struct Known {
-    names: std::collections::HashSet<String>,
-    /// Folded name → years of its works, when the years are known.
-    years: Option<std::collections::HashMap<String, std::collections::HashSet<String>>>,
+    /// Folded names, whole and by their last word, with the years (digits)
+    /// of their works.
+    works: std::collections::HashMap<String, std::collections::HashSet<String>>,
+    /// Whether the years were given: without them any year will do.
+    dated: bool,
 }
 
 impl Known {
     /// Collects the citation names (family names, organisations) of a list.
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut set = std::collections::HashSet::new();
-        for n in names {
-            let f = crate::normalize::fold(n);
-            if let Some(last) = f.split(' ').next_back() {
-                set.insert(last.to_string());
-            }
-            set.insert(f.strip_prefix("the ").unwrap_or(&f).to_string());
-        }
-        Known {
-            names: set,
-            years: None,
-        }
+        Self::collect(names.into_iter().map(|n| (n, None)), false)
     }
 
-    /// Like [`Known::new`], with the year of each work ("2015" for
-    /// "2015a"), so that a weakly shaped citation can be held to a work the
-    /// list has, not only to a name.
-    pub fn with_years<'a>(works: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Self {
-        let works: Vec<(&str, Option<&str>)> = works.into_iter().collect();
-        let mut known = Known::new(works.iter().map(|(n, _)| *n));
-        let mut years: std::collections::HashMap<String, std::collections::HashSet<String>> =
+    /// The names of a reference list with the years of their works, so
+    /// that a weakly shaped citation is held to a work the list has, not
+    /// only to a name.
+    pub fn from_references(refs: &[crate::reference::Reference]) -> Self {
+        let works = refs.iter().flat_map(|r| {
+            let years: Vec<Option<&str>> = std::iter::once(r.year_digits())
+                .chain(
+                    r.other_years
+                        .iter()
+                        .map(|y| crate::reference::year_digits(y)),
+                )
+                .collect();
+            r.authors.iter().chain(&r.editors).flat_map(move |n| {
+                years
+                    .clone()
+                    .into_iter()
+                    .map(move |y| (n.citation_name(), y))
+            })
+        });
+        Self::collect(works, true)
+    }
+
+    fn collect<'a>(works: impl Iterator<Item = (&'a str, Option<&'a str>)>, dated: bool) -> Self {
+        let mut map: std::collections::HashMap<String, std::collections::HashSet<String>> =
             std::collections::HashMap::new();
         for (n, y) in works {
             let f = crate::normalize::fold(n);
-            let entry = years
-                .entry(f.rsplit(' ').next().unwrap_or(&f).to_string())
-                .or_default();
-            entry.extend(y.map(str::to_string));
+            let last = f.rsplit(' ').next().unwrap_or(&f).to_string();
+            let whole = f.strip_prefix("the ").unwrap_or(&f).to_string();
+            for key in [last, whole] {
+                map.entry(key).or_default().extend(y.map(str::to_string));
+            }
         }
-        known.years = Some(years);
-        known
+        Known { works: map, dated }
+    }
+
+    /// The years of the works of `cited`, by its whole folded name or its
+    /// last word.
+    fn years(&self, cited: &str) -> Option<&std::collections::HashSet<String>> {
+        let f = crate::normalize::fold(cited);
+        let f = f.strip_prefix("the ").unwrap_or(&f);
+        self.works
+            .get(f)
+            .or_else(|| self.works.get(f.rsplit(' ').next().unwrap_or(f)))
+    }
+
+    fn contains(&self, cited: &str) -> bool {
+        self.years(cited).is_some()
     }
 
     /// Whether the list may have a work of `cited` from `year`: always
     /// when years are unknown or the citation has none ("n.d.").
     fn has_work(&self, cited: &str, year: &str) -> bool {
-        let (Some(years), Some(digits)) = (&self.years, crate::reference::year_digits(year)) else {
-            return true;
-        };
-        let f = crate::normalize::fold(cited);
-        let last = f.rsplit(' ').next().unwrap_or(&f);
-        years.get(last).is_none_or(|ys| ys.contains(digits))
-    }
-
-    fn contains(&self, cited: &str) -> bool {
-        let f = crate::normalize::fold(cited);
-        let f = f.strip_prefix("the ").unwrap_or(&f);
-        self.names.contains(f)
-            || f.split(' ')
-                .next_back()
-                .is_some_and(|l| self.names.contains(l))
+        match (self.dated, crate::reference::year_digits(year)) {
+            (true, Some(digits)) => self.years(cited).is_none_or(|ys| ys.contains(digits)),
+            _ => true,
+        }
     }
 }
 
@@ -566,9 +577,10 @@ pub fn find(text: &str, known: &Known) -> Vec<Cite> {
             narrative(text, i, close, &mut out);
             if out.len() == before {
                 parenthetical(text, inner, known, &mut out);
-            } else if let Some(p) = text[inner.clone()].find(" apud ") {
-                // "Silva (2010 apud SOUZA, 2012)": the source read follows.
-                parenthetical(text, inner.start + p + 1..close, known, &mut out);
+            } else if text[inner.clone()].contains(" apud ") {
+                // "Silva (2010 apud SOUZA, 2012)": the source read follows,
+                // a part of its own.
+                parenthetical(text, inner, known, &mut out);
             }
             // Parentheses inside are already handled as part of this one.
             i = if out.len() > before { close + 1 } else { i + 1 };
@@ -1201,7 +1213,10 @@ mod tests {
         assert!(find("x (data from Brazil, 2015).", &known).is_empty());
         // With the list's years, a known name with a year it has no work
         // from is a date, not a citation.
-        let works = Known::with_years([("Reynaud", Some("1945")), ("Apps", Some("2009"))]);
+        let list = crate::reference::parse_lines(
+            "Reynaud, E. (1945). A film. Paris: Cinémathèque.\nApps, P., & Rees, J. (2009). A review. Nature, 1, 1–2.\n",
+        );
+        let works = Known::from_references(&list);
         let t = "x (exhibition of actions – Reynaud, 1877), as in Apps and Rees, 2009.";
         let got: Vec<&str> = find(t, &works).into_iter().map(|c| &t[c.span]).collect();
         assert_eq!(got, ["Apps and Rees, 2009"]);

@@ -124,27 +124,31 @@ static END_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// Headings of an abstract, in several languages.
-static ABSTRACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:abstract|summary|resumo|resumen|zusammenfassung|résumé)\W*$")
-        .expect("valid regex")
-});
+/// Abstract headings, in several languages.
+const ABSTRACT_NAMES: &str = "abstract|summary|resumo|resumen|zusammenfassung|résumé";
+/// The conventional names of research article sections, in several
+/// languages (abstracts included).
+const SECTION_NAMES: &str = "introduction|introdução|introducción|einleitung|background|literature review|theoretical (?:framework|background)|related work|methods?|methodology|materials?|data|results?|findings|discussion|conclusions?|concluding remarks|final (?:remarks|considerations)|limitations|resultados?|discussão|discusión|conclusão|conclusões|conclusión|conclusiones|considerações finais|métodos?|metodologia|metodología|procedimentos metodológicos|referencial teórico|revisão de literatura|ergebnisse|diskussion|methoden|fazit";
+/// Headings of an abstract.
+static ABSTRACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{ABSTRACT_NAMES})\W*$")).expect("valid regex"));
 /// The label that opens a paragraph of a structured abstract ("Methods:",
-/// "Keywords:", "Palavras-chave:").
+/// "Keywords:", "Palavras-chave:", or a section name and a space); the
+/// paragraph starts with a capital.
 static ABSTRACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:\p{Lu}[\p{L}\- ]{1,30}[:.—–]\s|(?:Background|Context|Introduction|Aims?|Objectives?|Purpose|Rationale|Design|Study design|Setting|Participants|Methods?|Methodology|Approach|Results|Main results|Findings|Discussion|Interpretation|Conclusions?|Limitations|Keywords|Key words|Significance|Implications|Objetivos?|Introdução|Introducción|Métodos?|Metodologia|Metodología|Resultados|Discussão|Discusión|Conclusão|Conclusões|Conclusiones|Palavras-chave|Palabras clave)\s)",
-    )
+    Regex::new(&format!(
+        r"^(?:\p{{Lu}}[\p{{L}}\- ]{{1,30}}[:.—–]\s|(?i:{SECTION_NAMES}|aims?|objectives?|objetivos?|purpose|rationale|design|study design|setting|participants|approach|main results|interpretation|keywords|key words|significance|implications|palavras-chave|palabras clave)\s)"
+    ))
     .expect("valid regex")
 });
-/// Names of top-level sections in research articles, in several languages.
-/// A document that uses them is organised by them.
+/// Names of top-level sections in research articles. A document that uses
+/// them is organised by them.
 static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
     // The whole heading is a conventional name, or two joined by "and"
     // ("Results and discussion", "Conclusions and policy implications"),
     // maybe with a parenthesis ("Materials (data sources)"). "Method of
     // analysis" is a subsection's name, not a conventional one.
-    let name = r"(?:abstract|summary|resumo|resumen|zusammenfassung|résumé|introduction|introdução|introducción|einleitung|background|literature review|theoretical (?:framework|background)|related work|methods?|methodology|materials?|data|results?|findings|discussion|conclusions?|concluding remarks|final (?:remarks|considerations)|limitations|resultados?|discussão|discusión|conclusão|conclusões|conclusión|conclusiones|considerações finais|métodos?|metodologia|metodología|procedimentos metodológicos|referencial teórico|revisão de literatura|ergebnisse|diskussion|methoden|fazit)";
+    let name = format!("(?:{ABSTRACT_NAMES}|{SECTION_NAMES})");
     Regex::new(&format!(
         r"(?i)^(?:materials? and methods?|{name}(?:,?\s+(?:and|&|e|y|und)\s+(?:{name}|(?:policy )?implications|future (?:work|research|directions)|recommendations|outlook|perspectives|hypothes[ie]s|motivation))?)(?:\s*\([^)]*\))?\W*$"
     ))
@@ -536,7 +540,9 @@ pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Docum
             Item::Para(lines) => {
                 let mapped = join_lines(text, &lines, &mut doc.removed);
                 if let Some(n) = abstract_paras.as_mut() {
-                    if *n > 0 && !ABSTRACT_LABEL.is_match(mapped.as_str()) {
+                    let t = mapped.as_str();
+                    let labelled = t.starts_with(char::is_uppercase) && ABSTRACT_LABEL.is_match(t);
+                    if *n > 0 && !labelled {
                         abstract_paras = None;
                         current = None;
                     } else {
@@ -604,23 +610,17 @@ fn top_levels(hs: &[HeadingInfo], markdown: bool) -> Vec<bool> {
         let mut top: Vec<bool> = hs.iter().map(canonical).collect();
         // Typography: when the conventional sections are set in capitals
         // ("INTRODUCTION", "METHOD"), so are the other top-level ones
-        // ("DATA ANALYSIS"), and subsections are not.
-        let caps = |h: &HeadingInfo| {
-            let letters = || h.text.chars().filter(|c| c.is_alphabetic());
-            letters().count() >= 3 && letters().all(char::is_uppercase)
-        };
-        // The abstract's heading often comes from the front matter, in
-        // its own typography.
-        let front = |h: &HeadingInfo| ABSTRACT.is_match(&h.text);
-        let body: Vec<(&HeadingInfo, bool)> = hs
-            .iter()
-            .zip(top.iter().copied())
-            .filter(|(h, _)| !front(h))
-            .collect();
-        let conventional_caps = body.iter().filter(|(_, t)| *t).all(|(h, _)| caps(h));
-        if conventional_caps && body.iter().any(|(_, t)| *t) && !body.iter().all(|(h, _)| caps(h)) {
-            for (t, h) in top.iter_mut().zip(hs) {
-                *t = caps(h) || front(h);
+        // ("DATA ANALYSIS"), and subsections are not. The abstract's
+        // heading comes from the front matter, in its own typography.
+        let caps: Vec<bool> = hs.iter().map(|h| all_capitals(&h.text)).collect();
+        let front: Vec<bool> = hs.iter().map(|h| ABSTRACT.is_match(&h.text)).collect();
+        let body = || (0..hs.len()).filter(|&i| !front[i]);
+        if body().any(|i| top[i])
+            && body().filter(|&i| top[i]).all(|i| caps[i])
+            && !body().all(|i| caps[i])
+        {
+            for i in 0..hs.len() {
+                top[i] = caps[i] || front[i];
             }
         }
         // A heading of its own name with no text, between the text of one
@@ -658,6 +658,12 @@ fn top_levels(hs: &[HeadingInfo], markdown: bool) -> Vec<bool> {
         }
     }
     top
+}
+
+/// At least three letters, all capitals: "DATA ANALYSIS".
+fn all_capitals(t: &str) -> bool {
+    let letters = || t.chars().filter(|c| c.is_alphabetic());
+    letters().count() >= 3 && letters().all(char::is_uppercase)
 }
 
 fn two_words(f: &str) -> String {

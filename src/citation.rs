@@ -92,7 +92,8 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
     // Names, an optional abbreviation of a group author ("World Health
     // Organization [WHO], 2019"), years and a locator.
     Regex::new(&format!(
-        r"^(?P<names>(?:\p{{Lu}}|(?:van|von|de|da|das|do|dos|del|der|di|du|le|la)\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*\[(?P<abbr>[^\]\d]{{1,30}})\])?\s*,?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*\.?$"
+        r"^(?P<names>(?:\p{{Lu}}|{particles}\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*\[(?P<abbr>[^\]\d]{{1,30}})\])?\s*,?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*\.?$",
+        particles = crate::reference::particles_pattern()
     ))
     .expect("valid regex")
 });
@@ -119,7 +120,10 @@ static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
 static STRICT: LazyLock<Regex> = LazyLock::new(|| {
     // A name may be several capitalised words ("Malaria Genomic
     // Epidemiology Network"); a leading function word is trimmed later.
-    let name = r"(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,5}";
+    let name = format!(
+        r"(?:{}\s+)?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{0,5}}",
+        crate::reference::particles_pattern()
+    );
     Regex::new(&format!(
         r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name}){{0,5}}(?:,?\s+et\s+al\.?)?),?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
     ))

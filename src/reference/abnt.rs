@@ -9,8 +9,8 @@
 //! ```
 
 use super::parse::{
-    author_like, clean, non_empty, parse_in, parse_names, person, sentence_bounds, tail_publisher,
-    take_edition,
+    PP_PAGES, author_like, clean, non_empty, parse_in, parse_names, person, sentence_bounds,
+    tail_publisher, take_edition,
 };
 use super::{Name, Reference};
 use regex::Regex;
@@ -29,10 +29,6 @@ static VOLUME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:v|vol)\.\s*([^,\s]+)").expect("valid regex"));
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:n|no|nº)\.?\s*(\d[^,\s]*)").expect("valid regex"));
-static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)")
-        .expect("valid regex")
-});
 static JOURNAL_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s*(?:(?:v|vol)\.\s*\S|(?:n|nº)\.\s*\d|pp?\.\s*\S)").expect("valid regex")
 });
@@ -57,7 +53,7 @@ static ORGANISATION: LazyLock<Regex> =
 /// the title starts.
 fn names(t: &str) -> Option<(Vec<Name>, bool, usize)> {
     // "______. Title": the authors of the entry before, filled in by
-    // [`super::extract`].
+    // [`repeat_authors`].
     if let Some(m) = SAME_AUTHORS.find(t) {
         return Some((Vec::new(), false, m.end()));
     }
@@ -94,22 +90,31 @@ fn names(t: &str) -> Option<(Vec<Name>, bool, usize)> {
 }
 
 /// ABNT's rule for "the same authors as the entry above".
-pub(super) static SAME_AUTHORS: LazyLock<Regex> =
+static SAME_AUTHORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:_{3,}|—{1,3}|-{3,})\s*\.?\s*").expect("valid regex"));
 
 static ET_AL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:et al\.?|et alii\.?)\s*\.?").expect("valid regex"));
 
+/// Gives each "______. Title" entry the authors of the entry above it.
+pub(super) fn repeat_authors(refs: &mut [Reference]) {
+    for i in 1..refs.len() {
+        if refs[i].authors.is_empty() && SAME_AUTHORS.is_match(refs[i].text.as_str()) {
+            refs[i].authors = refs[i - 1].authors.clone();
+        }
+    }
+}
+
 /// Reads `t` (identifiers already removed) as an ABNT entry into `r`:
 /// authors, title, year and the rest. False, touching nothing, when `t`
 /// doesn't have that shape.
 pub(super) fn parse(r: &mut Reference, t: &str) -> bool {
-    let Some((authors, truncated, cut)) = names(t) else {
-        return false;
-    };
     // The link itself was taken out with the other identifiers.
     let t = AVAILABLE.replace_all(t, "");
     let t = t.as_ref();
+    let Some((authors, truncated, cut)) = names(t) else {
+        return false;
+    };
     let rest = &t[cut..];
     let Some(year) = END_YEAR.captures_iter(rest).last().and_then(|c| c.get(1)) else {
         return false;
@@ -139,7 +144,7 @@ pub(super) fn parse(r: &mut Reference, t: &str) -> bool {
         let info = &tail[m.start()..];
         r.volume = VOLUME.captures(info).and_then(|c| non_empty(&c[1]));
         r.issue = NUMBER.captures(info).and_then(|c| non_empty(&c[1]));
-        r.pages = PAGES.captures(info).and_then(|c| non_empty(&c[1]));
+        r.pages = PP_PAGES.captures(info).and_then(|c| non_empty(&c[1]));
     } else if let Some(m) = THESIS_MARK.find(&tail) {
         // "Tese (Doutorado em X) – Universidade Y, Cidade": the school.
         let school = tail[m.end()..].trim().trim_end_matches('.');
@@ -165,11 +170,11 @@ fn chapter(r: &mut Reference, book: &str) {
         parse_in(r, book);
     }
     if r.pages.is_none() {
-        r.pages = PAGES.captures(book).and_then(|c| non_empty(&c[1]));
+        r.pages = PP_PAGES.captures(book).and_then(|c| non_empty(&c[1]));
     }
     if let Some(p) = r.publisher.take() {
         // "John Libbey. p. 3-4": the pages were read with the publisher.
-        let p = PAGES.find(&p).map_or(p.as_str(), |m| &p[..m.start()]);
+        let p = PP_PAGES.find(&p).map_or(p.as_str(), |m| &p[..m.start()]);
         r.publisher = non_empty(&clean(p.trim_end_matches(['.', ',', ' '])));
     }
 }

@@ -237,6 +237,11 @@ pub const PARTICLES: &[&str] = &[
     "la", "ten", "ter", "dal", "dalla", "dei", "degli", "delle", "des", "zu",
 ];
 
+/// [`PARTICLES`] as a regex alternation, for patterns of names.
+pub fn particles_pattern() -> String {
+    format!("(?:{})", PARTICLES.join("|"))
+}
+
 /// The four digits of a year as written ("2015" in "2015a" or "\[1998\] 2015"
 /// is "1998"; none in "n.d.").
 pub fn year_digits(y: &str) -> Option<&str> {
@@ -268,6 +273,7 @@ pub fn parse_lines(src: &str) -> Vec<Reference> {
         }));
         start += line.len();
     }
+    abnt::repeat_authors(&mut refs);
     key::assign_keys(&mut refs);
     refs
 }
@@ -276,12 +282,7 @@ pub fn parse_lines(src: &str) -> Vec<Reference> {
 pub fn extract(src: &str, lines: &[Range<usize>]) -> Vec<Reference> {
     let entries = split::split(src, lines);
     let mut refs: Vec<Reference> = entries.into_iter().map(parse::parse).collect();
-    // "______. Title" repeats the authors of the entry before.
-    for i in 1..refs.len() {
-        if refs[i].authors.is_empty() && abnt::SAME_AUTHORS.is_match(refs[i].text.as_str()) {
-            refs[i].authors = refs[i - 1].authors.clone();
-        }
-    }
+    abnt::repeat_authors(&mut refs);
     key::assign_keys(&mut refs);
     refs
 }

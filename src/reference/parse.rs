@@ -14,8 +14,9 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 macro_rules! re {
-    ($name:ident, $pat:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
+    ($vis:vis $name:ident, $pat:expr) => {
+        $vis static $name: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new($pat).expect("valid regex"));
     };
 }
 
@@ -48,17 +49,30 @@ re!(
     r"(?i)\(?\b(\d{1,2}(?:st|nd|rd|th|a|ª|º|e)?\.?\s*(?:edition|edn|ed|éd|aufl)\.?)\)?"
 );
 re!(VOLUME_PAREN, r"\s*\((?i:vol(?:ume)?\.?)\s*([^)]+)\)");
+/// A page, a page range or an article number: "12", "e1234", "S5–S9".
+const PAGES: &str = r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?";
 re!(
     JOURNAL,
-    r"^(?P<container>.*?[^\s,.:])[,.]?\s+(?:(?i:vol\.?\s*))?(?P<vol>[A-Z]?\d+[A-Za-z]?(?:[/–-]\d+)?|e\d{3,})\s*(?:\((?P<iss>[^)]{1,25})\))?\s*(?:(?:[,:]|,?\s*(?i:no\.)\s*)\s*(?P<pages>(?:(?i:pp?\.)\s*)?(?:(?i:article)\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*\.?\s*(?P<rest>.*)$"
+    &format!(
+        r"^(?P<container>.*?[^\s,.:])[,.]?\s+(?:(?i:vol\.?\s*))?(?P<vol>[A-Z]?\d+[A-Za-z]?(?:[/–-]\d+)?|e\d{{3,}})\s*(?:\((?P<iss>[^)]{{1,25}})\))?\s*(?:(?:[,:]|,?\s*(?i:no\.)\s*)\s*(?P<pages>(?:(?i:pp?\.)\s*)?(?:(?i:article)\s+)?{PAGES}))?\s*\.?\s*(?P<rest>.*)$"
+    )
 );
 re!(
     PAGES_ONLY,
-    r"^(?P<container>.*?\p{L})(?:,\s*pp?\.\s*|,\s*(?i:article)\s+|:\s*)(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?)$"
+    &format!(
+        r"^(?P<container>.*?\p{{L}})(?:,\s*pp?\.\s*|,\s*(?i:article)\s+|:\s*)(?P<pages>{PAGES})$"
+    )
 );
 re!(
     ISSUE_ONLY,
-    r"^(?P<container>.*?\p{L}),?\s+\((?P<iss>[^)]{1,25})\)(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?))?$"
+    &format!(
+        r"^(?P<container>.*?\p{{L}}),?\s+\((?P<iss>[^)]{{1,25}})\)(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{PAGES}))?$"
+    )
+);
+// An issue: "11", "3-4", "Suppl. 2", not a report number ("NSB-2018-1").
+re!(
+    ISSUE,
+    r"^(?:\d{1,4}[A-Za-z]?(?:\s*[–/-]\s*\d{1,4})?|(?i:suppl?\.?\s*\d*|s\d{1,2}))$"
 );
 re!(
     SERIES_NUMBER,
@@ -87,12 +101,15 @@ re!(
 );
 re!(
     HOUSE_NAME,
-    r"^(?P<family>(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*)\s+(?P<given>\p{Lu}{1,4})$"
+    &format!(
+        r"^(?P<family>(?:{}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+)*)\s+(?P<given>\p{{Lu}}{{1,4}})$",
+        super::particles_pattern()
+    )
 );
 re!(STRAY_NUMBER, r"^(\d{1,3})\s+(\p{Lu})");
 re!(
-    PP_PAGES,
-    r"\b(?i:pp?\.)\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?)"
+    pub(super) PP_PAGES,
+    &format!(r"\b(?i:pp?\.)\s*({PAGES})")
 );
 re!(VOL_IN, r"[Vv]ol\.\s*([^,;)]+)");
 re!(IN_PART, r"(?:^|[.,”\x22’]\s*)(?:(?:In|in):?|(?:Em|En):)\s");
@@ -900,8 +917,8 @@ pub fn parse(e: RawEntry) -> Reference {
     let anchor = find_anchor(&t);
     // A date that comes last (or before a chapter's pages) is ABNT's.
     let date_last = anchor.as_ref().is_none_or(|a| {
-        t.len() - a.end <= 16 && !t[a.end..].contains(char::is_alphabetic)
-            || t[a.end..].trim_start().starts_with("p.")
+        let after = t[a.end..].trim_start();
+        !after.contains(char::is_alphabetic) || after.starts_with("p.")
     });
     if date_last && super::abnt::parse(&mut r, &t) {
         return finish(r, &full, e.text);
@@ -1035,10 +1052,6 @@ fn parse_tail(r: &mut Reference, tail: &str) {
         r.pages = non_empty(&c["pages"]);
         return;
     }
-    static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\d{1,4}[A-Za-z]?(?:\s*[–/-]\s*\d{1,4})?|(?i:suppl?\.?\s*\d*|s\d{1,2}))$")
-            .expect("valid regex")
-    });
     // A report number in parentheses ("(NSB-2018-1)") is not an issue.
     if let Some(c) = ISSUE_ONLY.captures(first)
         && ISSUE.is_match(c["iss"].trim())

@@ -30,7 +30,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 /// A name at the start of an entry, then (soon) its date.
 static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:(?:van|von|de|da|das|do|dos|del|della|der|di|du|le|la|ten|ter)\s+)*[\p{Lu}][\p{L}'’.\-]*(?:[\s,](?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)){0,250}?)?(?:\(\s*(?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{0,30}\)|[.,]\s+(?:\d{4}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
+        &format!(r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)){{0,250}}?)?(?:\(\s*(?:\d{{4}}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))", particles = crate::reference::particles_pattern()),
     )
     .expect("valid regex")
 });
@@ -39,7 +39,7 @@ static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
 static INVERTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // "Smith, J. A." or an organisation before people: "Malaria Genomic
     // Epidemiology Network, Rockett, K. A.".
-    Regex::new(r"^(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+(?:\p{Lu}\.\s?-?)+|^\p{Lu}[\p{L}\-]+(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}\-]+)){1,8},\s+(?:\p{Lu}[\p{L}'’\-]+,\s+(?:\p{Lu}\.\s?)+|(?:\p{Lu}\.\s?)+\p{Lu}[\p{L}'’\-]+)|^\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,6},\s+&\s+\p{Lu}")
+    Regex::new(&format!(r"^(?:{particles}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]+)?,\s+(?:\p{{Lu}}\.\s?-?)+|^\p{{Lu}}[\p{{L}}\-]+(?:\s+(?:of|for|and|the|on|\p{{Lu}}[\p{{L}}\-]+)){{1,8}},\s+(?:\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?)+|(?:\p{{Lu}}\.\s?)+\p{{Lu}}[\p{{L}}'’\-]+)|^\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+){{0,6}},\s+&\s+\p{{Lu}}", particles = crate::reference::particles_pattern()))
         .expect("valid regex")
 });
 
@@ -49,7 +49,7 @@ static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     // then a second entry's names and date. APA/Harvard: "Welsh, H. A.,
     // & Lee, K. (1996)", with "et al." allowed before the date. Chicago and
     // house styles: "Clarke, Geraldine. 2017." or "Smith AB, Jones CD. 2015."
-    let particle = r"(?:(?:van|von|de|da|dos|del|der|di|du)\s+)?";
+    let particle = format!(r"(?:{}\s+)?", crate::reference::particles_pattern());
     let inverted = format!(r"{particle}\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?-?)+");
     Regex::new(&format!(
         r"[.\d)]\s+(?:[-•–]\s+)?((?:{inverted}(?:,?\s+(?:&\s+|and\s+)?{inverted})*(?:,?\s+et al\.)?\s*\(\d{{4}}[a-z]?\))|(?:{particle}\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}{{1,3}})?,\s[^()“”\x22]{{1,250}}?\.\s(?:(?:1[5-9]|20)\d\d[a-z]?\.|n\.d\.)\s))"
@@ -59,8 +59,11 @@ static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Rossi, Maria" or "van der Berg, J." at the start of a line.
 static NAME_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:van|von|de|da|dos|del|der|di|du|le|la)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+\p{Lu}")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^(?:{particles}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]+)?,\s+\p{{Lu}}",
+        particles = crate::reference::particles_pattern()
+    ))
+    .expect("valid regex")
 });
 
 static HAS_DATE: LazyLock<Regex> = LazyLock::new(|| {

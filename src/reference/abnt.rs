@@ -181,19 +181,7 @@ fn chapter(r: &mut Reference, book: &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::reference::{EntryType, Name, Reference, extract};
-
-    fn refs(list: &str) -> Vec<Reference> {
-        let lines: Vec<std::ops::Range<usize>> = list
-            .split_inclusive('\n')
-            .scan(0, |at, l| {
-                let r = *at..*at + l.trim_end().len();
-                *at += l.len();
-                Some(r)
-            })
-            .collect();
-        extract(list, &lines)
-    }
+    use crate::reference::{EntryType, Name, Reference, parse_lines};
 
     fn families(r: &Reference) -> Vec<String> {
         r.authors
@@ -207,7 +195,7 @@ mod tests {
 
     #[test]
     fn articles_books_and_chapters() {
-        let r = refs(
+        let r = parse_lines(
             "ARBOIT, A. E.; BUFREM, L. S. A produção brasileira. Perspectivas em Ciência da Informação, v. 16, n. 3, p. 75-92, 2011.\n\
              ABEL, R. The Ciné Goes to Town: French Cinema. 2. ed. Berkeley: University of California Press, 1994.\n\
              ALEXEIEFF, A. Preface. In: BENDAZZI, Giannalberto. Cartoons. London: John Libbey, 1994. p. 3-4.\n\
@@ -262,7 +250,7 @@ mod tests {
 
     #[test]
     fn other_styles_are_left_alone() {
-        let r = refs(
+        let r = parse_lines(
             "Smith, J. (2010). A title. Nature, 1, 1–2.\nSmith, John. 2010. “A title.” Nature 1: 1–2.\n",
         );
         assert!(r.iter().all(|r| r.title.as_deref() == Some("A title")));

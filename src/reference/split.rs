@@ -280,13 +280,7 @@ mod tests {
     use super::*;
 
     fn lines(src: &str) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for l in src.split_inclusive('\n') {
-            out.push(start..start + l.trim_end_matches('\n').len());
-            start += l.len();
-        }
-        out
+        crate::input::Source::new(src).lines()
     }
 
     fn texts(src: &str) -> Vec<String> {

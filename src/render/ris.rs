@@ -34,17 +34,22 @@ pub fn write_one<W: Write>(r: &Reference, w: &mut W) -> io::Result<()> {
     if let Some(y) = &r.year {
         tag(w, "PY", r.year_digits().unwrap_or(y))?;
     }
-    if let Some(t) = &r.title {
-        tag(w, "TI", t)?;
-    }
-    if let Some(c) = &r.container {
-        tag(w, "T2", c)?;
-    }
-    if let Some(v) = &r.volume {
-        tag(w, "VL", v)?;
-    }
-    if let Some(i) = &r.issue {
-        tag(w, "IS", i)?;
+    let fields = [
+        ("TI", &r.title),
+        ("T2", &r.container),
+        ("VL", &r.volume),
+        ("IS", &r.issue),
+        ("PB", &r.publisher),
+        ("CY", &r.location),
+        ("ET", &r.edition),
+        ("DO", &r.doi),
+        ("UR", &r.url),
+        ("Y2", &r.urldate),
+    ];
+    for (t, v) in fields {
+        if let Some(v) = v {
+            tag(w, t, v)?;
+        }
     }
     if let Some(p) = &r.pages {
         let mut parts = p.splitn(2, ['–', '—', '-']);
@@ -54,24 +59,6 @@ pub fn write_one<W: Write>(r: &Reference, w: &mut W) -> io::Result<()> {
         if let Some(ep) = parts.next() {
             tag(w, "EP", ep.trim_start_matches(['-', '–']).trim())?;
         }
-    }
-    if let Some(p) = &r.publisher {
-        tag(w, "PB", p)?;
-    }
-    if let Some(l) = &r.location {
-        tag(w, "CY", l)?;
-    }
-    if let Some(e) = &r.edition {
-        tag(w, "ET", e)?;
-    }
-    if let Some(d) = &r.doi {
-        tag(w, "DO", d)?;
-    }
-    if let Some(u) = &r.url {
-        tag(w, "UR", u)?;
-    }
-    if let Some(d) = &r.urldate {
-        tag(w, "Y2", d)?;
     }
     write!(w, "ER  - \r\n")
 }

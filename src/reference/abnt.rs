@@ -40,9 +40,10 @@ static THESIS_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// One name of the list: "SILVA, J. A.", "COSTA, Giovanni",
 /// "Arboit, A. E.".
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?P<family>\p{Lu}[^,;.()\d]{0,60}?),\s+(?P<given>(?:\p{Lu}\.\s?(?:-\s?\p{Lu}\.\s?)*)+|\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.|d[aeo]s?|del|van|von))*\.?)",
-    )
+    Regex::new(&format!(
+        r"^\s*(?P<family>\p{{Lu}}[^,;.()\d]{{0,60}}?),\s+(?P<given>(?:\p{{Lu}}\.\s?(?:-\s?\p{{Lu}}\.\s?)*)+|\p{{Lu}}[\p{{L}}'’\-]+(?:\s+(?:\p{{Lu}}[\p{{L}}'’\-]+|\p{{Lu}}\.|{}))*\.?)",
+        super::particles_pattern()
+    ))
     .expect("valid regex")
 });
 /// An organisation in capitals: "BRASIL.", "IBGE.".

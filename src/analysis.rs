@@ -5,8 +5,8 @@ use crate::input::{Format, Source};
 use crate::link::{self, Link};
 use crate::profile::Profile;
 use crate::reference::{self, Reference};
-use crate::sentence;
 use crate::structure::{self, Document};
+use crate::text::sentence;
 use std::ops::Range;
 
 /// Options for [`analyze`].

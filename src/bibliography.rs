@@ -5,9 +5,9 @@
 //! year and title; the same work cited in two chapters is one entry.
 
 use crate::error::Error;
-use crate::normalize::fold;
 use crate::reference::Reference;
 use crate::render::bib::{Dialect, entry, write_entry};
+use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 
 /// The identity of a work, for finding the same work twice.

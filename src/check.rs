@@ -6,8 +6,8 @@
 use crate::analysis::Analysis;
 use crate::citation::Form;
 use crate::link::Match;
-use crate::normalize::fold;
 use crate::reference::{EntryType, Name, Reference};
+use crate::text::fold;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -788,7 +788,7 @@ pub fn unsupported_figures(a: &Analysis) -> Vec<Figure> {
             continue;
         }
         let text = p.text.as_str();
-        for s in crate::sentence::split(text) {
+        for s in crate::text::sentence::split(text) {
             if let Some(m) = STATISTIC.find(&text[s.clone()]) {
                 out.push(Figure {
                     paragraph: i,

@@ -7,8 +7,8 @@
 //! the names. Everything else in parentheses (abbreviations, figure
 //! references, ranges, dates, measurements) fails one of the two shapes.
 
-use crate::normalize::Mapped;
 use crate::reference::PARTICLES;
+use crate::text::Mapped;
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -173,7 +173,7 @@ impl Known {
         let mut map: std::collections::HashMap<String, std::collections::HashSet<String>> =
             std::collections::HashMap::new();
         for (n, y) in works {
-            let f = crate::normalize::fold(n);
+            let f = crate::text::fold(n);
             let last = f.rsplit(' ').next().unwrap_or(&f).to_string();
             let whole = f.strip_prefix("the ").unwrap_or(&f).to_string();
             for key in [last, whole] {
@@ -186,7 +186,7 @@ impl Known {
     /// The years of the works of `cited`, by its whole folded name or its
     /// last word.
     fn years(&self, cited: &str) -> Option<&std::collections::HashSet<String>> {
-        let f = crate::normalize::fold(cited);
+        let f = crate::text::fold(cited);
         let f = f.strip_prefix("the ").unwrap_or(&f);
         self.works
             .get(f)

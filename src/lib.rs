@@ -1,7 +1,7 @@
 //! citemap: citations and bibliographies of author-date documents.
 //!
 //! The library follows the data flow of a document:
-//! [`input`] → [`normalize`] → [`structure`] → [`reference`](mod@reference) →
+//! [`input`] → [`text`] → [`structure`] → [`reference`](mod@reference) →
 //! [`citation`] → [`link`] → [`analysis`] → [`render`].
 //! It never prints or exits; renderers write to any [`std::io::Write`].
 //!
@@ -22,13 +22,12 @@ pub mod config;
 pub mod error;
 pub mod input;
 pub mod link;
-pub mod normalize;
 pub mod profile;
 pub mod reference;
 pub mod render;
 pub mod report;
-pub mod sentence;
 pub mod structure;
+pub mod text;
 
 pub use analysis::{Analysis, Citation, Options, analyze};
 pub use error::{Error, Result};

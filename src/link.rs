@@ -8,8 +8,8 @@
 //! says so.
 
 use crate::citation::Cite;
-use crate::normalize::fold;
 use crate::reference::{Name, Reference, year_digits, year_suffix};
+use crate::text::fold;
 use serde::Serialize;
 
 /// How a citation was matched to its reference.

@@ -13,7 +13,7 @@
 //! ends it (its text belongs to no dimension).
 
 use crate::error::Error;
-use crate::structure::slug;
+use crate::text::slug;
 use regex::Regex;
 use serde::Deserialize;
 

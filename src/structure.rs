@@ -10,8 +10,8 @@
 //! "Main points of …") is a subsection, not a dimension.
 
 use crate::input::{Format, Source};
-use crate::normalize::{Mapped, Removed, fold, join_lines};
 use crate::profile::Profile;
+use crate::text::{Mapped, Removed, fold, join_lines, slug};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -668,17 +668,6 @@ fn all_capitals(t: &str) -> bool {
 
 fn two_words(f: &str) -> String {
     f.split(' ').take(2).collect::<Vec<_>>().join(" ")
-}
-
-/// A stable identifier for a heading: lower-case ASCII words joined by "-".
-pub fn slug(s: &str) -> String {
-    let f = fold(s);
-    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).take(6).collect();
-    if words.is_empty() {
-        "section".to_string()
-    } else {
-        words.join("-")
-    }
 }
 
 /// Where a reference list without a heading starts: the first block of the

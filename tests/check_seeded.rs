@@ -7,7 +7,7 @@
 
 use citemap::check::{CheckOptions, Diagnostic, Severity, Style, check};
 use citemap::link::Match;
-use citemap::normalize::fold;
+use citemap::text::fold;
 use citemap::{Analysis, Options, analyze};
 use std::collections::BTreeMap;
 

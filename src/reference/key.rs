@@ -6,7 +6,7 @@
 //! same list always gives the same keys.
 
 use super::{Name, Reference};
-use crate::normalize::fold;
+use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 
 /// Words skipped when a key takes the first significant word of a title or

@@ -9,7 +9,7 @@ pub mod key;
 pub mod parse;
 pub mod split;
 
-use crate::normalize::Mapped;
+use crate::text::Mapped;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -264,7 +264,7 @@ pub fn parse_lines(src: &str) -> Vec<Reference> {
     for line in src.split_inclusive('\n') {
         let end = start + line.trim_end_matches(['\n', '\r']).len();
         let mut removed = Vec::new();
-        let mut text = crate::normalize::Mapped::new();
+        let mut text = crate::text::Mapped::new();
         text.push_clean_line(src, start..end, &mut removed);
         refs.push(parse::parse(split::RawEntry {
             text,

@@ -993,7 +993,7 @@ pub fn parse(e: RawEntry) -> Reference {
 
 /// The type, the completeness check and the entry's text, once its fields
 /// are read.
-fn finish(mut r: Reference, full: &str, text: crate::normalize::Mapped) -> Reference {
+fn finish(mut r: Reference, full: &str, text: crate::text::Mapped) -> Reference {
     r.kind = classify(&r, full);
     if incomplete(&r) {
         r.problems.push(Problem {
@@ -1215,7 +1215,7 @@ fn incomplete(r: &Reference) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::Mapped;
+    use crate::text::Mapped;
 
     fn p(s: &str) -> Reference {
         let mut m = Mapped::new();

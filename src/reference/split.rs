@@ -6,7 +6,7 @@
 //! soon by a year. In both, two entries can share a line when extraction
 //! lost the break between them ("… Routledge. Welsh, H. A. (1996). …").
 
-use crate::normalize::{Mapped, Removed};
+use crate::text::{Mapped, Removed};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;

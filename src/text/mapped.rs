@@ -243,24 +243,6 @@ pub fn join_lines(src: &str, lines: &[Range<usize>], removed: &mut Vec<Removed>)
     m
 }
 
-/// Folds text for comparison: ASCII transliteration, lower case, and only
-/// letters and digits kept (each run of anything else becomes one space).
-pub fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
-    let mut out = String::with_capacity(ascii.len());
-    for ch in ascii.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') && ch != '\'' {
-            out.push(' ');
-        }
-    }
-    while out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,12 +308,5 @@ mod tests {
         let s = m.as_str().find("Garzón").unwrap();
         let span = m.orig_span(s, s + "Garzón".len());
         assert_eq!(&src[span], "Garzón");
-    }
-
-    #[test]
-    fn fold_ignores_case_diacritics_and_punctuation() {
-        assert_eq!(fold("Mañé-Garzón"), "mane garzon");
-        assert_eq!(fold("The Open-Archive Project"), "the open archive project");
-        assert_eq!(fold("O'Brien"), "obrien");
     }
 }

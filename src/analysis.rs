@@ -93,13 +93,6 @@ fn claim_window(text: &str, s: Range<usize>, cite: Range<usize>) -> Range<usize>
     lo..hi
 }
 
-/// Definite articles (English, Portuguese, Spanish, French, German, Italian)
-/// that stand before the name of a thing, seldom before an author's.
-const ARTICLES: &[&str] = &[
-    "the", "do", "da", "dos", "das", "del", "della", "du", "des", "der", "die", "dem", "o", "os",
-    "le", "les", "el", "los", "las", "au", "aux", "no", "na", "nos", "nas", "il", "lo", "gli",
-];
-
 /// "Provinha do Teatro Óptico (1892)": a narrative "citation" after a
 /// definite article that matches no reference names a thing and its date.
 /// A linked one stays ("the Preston (1975) curve").
@@ -111,7 +104,7 @@ fn names_a_thing(text: &str, cite: &Cite, link: &Link) -> bool {
         .split_whitespace()
         .next_back()
         .unwrap_or("");
-    ARTICLES.contains(&before)
+    crate::lexicon::is_article(before)
 }
 
 /// Analyses a document. Never fails: problems become diagnostics.

@@ -7,7 +7,8 @@
 //! the names. Everything else in parentheses (abbreviations, figure
 //! references, ranges, dates, measurements) fails one of the two shapes.
 
-use crate::reference::PARTICLES;
+use crate::grammar::{self, LOCATOR};
+use crate::lexicon;
 use crate::text::Mapped;
 use regex::Regex;
 use serde::Serialize;
@@ -81,19 +82,13 @@ impl Cite {
     }
 }
 
-const YEAR: &str =
-    r"(?:\[\d{4}\]\s*)?(?:(?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.|in press|forthcoming|s\.\s?d\.)";
-
-/// A locator after the year: ", p. 12", ": 34–35", ", Chapter 3",
-/// ", p. xix e xx".
-const LOCATOR: &str = r"\s*[,:]\s*(?:(?i:pp?|paras?|paragraphs?|chap|chapters?|ch|sec|sections?|figs?|figures?|tables?|vols?|volumes?|n|nos?|cap|capítulo|págs?|s|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*(?:[–-]|\s(?:e|and|&|y|und)\s)\s*[\dxivlc]+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?";
-
 static PART: LazyLock<Regex> = LazyLock::new(|| {
     // Names, an optional abbreviation of a group author ("World Health
     // Organization [WHO], 2019"), years and a locator.
+    let year = grammar::cited_year();
     Regex::new(&format!(
-        r"^(?P<names>(?:\p{{Lu}}|{particles}\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*\[(?P<abbr>[^\]\d]{{1,30}})\])?\s*,?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*\.?$",
-        particles = crate::reference::particles_pattern()
+        r"^(?P<names>(?:\p{{Lu}}|{particles}\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*\[(?P<abbr>[^\]\d]{{1,30}})\])?\s*,?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*\.?$",
+        particles = crate::grammar::particles()
     ))
     .expect("valid regex")
 });
@@ -101,15 +96,17 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
 /// A part that is only years: "(Smith, 2015; 2016)" continues the names
 /// of the part before.
 static YEARS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    let year = grammar::cited_year();
     Regex::new(&format!(
-        r"^(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*$"
+        r"^(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*$"
     ))
     .expect("valid regex")
 });
 
 static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
+    let year = grammar::cited_year();
     Regex::new(&format!(
-        r"^\s*(?P<years>{YEAR}(?:\s*[,;]\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*(?:\)|;|\s(?:apud|as cited in|cited in|quoted in)\s)"
+        r"^\s*(?P<years>{year}(?:\s*[,;]\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*(?:\)|;|\s(?:apud|as cited in|cited in|quoted in)\s)"
     ))
     .expect("valid regex")
 });
@@ -122,10 +119,12 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
     // Epidemiology Network"); a leading function word is trimmed later.
     let name = format!(
         r"(?:{}\s+)?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{0,5}}",
-        crate::reference::particles_pattern()
+        grammar::particles()
     );
+    let year = grammar::cited_year();
+    let et_al = grammar::ET_AL;
     Regex::new(&format!(
-        r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name}){{0,5}}(?:,?\s+et\s+al\.?)?),?\s+(?P<years>{YEAR}(?:\s*,\s*(?:{YEAR}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
+        r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name}){{0,5}}(?:,?\s+{et_al})?),?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
     ))
     .expect("valid regex")
 });
@@ -207,246 +206,14 @@ impl Known {
     }
 }
 
-static ONE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"{YEAR}|\b[a-h]\b")).expect("valid regex"));
+static ONE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{}|\b[a-h]\b", grammar::cited_year())).expect("valid regex")
+});
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:see also|see,? e\.g\.|see|e\.\s?g\.|e\.\s?g|i\.\s?e\.|cf\.|for example|for instance|for a review,? see|for a review|reviewed in|as cited in|cited in|quoted in|as reviewed in|apud|also|but see|compare|especially|esp\.|among others|including|such as|following|after|contra|vide|ver também|ver|veja|in|and|or|by|from|e\.g\.,? see)[,:]?\s+)+")
         .expect("valid regex")
 });
-
-/// Words that look like names before a year but are not authors.
-const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "janeiro",
-    "fevereiro",
-    "março",
-    "abril",
-    "maio",
-    "junho",
-    "julho",
-    "agosto",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-    "enero",
-    "febrero",
-    "marzo",
-    "mayo",
-    "junio",
-    "julio",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "figure",
-    "fig",
-    "figs",
-    "table",
-    "tables",
-    "vol",
-    "volume",
-    "chapter",
-    "section",
-    "appendix",
-    "eq",
-    "equation",
-    "page",
-    "note",
-    "box",
-    "panel",
-    "supplementary",
-    "source",
-    "wave",
-    "phase",
-    "round",
-    "model",
-    "step",
-    "year",
-    "since",
-    "until",
-    "from",
-    "before",
-    "after",
-    "in",
-    "during",
-    "by",
-    "between",
-    "around",
-    "circa",
-    "approximately",
-    "about",
-    "and",
-    "or",
-    "of",
-    "to",
-    "for",
-    "at",
-    "on",
-    "with",
-    "no",
-    "vs",
-    "version",
-    "v",
-    "law",
-    "act",
-    "decree",
-    "article",
-    "art",
-    "lei",
-    "decreto",
-    "census",
-    "expo",
-    "olympics",
-    "covid",
-    "sars",
-    "windows",
-    "iso",
-];
-
-/// Capitalised words that start sentences or phrases, never names.
-const FUNCTION_WORDS: &[&str] = &[
-    "in",
-    "the",
-    "as",
-    "according",
-    "see",
-    "for",
-    "by",
-    "from",
-    "and",
-    "but",
-    "also",
-    "while",
-    "following",
-    "like",
-    "unlike",
-    "both",
-    "then",
-    "thus",
-    "although",
-    "since",
-    "when",
-    "after",
-    "before",
-    "whereas",
-    "per",
-    "recently",
-    "moreover",
-    "however",
-    "furthermore",
-    "similarly",
-    "indeed",
-    "notably",
-    "here",
-    "this",
-    "these",
-    "our",
-    "we",
-    "it",
-    "its",
-    "that",
-    "to",
-    "on",
-    "at",
-    "with",
-    "of",
-    "under",
-    "over",
-    "if",
-    "so",
-    "a",
-    "an",
-    "yet",
-    "or",
-    "nor",
-    "only",
-    "even",
-    "later",
-    "earlier",
-    "likewise",
-    "conversely",
-    "defined",
-    "cited",
-    "described",
-    "de",
-    "em",
-    "para",
-    "segundo",
-    "conforme",
-    "como",
-    "para",
-    "com",
-    "por",
-    "no",
-    "na",
-    "nos",
-    "nas",
-    "do",
-    "da",
-    "e",
-    "o",
-    "os",
-    "as",
-    "um",
-    "uma",
-    "el",
-    "la",
-    "los",
-    "las",
-    "en",
-    "y",
-    "what",
-    "which",
-    "who",
-    "how",
-    "why",
-    "where",
-    "all",
-    "some",
-    "many",
-    "most",
-    "such",
-    "other",
-    "others",
-    "each",
-    "every",
-    "any",
-    "more",
-    "less",
-    "first",
-    "second",
-    "third",
-];
 
 fn is_name_word(w: &str) -> bool {
     let w = w.trim_end_matches(['\'', '’']);
@@ -464,10 +231,13 @@ fn is_name_word(w: &str) -> bool {
 /// Splits a names string into individual names.
 fn split_names(s: &str) -> (Vec<String>, bool) {
     static ET_AL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i),?\s*\bet\s*al\.?,?").expect("valid regex"));
+        LazyLock::new(|| Regex::new(grammar::ET_AL_CITED).expect("valid regex"));
     static SEP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:,\s*(?:and|&)\s+|\s+(?:and|&|e|y|und)\s+|,\s*|;\s*)")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"\s*(?:,\s*(?:and|&)\s+|\s+{}\s+|,\s*|;\s*)",
+            grammar::name_and()
+        ))
+        .expect("valid regex")
     });
     let et_al = ET_AL.is_match(s);
     let s = ET_AL.replace_all(s, "");
@@ -499,7 +269,7 @@ fn plausible(names: &[String], known: &Known) -> bool {
         }
         let first = words[0].to_lowercase();
         let first = first.trim_end_matches('.');
-        if NOT_NAMES.contains(&first) {
+        if lexicon::is_not_name(first) {
             return false;
         }
         let caps = words
@@ -513,18 +283,11 @@ fn plausible(names: &[String], known: &Known) -> bool {
         let group = matches!(first, "the" | "a");
         let joined = words.iter().all(|w| {
             !w.starts_with(|c: char| c.is_lowercase())
-                || CONNECTORS.contains(&w.trim_end_matches([',', '.']))
+                || lexicon::is_connector(w.trim_end_matches([',', '.']))
         });
         caps >= 1 && n.chars().any(|c| c.is_alphabetic()) && (group || joined || known.contains(n))
     })
 }
-
-/// Lower-case words that may stand inside a name.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "on", "in", "de", "da", "do", "dos", "das", "du", "van", "von",
-    "der", "den", "la", "le", "y", "e", "et", "al", "für", "und", "des", "del", "della", "di",
-    "zu", "ten", "ter", "&", "at", "to",
-];
 
 /// A zoological or botanical authority after a Latin binomial:
 /// "Isolda pulchella (Müller in Grube, 1858)". Not a citation of a work.
@@ -533,14 +296,11 @@ fn after_binomial(before: &str) -> bool {
     let (Some(species), Some(genus)) = (words.next(), words.next()) else {
         return false;
     };
-    let latin = [
-        "us", "a", "um", "i", "ae", "is", "ensis", "oides", "ii", "ata", "ella", "ica", "ti",
-    ];
     genus.chars().next().is_some_and(char::is_uppercase)
         && genus.chars().skip(1).all(char::is_lowercase)
         && species.chars().all(char::is_lowercase)
         && species.len() >= 4
-        && latin.iter().any(|e| species.ends_with(e))
+        && lexicon::has_latin_ending(species)
 }
 
 fn expand_years(years: &str) -> Vec<(Range<usize>, String)> {
@@ -666,7 +426,8 @@ fn loose(text: &str, range: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
     }
 }
 
-static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(YEAR).expect("valid regex"));
+static YEAR_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&grammar::cited_year()).expect("valid regex"));
 
 /// Strict citations in `range` whose years include the one ending at
 /// `year_end`.
@@ -715,7 +476,7 @@ fn loose_window(
         // "In Smith and Jones, 2010": a capitalised function word is not
         // part of the first name.
         while let Some((head, rest)) = names[0].split_once(' ')
-            && FUNCTION_WORDS.contains(&head.to_lowercase().as_str())
+            && lexicon::is_function_word(&head.to_lowercase())
         {
             start += head.len() + 1;
             names[0] = rest.to_string();
@@ -830,8 +591,8 @@ fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<C
                 })
                 && body.split_whitespace().all(|w| {
                     w.starts_with(char::is_uppercase)
-                        || PARTICLES.contains(&w)
-                        || matches!(w, "e" | "and" | "y" | "und")
+                        || lexicon::is_particle(w)
+                        || (w != "&" && lexicon::is_name_and(w))
                 });
             if only_name {
                 pending = pending.or(Some(inner.start + s));
@@ -978,16 +739,8 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
         if (last == "al." || last == "al" || last == "al.,") && tokens[k - 2].1 == "et" {
             et_al = true;
             k -= 2;
-        } else if matches!(tokens[k - 2].1, "and" | "e" | "y" | "und")
-            && matches!(
-                tokens[k - 1].1.trim_end_matches(['\'', '’']),
-                "colleagues"
-                    | "coworkers"
-                    | "co-workers"
-                    | "collaborators"
-                    | "colaboradores"
-                    | "Kollegen"
-            )
+        } else if (tokens[k - 2].1 != "&" && lexicon::is_name_and(tokens[k - 2].1))
+            && lexicon::is_colleagues(tokens[k - 1].1.trim_end_matches(['\'', '’']))
         {
             // "Smith and colleagues (2010)" stands for "Smith et al.".
             et_al = true;
@@ -1006,7 +759,7 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
             .trim_end_matches(['\'', '’']);
         let lower = bare.to_lowercase();
         let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_uppercase());
-        if is_name_word(bare) && (acronym || !FUNCTION_WORDS.contains(&lower.as_str())) {
+        if is_name_word(bare) && (acronym || !lexicon::is_function_word(&lower)) {
             words.push((pos, bare.to_string()));
             end_ok = true;
             k -= 1;
@@ -1017,19 +770,17 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
             && (words.len() == 1 || words[words.len() - 2].1 == "&");
         if end_ok
             && directly_before_family
-            && PARTICLES.contains(&lower.as_str())
+            && lexicon::is_particle(&lower)
             && bare.starts_with(|c: char| c.is_lowercase())
         {
             words.push((pos, bare.to_string()));
             k -= 1;
             continue;
         }
-        if end_ok && matches!(bare, "and" | "&" | "e" | "y" | "und" | "et") && k >= 2 {
+        if end_ok && (lexicon::is_name_and(bare) || bare == "et") && k >= 2 {
             let (_, prev) = tokens[k - 2];
             let prev_bare = prev.trim_end_matches(',');
-            if is_name_word(prev_bare)
-                && !FUNCTION_WORDS.contains(&prev_bare.to_lowercase().as_str())
-            {
+            if is_name_word(prev_bare) && !lexicon::is_function_word(&prev_bare.to_lowercase()) {
                 words.push((pos, "&".to_string()));
                 k -= 1;
                 continue;
@@ -1081,7 +832,7 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
             return;
         }
         let mut fam_start = cur.len() - 1;
-        while fam_start > 0 && PARTICLES.contains(&cur[fam_start - 1].to_lowercase().as_str()) {
+        while fam_start > 0 && lexicon::is_particle(&cur[fam_start - 1].to_lowercase()) {
             fam_start -= 1;
         }
         if names.is_empty() && fam_start > 0 {
@@ -1128,11 +879,7 @@ fn group_before(head: &str, start: usize) -> Option<String> {
     while k > 0 && steps < 8 {
         let (pos, w) = tokens[k - 1];
         let lower = w.to_lowercase();
-        if matches!(
-            lower.as_str(),
-            "of" | "for" | "and" | "on" | "de" | "da" | "do" | "the" | "&"
-        ) || is_name_word(w)
-        {
+        if lexicon::is_group_joiner(&lower) || is_name_word(w) {
             if w.starts_with(|c: char| c.is_uppercase()) {
                 begin = Some(pos);
             }

@@ -10,6 +10,7 @@
 //! "Main points of …") is a subsection, not a dimension.
 
 use crate::input::{Format, Source};
+use crate::lexicon;
 use crate::profile::Profile;
 use crate::text::{Mapped, Removed, fold, join_lines, slug};
 use regex::Regex;
@@ -124,20 +125,16 @@ static END_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// Abstract headings, in several languages.
-const ABSTRACT_NAMES: &str = "abstract|summary|resumo|resumen|zusammenfassung|résumé";
-/// The conventional names of research article sections, in several
-/// languages (abstracts included).
-const SECTION_NAMES: &str = "introduction|introdução|introducción|einleitung|background|literature review|theoretical (?:framework|background)|related work|methods?|methodology|materials?|data|results?|findings|discussion|conclusions?|concluding remarks|final (?:remarks|considerations)|limitations|resultados?|discussão|discusión|conclusão|conclusões|conclusión|conclusiones|considerações finais|métodos?|metodologia|metodología|procedimentos metodológicos|referencial teórico|revisão de literatura|ergebnisse|diskussion|methoden|fazit";
 /// Headings of an abstract.
 static ABSTRACT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{ABSTRACT_NAMES})\W*$")).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^{}\W*$", abstract_names())).expect("valid regex"));
 /// The label that opens a paragraph of a structured abstract ("Methods:",
 /// "Keywords:", "Palavras-chave:", or a section name and a space); the
 /// paragraph starts with a capital.
 static ABSTRACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = lexicon::alternation(&[lexicon::SECTION_NAMES, lexicon::ABSTRACT_LABELS].concat());
     Regex::new(&format!(
-        r"^(?:\p{{Lu}}[\p{{L}}\- ]{{1,30}}[:.—–]\s|(?i:{SECTION_NAMES}|aims?|objectives?|objetivos?|purpose|rationale|design|study design|setting|participants|approach|main results|interpretation|keywords|key words|significance|implications|palavras-chave|palabras clave)\s)"
+        r"^(?:\p{{Lu}}[\p{{L}}\- ]{{1,30}}[:.—–]\s|(?i:{labels})\s)"
     ))
     .expect("valid regex")
 });
@@ -148,12 +145,17 @@ static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
     // ("Results and discussion", "Conclusions and policy implications"),
     // maybe with a parenthesis ("Materials (data sources)"). "Method of
     // analysis" is a subsection's name, not a conventional one.
-    let name = format!("(?:{ABSTRACT_NAMES}|{SECTION_NAMES})");
+    let name = lexicon::alternation(&[lexicon::ABSTRACT_NAMES, lexicon::SECTION_NAMES].concat());
     Regex::new(&format!(
         r"(?i)^(?:materials? and methods?|{name}(?:,?\s+(?:and|&|e|y|und)\s+(?:{name}|(?:policy )?implications|future (?:work|research|directions)|recommendations|outlook|perspectives|hypothes[ie]s|motivation))?)(?:\s*\([^)]*\))?\W*$"
     ))
     .expect("valid regex")
 });
+
+/// The abstract headings as an alternation.
+fn abstract_names() -> String {
+    lexicon::alternation(lexicon::ABSTRACT_NAMES)
+}
 
 fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
@@ -673,10 +675,8 @@ fn two_words(f: &str) -> String {
 /// Where a reference list without a heading starts: the first block of the
 /// longest trailing run of blocks whose lines look like references.
 fn trailing_reference_run(src: &str, bs: &[Block]) -> usize {
-    static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[-•*]\s*)?\p{Lu}[\p{L}'’\-]+(?:\s+[\p{L}'’\-]+){0,3},?\s.{0,120}?(?:\(\d{4}[a-z]?\)|\b\d{4}[a-z]?\.)")
-            .expect("valid regex")
-    });
+    static ENTRY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(crate::grammar::REFERENCE_LINE).expect("valid regex"));
     let mut start = bs.len();
     let mut entries = 0;
     for (i, b) in bs.iter().enumerate().rev() {

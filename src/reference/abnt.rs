@@ -42,7 +42,7 @@ static THESIS_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s*(?P<family>\p{{Lu}}[^,;.()\d]{{0,60}}?),\s+(?P<given>(?:\p{{Lu}}\.\s?(?:-\s?\p{{Lu}}\.\s?)*)+|\p{{Lu}}[\p{{L}}'’\-]+(?:\s+(?:\p{{Lu}}[\p{{L}}'’\-]+|\p{{Lu}}\.|{}))*\.?)",
-        super::particles_pattern()
+        crate::grammar::particles()
     ))
     .expect("valid regex")
 });

@@ -9,20 +9,13 @@ use super::{Name, Reference};
 use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 
-/// Words skipped when a key takes the first significant word of a title or
-/// an organisation name.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "on", "of", "in", "and", "for", "to", "at", "by", "with", "from", "is",
-    "are", "as", "or", "its", "into", "o", "os", "a", "as", "um", "uma", "de", "da", "do", "das",
-    "dos", "e", "em", "el", "la", "los", "las", "le", "les", "un", "une", "des", "der", "die",
-    "das", "ein", "eine", "und", "what", "how", "why", "when", "who", "we", "our", "this", "that",
-];
-
 fn first_significant(s: &str) -> String {
     fold(s)
         .split(' ')
         .find(|w| {
-            !w.is_empty() && !STOPWORDS.contains(w) && w.chars().any(|c| c.is_ascii_alphabetic())
+            !w.is_empty()
+                && !crate::lexicon::is_title_stopword(w)
+                && w.chars().any(|c| c.is_ascii_alphabetic())
         })
         .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect())
         .unwrap_or_default()

@@ -230,18 +230,6 @@ impl Reference {
     }
 }
 
-/// Particles that belong to the family name after them ("van", "de",
-/// "Dal" in "L. Dal Maso").
-pub const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "le",
-    "la", "ten", "ter", "dal", "dalla", "dei", "degli", "delle", "des", "zu",
-];
-
-/// [`PARTICLES`] as a regex alternation, for patterns of names.
-pub fn particles_pattern() -> String {
-    format!("(?:{})", PARTICLES.join("|"))
-}
-
 /// The four digits of a year as written ("2015" in "2015a" or "\[1998\] 2015"
 /// is "1998"; none in "n.d.").
 pub fn year_digits(y: &str) -> Option<&str> {

@@ -9,7 +9,9 @@
 //! an "In …" chapter, or a publisher.
 
 use super::split::RawEntry;
-use super::{EntryType, Name, PARTICLES, Problem, Reference};
+use super::{EntryType, Name, Problem, Reference};
+use crate::grammar::{self, PAGES};
+use crate::lexicon::{self, is_reference_particle as is_particle};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -20,14 +22,8 @@ macro_rules! re {
     };
 }
 
-re!(
-    PAREN_DATE,
-    r"\(\s*((?:\d{4}[a-z]?(?:\s*[,/–-]\s*(?:\d{2,4}[a-z]?|[a-z]))*)|n\.\s?d\.|s\.\s?d\.|in press|forthcoming|no date|sem data)(?:,\s*[\p{L}]+\.?(?:\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?)?)?\s*\)\.?"
-);
-re!(
-    DOT_DATE,
-    r"(?:^|[.,]\s+)(?:(\d{4}[a-z]?(?:,\s*\d{4}[a-z]?)*)\.|(n\.d\.)\.?)(?:\s|$)"
-);
+re!(PAREN_DATE, &grammar::paren_date());
+re!(DOT_DATE, &grammar::dot_date());
 // Chicago's editor mark after the names: "Smith, J., ed." / ", eds."
 re!(CHICAGO_EDITORS, r",\s*eds?\.?\s*$");
 re!(ANY_YEAR, r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b");
@@ -49,8 +45,6 @@ re!(
     r"(?i)\(?\b(\d{1,2}(?:st|nd|rd|th|a|ª|º|e)?\.?\s*(?:edition|edn|ed|éd|aufl)\.?)\)?"
 );
 re!(VOLUME_PAREN, r"\s*\((?i:vol(?:ume)?\.?)\s*([^)]+)\)");
-/// A page, a page range or an article number: "12", "e1234", "S5–S9".
-const PAGES: &str = r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?";
 re!(
     JOURNAL,
     &format!(
@@ -95,15 +89,12 @@ re!(
     PROCEEDINGS,
     r"(?i)\b(?:proceedings|conference|symposium|workshop|congress|colloquium|congresso|encontro|seminário)\b"
 );
-re!(
-    INITIALS,
-    r"^(?:\p{Lu}(?:\p{Ll}{0,2}\.)?\.?(?:\s*-\s*\p{Lu}\.?)?\s*)+$"
-);
+re!(INITIALS, grammar::INITIALS);
 re!(
     HOUSE_NAME,
     &format!(
         r"^(?P<family>(?:{}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+)*)\s+(?P<given>\p{{Lu}}{{1,4}})$",
-        super::particles_pattern()
+        crate::grammar::particles()
     )
 );
 re!(STRAY_NUMBER, r"^(\d{1,3})\s+(\p{Lu})");
@@ -142,67 +133,6 @@ re!(
     r"^(?P<loc>[\p{Lu}][\p{L}.\s,'’\-]{1,60}?(?:\s(?:and|&)\s[\p{Lu}][\p{L}.\s'’\-]{1,30})?):\s+(?P<pub>[^:]+)$"
 );
 
-/// Particles of family names in reference lists, where "al" and "y" can't
-/// be mistaken for "et al." or a conjunction.
-fn is_particle(w: &str) -> bool {
-    let w = w.to_lowercase();
-    PARTICLES.contains(&w.as_str())
-        || ["y", "st.", "mac", "al", "el", "bin", "ibn"].contains(&w.as_str())
-}
-
-/// Words that mark an organisation rather than a person.
-const ORG_WORDS: &[&str] = &[
-    "organization",
-    "organisation",
-    "agency",
-    "center",
-    "centre",
-    "project",
-    "institute",
-    "ministry",
-    "committee",
-    "network",
-    "university",
-    "department",
-    "bank",
-    "association",
-    "office",
-    "council",
-    "group",
-    "foundation",
-    "society",
-    "commission",
-    "nations",
-    "bureau",
-    "federal",
-    "government",
-    "national",
-    "international",
-    "channel",
-    "radio",
-    "statistics",
-    "service",
-    "authority",
-    "board",
-    "union",
-    "program",
-    "programme",
-    "fund",
-    "corporation",
-    "company",
-    "inc",
-    "ltd",
-    "team",
-    "consortium",
-    "world",
-    "ministério",
-    "instituto",
-    "secretaria",
-    "público",
-    "nacional",
-    "analytics",
-];
-
 pub(super) fn clean(s: &str) -> String {
     s.trim()
         .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
@@ -240,24 +170,8 @@ pub(super) fn author_like(prefix: &str) -> bool {
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .filter(|w| {
             let w = w.trim_end_matches([',', '.']);
-            !matches!(
-                w,
-                "and"
-                    | "et"
-                    | "al"
-                    | "of"
-                    | "the"
-                    | "for"
-                    | "on"
-                    | "in"
-                    | "e"
-                    | "y"
-                    | "und"
-                    | "&"
-                    | "others"
-                    | "ed"
-                    | "eds"
-            ) && !is_particle(w)
+            !lexicon::is_name_list_word(w)
+                && !is_particle(w)
                 && !w.starts_with("d'")
                 && !w.starts_with("d’")
                 && !w.starts_with("l'")
@@ -339,10 +253,7 @@ fn is_initials(s: &str) -> bool {
 }
 
 fn is_suffix(s: &str) -> bool {
-    matches!(
-        s.trim().trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV" | "Jnr" | "Snr"
-    )
+    lexicon::is_name_suffix(s.trim().trim_end_matches('.'))
 }
 
 /// Drops a generational suffix after a name: "J. F. Brown Jr." and
@@ -358,7 +269,7 @@ fn org_like(s: &str) -> bool {
     let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
     words
         .iter()
-        .any(|w| ORG_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .any(|w| lexicon::is_org_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
         || (words.iter().filter(|w| !is_particle(w)).count() >= 4
             && !s.contains(',')
             && !s.split_whitespace().any(is_initials))
@@ -408,14 +319,13 @@ pub(super) fn person(family: &str, given: &str) -> Name {
 /// Parses a list of names: "Smith, J., & Jones, K.", "Smith, John, and
 /// Jane Doe", "Smith AB, Jones CD", or an organisation.
 pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
-    static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s*(?:et\s+al\.?|and others|et alii)").expect("valid regex")
-    });
+    static ET_AL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(grammar::ET_AL_LIST).expect("valid regex"));
     static ELLIPSIS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:\.\s){2,}\.|…").expect("valid regex"));
     static SEP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*;\s*|,\s*(?:&|and|e|y|und)\s+|\s+(?:&|and|e|y|und)\s+|\s*,\s*")
-            .expect("valid regex")
+        let and = grammar::name_and();
+        Regex::new(&format!(r"\s*;\s*|,\s*{and}\s+|\s+{and}\s+|\s*,\s*")).expect("valid regex")
     });
     let mut truncated = false;
     let mut s = s.trim().trim_end_matches([',', ';']).to_string();
@@ -698,30 +608,11 @@ pub(super) fn sentence_bounds(s: &str) -> Vec<usize> {
                         .unwrap_or("");
                     let w = word.trim_start_matches(['(', '[']);
                     let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
-                    let abbr = matches!(
-                        w.to_lowercase().as_str(),
-                        "vol"
-                            | "no"
-                            | "ed"
-                            | "eds"
-                            | "pp"
-                            | "p"
-                            | "st"
-                            | "dr"
-                            | "jr"
-                            | "sr"
-                            | "inc"
-                            | "co"
-                            | "ltd"
-                            | "u.s"
-                            | "u.k"
-                            | "vs"
-                            | "nr"
-                            | "n"
-                    ) || (w.contains('.')
-                        && w.len() <= 5
-                        && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
-                        && w.chars().all(|c| c.is_uppercase() || c == '.'));
+                    let abbr = lexicon::is_entry_abbreviation(&w.to_lowercase())
+                        || (w.contains('.')
+                            && w.len() <= 5
+                            && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                            && w.chars().all(|c| c.is_uppercase() || c == '.'));
                     if initial || abbr {
                         continue;
                     }
@@ -822,9 +713,10 @@ pub(super) fn parse_in(r: &mut Reference, body: &str) {
 }
 
 static PAGES_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r",?\s*(?:(?i:pp?\.)\s*)?([A-Za-z]?\d+[A-Za-z]?\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)\s*$",
-    )
+    Regex::new(&format!(
+        r",?\s*(?:(?i:pp?\.)\s*)?({})\s*$",
+        grammar::PAGE_RANGE
+    ))
     .expect("valid regex")
 });
 

@@ -28,19 +28,14 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A name at the start of an entry, then (soon) its date.
-static ENTRY_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        &format!(r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)){{0,250}}?)?(?:\(\s*(?:\d{{4}}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))", particles = crate::reference::particles_pattern()),
-    )
-    .expect("valid regex")
-});
+static ENTRY_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&crate::grammar::entry_start()).expect("valid regex"));
 
 /// An inverted name with initials at the start of a line ("Smith, J. A.").
 static INVERTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // "Smith, J. A." or an organisation before people: "Malaria Genomic
     // Epidemiology Network, Rockett, K. A.".
-    Regex::new(&format!(r"^(?:{particles}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]+)?,\s+(?:\p{{Lu}}\.\s?-?)+|^\p{{Lu}}[\p{{L}}\-]+(?:\s+(?:of|for|and|the|on|\p{{Lu}}[\p{{L}}\-]+)){{1,8}},\s+(?:\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?)+|(?:\p{{Lu}}\.\s?)+\p{{Lu}}[\p{{L}}'’\-]+)|^\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+){{0,6}},\s+&\s+\p{{Lu}}", particles = crate::reference::particles_pattern()))
-        .expect("valid regex")
+    Regex::new(&crate::grammar::inverted_name()).expect("valid regex")
 });
 
 /// A second entry that starts inside a line, after the end of the first.
@@ -49,7 +44,7 @@ static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     // then a second entry's names and date. APA/Harvard: "Welsh, H. A.,
     // & Lee, K. (1996)", with "et al." allowed before the date. Chicago and
     // house styles: "Clarke, Geraldine. 2017." or "Smith AB, Jones CD. 2015."
-    let particle = format!(r"(?:{}\s+)?", crate::reference::particles_pattern());
+    let particle = format!(r"(?:{}\s+)?", crate::grammar::particles());
     let inverted = format!(r"{particle}\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?-?)+");
     Regex::new(&format!(
         r"[.\d)]\s+(?:[-•–]\s+)?((?:{inverted}(?:,?\s+(?:&\s+|and\s+)?{inverted})*(?:,?\s+et al\.)?\s*\(\d{{4}}[a-z]?\))|(?:{particle}\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}{{1,3}})?,\s[^()“”\x22]{{1,250}}?\.\s(?:(?:1[5-9]|20)\d\d[a-z]?\.|n\.d\.)\s))"
@@ -58,13 +53,8 @@ static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Rossi, Maria" or "van der Berg, J." at the start of a line.
-static NAME_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:{particles}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]+)?,\s+\p{{Lu}}",
-        particles = crate::reference::particles_pattern()
-    ))
-    .expect("valid regex")
-});
+static NAME_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&crate::grammar::inverted_name()).expect("valid regex"));
 
 static HAS_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)[^)]{0,20}\)|[.,]\s(?:\d{4}[a-z]?\.|n\.d\.)\s")

@@ -8,17 +8,6 @@
 
 use std::ops::Range;
 
-/// Words after which a period does not end a sentence (compared in lower case).
-const ABBREVIATIONS: &[&str] = &[
-    "al", "e.g", "i.e", "etc", "cf", "vs", "p", "pp", "fig", "figs", "eq", "eqs", "no", "nos",
-    "vol", "vols", "ed", "eds", "dr", "mr", "mrs", "ms", "prof", "st", "approx", "ca", "inc",
-    "ltd", "co", "jr", "sr", "chap", "sec", "ch", "n.d", "u.s", "u.k", "e.u", "u.n", "op", "cit",
-    "ibid", "viz", "resp", "esp", "incl", "min", "max", "dept", "univ", "ref", "refs", "sp", "spp",
-    "var", "subsp", "cap", "art", "tab", "apud", "corp", "cv", "ssp", "nov", "gen", "comb", "seq",
-    "tr", "trans", "orig", "rev", "est", "mt", "ft", "assoc", "fl", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "dec", "c", "n",
-];
-
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if w.is_empty() {
@@ -28,7 +17,7 @@ fn is_abbreviation(word: &str) -> bool {
     // single small letter ends one ("as in 2007a. Then") unless it is an
     // abbreviation ("c. 75").
     let lower = w.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if crate::lexicon::is_prose_abbreviation(&lower) {
         return true;
     }
     let mut chars = w.chars();

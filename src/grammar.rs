@@ -1,0 +1,128 @@
+//! The author-date grammar as named regex pieces.
+//!
+//! The splitter, the parser, the citation finder, the region finder and
+//! the style checks compose their patterns from these, so that "a year" or
+//! "a page range" is spelled once. Pieces are non-capturing; a caller adds
+//! the groups it reads. Vocabulary comes from [`crate::lexicon`].
+
+use crate::lexicon;
+
+/// A plausible year of publication: 1500–2099. Four digits outside that
+/// range are specimen or model numbers, not years.
+pub const YEAR: &str = r"(?:1[5-9]|20)\d{2}";
+
+/// The ways a work says it has no date yet or at all: "n.d.", "s.d."
+/// (Portuguese), "in press", "forthcoming".
+pub const NO_DATE: &str = r"(?:n\.\s?d\.|s\.\s?d\.|in press|forthcoming)";
+
+/// A page or an article number: "12", "e1234", "S5".
+pub const PAGE: &str = r"[A-Za-z]?\d+[A-Za-z]?";
+
+/// A page range with its dash (en dash or hyphens).
+pub const PAGE_RANGE: &str = r"[A-Za-z]?\d+[A-Za-z]?\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?";
+
+/// A page, a page range or an article number: "12", "e1234", "S5–S9".
+pub const PAGES: &str = r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Za-z]?)?";
+
+/// A locator after a cited year: ", p. 12", ": 34–35", ", Chapter 3",
+/// ", p. xix e xx".
+pub const LOCATOR: &str = r"\s*[,:]\s*(?:(?i:pp?|paras?|paragraphs?|chap|chapters?|ch|sec|sections?|figs?|figures?|tables?|vols?|volumes?|n|nos?|cap|capítulo|págs?|s|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*(?:[–-]|\s(?:e|and|&|y|und)\s)\s*[\dxivlc]+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?";
+
+/// Initials alone: "J.", "J. A.", "J.-P.", "Ch.", "AB".
+pub const INITIALS: &str = r"^(?:\p{Lu}(?:\p{Ll}{0,2}\.)?\.?(?:\s*-\s*\p{Lu}\.?)?\s*)+$";
+
+/// "et al." as a reference list writes it, with the words for the same in
+/// running lists ("and others", "et alii").
+pub const ET_AL_LIST: &str = r"(?i),?\s*(?:et\s+al\.?|and others|et alii)";
+
+/// "et al." as a citation writes it, also without the space ("etal.") and
+/// with the commas around it.
+pub const ET_AL_CITED: &str = r"(?i),?\s*\bet\s*al\.?,?";
+
+/// "et al." at the end of a list of cited names.
+pub const ET_AL: &str = r"et\s+al\.?";
+
+/// The words that join the last two names ("and", "&", "e", "y", "und").
+pub fn name_and() -> String {
+    lexicon::alternation(lexicon::NAME_AND)
+}
+
+/// The particles of family names, as an alternation.
+pub fn particles() -> String {
+    lexicon::alternation(lexicon::PARTICLES)
+}
+
+/// A year as cited: a year with an optional letter, a no-date word, and
+/// "\[1998\] 2015" for a reprint.
+pub fn cited_year() -> String {
+    format!(r"(?:\[\d{{4}}\]\s*)?(?:{YEAR}[a-z]?|{NO_DATE})")
+}
+
+/// The date of a reference in parentheses, as APA and Harvard write it:
+/// "(2015)", "(2015a)", "(2001, 2002)", "(n.d.)", "(2015, March 3)".
+/// Group 1 is the year.
+pub fn paren_date() -> String {
+    r"\(\s*((?:\d{4}[a-z]?(?:\s*[,/–-]\s*(?:\d{2,4}[a-z]?|[a-z]))*)|n\.\s?d\.|s\.\s?d\.|in press|forthcoming|no date|sem data)(?:,\s*[\p{L}]+\.?(?:\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?)?)?\s*\)\.?".to_string()
+}
+
+/// The date of a reference between periods, as Chicago writes it: ". 2015."
+/// or ". n.d.". Group 1 is the year, group 2 "n.d.".
+pub fn dot_date() -> String {
+    r"(?:^|[.,]\s+)(?:(\d{4}[a-z]?(?:,\s*\d{4}[a-z]?)*)\.|(n\.d\.)\.?)(?:\s|$)".to_string()
+}
+
+/// A name at the start of a reference entry and, soon after it, its date:
+/// the splitter's test for a new entry.
+pub fn entry_start() -> String {
+    format!(
+        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)){{0,250}}?)?(?:\(\s*(?:\d{{4}}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
+        particles = particles()
+    )
+}
+
+/// An inverted name with initials at the start of a line ("Smith, J. A."),
+/// or an organisation before people ("Malaria Genomic Epidemiology
+/// Network, Rockett, K. A.").
+pub fn inverted_name() -> String {
+    format!(
+        r"^(?:{particles}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]+)?,\s+(?:\p{{Lu}}\.\s?-?)+|^\p{{Lu}}[\p{{L}}\-]+(?:\s+(?:of|for|and|the|on|\p{{Lu}}[\p{{L}}\-]+)){{1,8}},\s+(?:\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?)+|(?:\p{{Lu}}\.\s?)+\p{{Lu}}[\p{{L}}'’\-]+)|^\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+){{0,6}},\s+&\s+\p{{Lu}}",
+        particles = particles()
+    )
+}
+
+/// A line that reads as a reference entry to the region finder: a
+/// capitalised name and a year within a short distance. Looser than
+/// [`entry_start`], because it only asks whether a block is a list.
+pub const REFERENCE_LINE: &str = r"^(?:[-•*]\s*)?\p{Lu}[\p{L}'’\-]+(?:\s+[\p{L}'’\-]+){0,3},?\s.{0,120}?(?:\(\d{4}[a-z]?\)|\b\d{4}[a-z]?\.)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    fn whole(p: &str) -> Regex {
+        Regex::new(&format!("^(?:{p})$")).unwrap()
+    }
+
+    #[test]
+    fn pieces_match_what_their_names_say() {
+        let y = whole(&cited_year());
+        for ok in ["2015", "2015a", "n.d.", "n. d.", "in press", "[1998] 2015"] {
+            assert!(y.is_match(ok), "{ok}");
+        }
+        assert!(!y.is_match("1234") && !y.is_match("2150"));
+        let p = whole(PAGES);
+        assert!(p.is_match("12–34") && p.is_match("e1234") && !p.is_match("pp. 1"));
+        assert!(whole(&name_and()).is_match("und") && whole(&particles()).is_match("van"));
+        assert!(
+            Regex::new(&entry_start())
+                .unwrap()
+                .is_match("Smith, J. (2015). Title.")
+        );
+        assert!(
+            Regex::new(&paren_date())
+                .unwrap()
+                .is_match("(2015, March 3).")
+        );
+    }
+}

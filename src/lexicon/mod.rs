@@ -1,0 +1,166 @@
+//! Vocabulary as data: the word lists of [`words`], and typed look-ups that
+//! say how each list is compared.
+//!
+//! A rule asks `lexicon::is_particle(w)`, never spells a list inline, so a
+//! word added here reaches every rule that needs it.
+
+pub mod words;
+
+pub use words::*;
+
+/// Whether `w` (any case) is a particle of a family name ("van", "de").
+pub fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&w)
+}
+
+/// Whether `w` (any case) is a particle in a reference list, where "al",
+/// "y" and "bin" are particles too.
+pub fn is_reference_particle(w: &str) -> bool {
+    let w = w.to_lowercase();
+    PARTICLES.contains(&w.as_str()) || REFERENCE_PARTICLES.contains(&w.as_str())
+}
+
+/// Whether `w` is a word that joins the last two names ("and", "&", "e").
+pub fn is_name_and(w: &str) -> bool {
+    NAME_AND.contains(&w)
+}
+
+/// Whether `w` (lower case) is a month or its abbreviation.
+pub fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
+/// Whether `w` (lower case, without a period) is a word that looks like
+/// a name before a year but is not one: a month, a season, a part of a
+/// document, a preposition.
+pub fn is_not_name(w: &str) -> bool {
+    is_month(w) || SEASONS.contains(&w) || NOT_NAMES.contains(&w)
+}
+
+/// Whether `w` (lower case) is a function word that starts a sentence or
+/// phrase, never a name.
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
+
+/// Whether `w` is a lower-case word that may stand inside a name.
+pub fn is_connector(w: &str) -> bool {
+    CONNECTORS.contains(&w)
+}
+
+/// Whether `w` (lower case) is a definite article.
+pub fn is_article(w: &str) -> bool {
+    ARTICLES.contains(&w)
+}
+
+/// Whether `w` (lower case, without punctuation) marks an organisation.
+pub fn is_org_word(w: &str) -> bool {
+    ORG_WORDS.contains(&w)
+}
+
+/// Whether `w` is a generational suffix ("Jr", "III"), as written.
+pub fn is_name_suffix(w: &str) -> bool {
+    NAME_SUFFIXES.contains(&w)
+}
+
+/// Whether `w` stands for "et al." after "and" ("colleagues").
+pub fn is_colleagues(w: &str) -> bool {
+    COLLEAGUES.contains(&w)
+}
+
+/// Whether a lower-case word may stand in an author list ("and", "et").
+pub fn is_name_list_word(w: &str) -> bool {
+    NAME_LIST_WORDS.contains(&w)
+}
+
+/// Whether a lower-case word may join the words of a group author.
+pub fn is_group_joiner(w: &str) -> bool {
+    GROUP_JOINERS.contains(&w)
+}
+
+/// Whether `w` (lower case, no period) is an abbreviation in prose.
+pub fn is_prose_abbreviation(w: &str) -> bool {
+    PROSE_ABBREVIATIONS.contains(&w)
+}
+
+/// Whether `w` (lower case, no final period) is an abbreviation inside a
+/// reference entry ("vol", "pp").
+pub fn is_entry_abbreviation(w: &str) -> bool {
+    ENTRY_ABBREVIATIONS.contains(&w)
+}
+
+/// Whether a folded word is skipped when a key takes a title's first
+/// significant word.
+pub fn is_title_stopword(w: &str) -> bool {
+    TITLE_STOPWORDS.contains(&w)
+}
+
+/// Whether `w` has the ending of a Latin species epithet.
+pub fn has_latin_ending(w: &str) -> bool {
+    LATIN_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// The words of `list` as a regex alternation `(?:a|b|…)`, each escaped,
+/// longest first so that a longer word is never cut by a shorter prefix.
+pub fn alternation(list: &[&str]) -> String {
+    let mut ws: Vec<&str> = list.to_vec();
+    ws.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let escaped: Vec<String> = ws.iter().map(|w| regex::escape(w)).collect();
+    format!("(?:{})", escaped.join("|"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list, by name, for the tests that hold them to their form.
+    const LISTS: &[(&str, &[&str])] = &[
+        ("PARTICLES", PARTICLES),
+        ("REFERENCE_PARTICLES", REFERENCE_PARTICLES),
+        ("NAME_AND", NAME_AND),
+        ("COLLEAGUES", COLLEAGUES),
+        ("NAME_SUFFIXES", NAME_SUFFIXES),
+        ("NAME_LIST_WORDS", NAME_LIST_WORDS),
+        ("MONTHS", MONTHS),
+        ("SEASONS", SEASONS),
+        ("NOT_NAMES", NOT_NAMES),
+        ("FUNCTION_WORDS", FUNCTION_WORDS),
+        ("CONNECTORS", CONNECTORS),
+        ("GROUP_JOINERS", GROUP_JOINERS),
+        ("ARTICLES", ARTICLES),
+        ("ORG_WORDS", ORG_WORDS),
+        ("PROSE_ABBREVIATIONS", PROSE_ABBREVIATIONS),
+        ("ENTRY_ABBREVIATIONS", ENTRY_ABBREVIATIONS),
+        ("TITLE_STOPWORDS", TITLE_STOPWORDS),
+        ("LATIN_ENDINGS", LATIN_ENDINGS),
+        ("ABSTRACT_NAMES", ABSTRACT_NAMES),
+        ("SECTION_NAMES", SECTION_NAMES),
+        ("ABSTRACT_LABELS", ABSTRACT_LABELS),
+    ];
+
+    #[test]
+    fn every_list_is_sorted_and_unique() {
+        for (name, list) in LISTS {
+            for w in list.windows(2) {
+                assert!(w[0] < w[1], "{name}: {:?} before {:?}", w[0], w[1]);
+            }
+            assert!(!list.is_empty(), "{name} is empty");
+        }
+    }
+
+    #[test]
+    fn look_ups_compare_as_documented() {
+        assert!(is_particle("van") && !is_particle("Van"));
+        assert!(is_reference_particle("Van") && is_reference_particle("bin"));
+        assert!(is_month("march") && is_not_name("march") && is_not_name("figure"));
+        assert!(is_name_and("&") && is_name_and("und") && !is_name_and("or"));
+        assert!(has_latin_ending("brasiliensis") && !has_latin_ending("smith"));
+    }
+
+    #[test]
+    fn alternations_put_longer_words_first() {
+        assert_eq!(alternation(&["de", "del", "a.b"]), r"(?:a\.b|del|de)");
+        let re = regex::Regex::new(&format!("^{}$", alternation(SECTION_NAMES))).unwrap();
+        assert!(re.is_match("materials") && re.is_match("final remarks"));
+    }
+}

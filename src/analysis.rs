@@ -1,6 +1,6 @@
 //! The whole analysis of one document: what every renderer consumes.
 
-use crate::citation::{self, Cite, Form};
+use crate::citation::{self, Cite};
 use crate::input::{Format, Source};
 use crate::link::{self, Link};
 use crate::profile::Profile;
@@ -93,20 +93,6 @@ fn claim_window(text: &str, s: Range<usize>, cite: Range<usize>) -> Range<usize>
     lo..hi
 }
 
-/// "Provinha do Teatro Óptico (1892)": a narrative "citation" after a
-/// definite article that matches no reference names a thing and its date.
-/// A linked one stays ("the Preston (1975) curve").
-fn names_a_thing(text: &str, cite: &Cite, link: &Link) -> bool {
-    if cite.form != Form::Narrative || link.reference.is_some() || link.year_mismatch.is_some() {
-        return false;
-    }
-    let before = text[..cite.span.start]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("");
-    crate::lexicon::is_article(before)
-}
-
 /// Analyses a document. Never fails: problems become diagnostics.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let source = Source::new(text);
@@ -133,7 +119,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         let claim_span = para.text.orig_span(s.start, s.end);
         let (line, column) = source.line_col(found.span.start);
         let link = index.link(&found.cite);
-        if names_a_thing(ptext, &found.cite, &link) {
+        let linked = link.reference.is_some() || link.year_mismatch.is_some();
+        if citation::names_a_thing(ptext, &found.cite, linked) {
             continue;
         }
         // "(Manovich, 2001, 2002)" for an entry dated "(2001, 2002)" cites

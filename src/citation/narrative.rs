@@ -1,0 +1,255 @@
+//! "Smith and Jones (2015)": names in the running text before a
+//! parenthesis that starts with the years.
+
+use super::filters::{is_name_word, plausible};
+use super::years::{clean_locator, expand_years, push_years};
+use super::{Cite, Form, Known};
+use crate::grammar::{self, LOCATOR};
+use crate::lexicon;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
+    let year = grammar::cited_year();
+    Regex::new(&format!(
+        r"^\s*(?P<years>{year}(?:\s*[,;]\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*(?:\)|;|\s(?:apud|as cited in|cited in|quoted in)\s)"
+    ))
+    .expect("valid regex")
+});
+
+/// "Smith and Jones (2015)", "Smith et al.'s (2015a, b)", "Lev Manovich
+/// (2001, 2002, p. 302)": a parenthesis that starts with years, after names.
+pub(super) fn narrative(text: &str, open: usize, close: usize, out: &mut Vec<Cite>) {
+    let Some(c) = YEAR_START.captures(&text[open + 1..=close]) else {
+        return;
+    };
+    let Some(names) = names_before(text, open) else {
+        return;
+    };
+    let years_m = c.name("years").map_or(0..0, |m| m.range());
+    let base = open + 1 + years_m.start;
+    let years = expand_years(&text[base..open + 1 + years_m.end]);
+    // The last record ends after the locator and the closing parenthesis
+    // of the citation.
+    let mut end = c
+        .name("loc")
+        .map_or(base + years_m.len(), |l| open + 1 + l.end());
+    if text[end..].starts_with(')') {
+        end += 1;
+    }
+    let template = Cite {
+        span: names.start..names.start,
+        form: Form::Narrative,
+        names: names.names,
+        written: text[names.start..open].trim().to_string(),
+        group_name: names.group,
+        given: names.given,
+        et_al: names.et_al,
+        year: String::new(),
+        locator: c.name("loc").map(|m| clean_locator(m.as_str())),
+        prefix: None,
+    };
+    push_years(out, template, base, &years, end);
+}
+
+struct NamesBefore {
+    start: usize,
+    names: Vec<String>,
+    group: Option<String>,
+    given: Option<String>,
+    et_al: bool,
+}
+
+/// Walks back from `open` over the names of a narrative citation.
+fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
+    // Names are short: look back a bounded distance, so that a paragraph
+    // with many citations costs linear time.
+    let mut from = open.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..open];
+    let tokens: Vec<(usize, &str)> = tokenize(head);
+    let mut k = tokens.len();
+    let mut et_al = false;
+    // "et al." / "et al.’s"
+    if k >= 2 {
+        let last = tokens[k - 1]
+            .1
+            .trim_end_matches(['\'', '’', 's'])
+            .trim_end_matches(['\'', '’']);
+        if (last == "al." || last == "al" || last == "al.,") && tokens[k - 2].1 == "et" {
+            et_al = true;
+            k -= 2;
+        } else if (tokens[k - 2].1 != "&" && lexicon::is_name_and(tokens[k - 2].1))
+            && lexicon::is_colleagues(tokens[k - 1].1.trim_end_matches(['\'', '’']))
+        {
+            // "Smith and colleagues (2010)" stands for "Smith et al.".
+            et_al = true;
+            k -= 2;
+        }
+    }
+    // Collect name words and connectors backwards.
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut end_ok = false;
+    while k > 0 {
+        let (pos, w) = tokens[k - 1];
+        let bare = w
+            .trim_end_matches(',')
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(['\'', '’']);
+        let lower = bare.to_lowercase();
+        let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_uppercase());
+        if is_name_word(bare) && (acronym || !lexicon::is_function_word(&lower)) {
+            words.push((pos, bare.to_string()));
+            end_ok = true;
+            k -= 1;
+            continue;
+        }
+        // A particle belongs to the family name right after it.
+        let directly_before_family = words.last().is_some_and(|(_, w)| w != "&")
+            && (words.len() == 1 || words[words.len() - 2].1 == "&");
+        if end_ok
+            && directly_before_family
+            && lexicon::is_particle(&lower)
+            && bare.starts_with(|c: char| c.is_lowercase())
+        {
+            words.push((pos, bare.to_string()));
+            k -= 1;
+            continue;
+        }
+        if end_ok && (lexicon::is_name_and(bare) || bare == "et") && k >= 2 {
+            let (_, prev) = tokens[k - 2];
+            let prev_bare = prev.trim_end_matches(',');
+            if is_name_word(prev_bare) && !lexicon::is_function_word(&prev_bare.to_lowercase()) {
+                words.push((pos, "&".to_string()));
+                k -= 1;
+                continue;
+            }
+        }
+        // An initial before a family name: "N. Odebrecht (2011)".
+        if end_ok
+            && bare.len() == 2
+            && bare.ends_with('.')
+            && bare.starts_with(|c: char| c.is_uppercase())
+        {
+            words.push((pos, bare.to_string()));
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // A comma-separated earlier name: "Smith, Jones, and Lee (2015)" is
+    // covered because "Jones," ends with a comma and is a name word.
+    words.reverse();
+    // A list of names separated by commas ends with "and" or "&" ("Smith,
+    // Jones, and Lee (2015)"). Without one, what stands before the last
+    // comma is running text ("do Théâtre Optique, Bendazzi (1994)").
+    if !words.iter().any(|(_, w)| w == "&") {
+        let ends_comma = |pos: usize| {
+            tokens
+                .iter()
+                .find(|(p, _)| *p == pos)
+                .is_some_and(|(_, raw)| raw.ends_with(','))
+        };
+        if let Some(cut) = words.iter().rposition(|(p, _)| ends_comma(*p)) {
+            words.drain(..=cut);
+        }
+        if words.is_empty() {
+            return None;
+        }
+    }
+    let start = words[0].0;
+    // Group into names at "&"; within a group, leading capitalised words
+    // are given names and the last word (with particles) the family name.
+    let mut names = Vec::new();
+    let mut given = None;
+    let mut cur: Vec<String> = Vec::new();
+    let flush = |cur: &mut Vec<String>, names: &mut Vec<String>, given: &mut Option<String>| {
+        if cur.is_empty() {
+            return;
+        }
+        let mut fam_start = cur.len() - 1;
+        while fam_start > 0 && lexicon::is_particle(&cur[fam_start - 1].to_lowercase()) {
+            fam_start -= 1;
+        }
+        if names.is_empty() && fam_start > 0 {
+            *given = Some(cur[..fam_start].join(" "));
+        }
+        names.push(cur[fam_start..].join(" "));
+        cur.clear();
+    };
+    for (idx, (_, w)) in words.iter().enumerate() {
+        if w == "&" {
+            flush(&mut cur, &mut names, &mut given);
+            continue;
+        }
+        let comma = tokens
+            .iter()
+            .find(|(p, _)| *p == words[idx].0)
+            .is_some_and(|(_, raw)| raw.ends_with(','));
+        cur.push(w.clone());
+        if comma {
+            flush(&mut cur, &mut names, &mut given);
+        }
+    }
+    flush(&mut cur, &mut names, &mut given);
+    if !plausible(&names, &Known::default()) {
+        return None;
+    }
+    // A group author may hold lower-case words: "The Ruritanian Agency of
+    // Statistics (2015)". Offer the longer reading for linking.
+    let group = group_before(head, start);
+    Some(NamesBefore {
+        start: from + start,
+        names,
+        group,
+        given,
+        et_al,
+    })
+}
+
+fn group_before(head: &str, start: usize) -> Option<String> {
+    let tokens = tokenize(&head[..start]);
+    let mut k = tokens.len();
+    let mut begin = None;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        let (pos, w) = tokens[k - 1];
+        let lower = w.to_lowercase();
+        if lexicon::is_group_joiner(&lower) || is_name_word(w) {
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                begin = Some(pos);
+            }
+            k -= 1;
+            steps += 1;
+            continue;
+        }
+        break;
+    }
+    begin
+        .map(|b| head[b..].trim().to_string())
+        .filter(|g| g.split_whitespace().count() >= 2)
+}
+
+fn tokenize(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}

@@ -1,0 +1,180 @@
+//! "(Smith, 2015; Lee & Kim, 2016, p. 4)": parts separated by ";", each
+//! names and years after an optional prefix.
+
+use super::filters::{after_binomial, plausible};
+use super::running::loose;
+use super::years::{clean_locator, expand_years, push_years};
+use super::{Cite, Form, Known};
+use crate::grammar::{self, LOCATOR};
+use crate::lexicon;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    // Names, an optional abbreviation of a group author ("World Health
+    // Organization [WHO], 2019"), years and a locator.
+    let year = grammar::cited_year();
+    Regex::new(&format!(
+        r"^(?P<names>(?:\p{{Lu}}|{particles}\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*\[(?P<abbr>[^\]\d]{{1,30}})\])?\s*,?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*\.?$",
+        particles = crate::grammar::particles()
+    ))
+    .expect("valid regex")
+});
+
+/// A part that is only years: "(Smith, 2015; 2016)" continues the names
+/// of the part before.
+static YEARS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    let year = grammar::cited_year();
+    Regex::new(&format!(
+        r"^(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*$"
+    ))
+    .expect("valid regex")
+});
+
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:see also|see,? e\.g\.|see|e\.\s?g\.|e\.\s?g|i\.\s?e\.|cf\.|for example|for instance|for a review,? see|for a review|reviewed in|as cited in|cited in|quoted in|as reviewed in|apud|also|but see|compare|especially|esp\.|among others|including|such as|following|after|contra|vide|ver também|ver|veja|in|and|or|by|from|e\.g\.,? see)[,:]?\s+)+")
+        .expect("valid regex")
+});
+
+/// Splits a names string into individual names.
+pub(super) fn split_names(s: &str) -> (Vec<String>, bool) {
+    static ET_AL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(grammar::ET_AL_CITED).expect("valid regex"));
+    static SEP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\s*(?:,\s*(?:and|&)\s+|\s+{}\s+|,\s*|;\s*)",
+            grammar::name_and()
+        ))
+        .expect("valid regex")
+    });
+    let et_al = ET_AL.is_match(s);
+    let s = ET_AL.replace_all(s, "");
+    let names: Vec<String> = SEP
+        .split(s.trim())
+        .map(|x| {
+            x.trim()
+                .trim_end_matches(['\'', '’'])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string()
+        })
+        .filter(|x| !x.is_empty())
+        .collect();
+    (names, et_al)
+}
+
+pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
+    let content = &text[inner.clone()];
+    // Parts separated by ";" at depth 0.
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut depth = 0;
+    for (k, c) in content.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ';' if depth == 0 => {
+                parts.push(start..k);
+                start = k + 1;
+            }
+            // "(2010 apud SOUZA, 2012)": the work read, then the source.
+            ' ' if depth == 0 && content[k..].starts_with(" apud ") => {
+                parts.push(start..k);
+                start = k + " apud ".len();
+            }
+            _ => {}
+        }
+    }
+    parts.push(start..content.len());
+    // ABNT lists authors with ";": "(Rodrigues; Fachin, 2010)".
+    let mut pending: Option<usize> = None;
+    for p in parts {
+        let raw = &content[p.clone()];
+        let lead = raw.len() - raw.trim_start().len();
+        let mut s = p.start + lead;
+        let part = raw.trim();
+        let mut prefix = None;
+        let mut body = part;
+        if let Some(m) = PREFIX.find(part) {
+            prefix = Some(
+                part[..m.end()]
+                    .trim()
+                    .trim_end_matches([',', ':'])
+                    .to_string(),
+            );
+            body = &part[m.end()..];
+            s += m.end();
+        }
+        let Some(c) = PART.captures(body) else {
+            // "(Smith, 2015; 2016)": years that continue the names before.
+            if let (Some(y), Some(prev)) = (YEARS_ONLY.captures(body), out.last())
+                && prev.form == Form::Parenthetical
+                && prev.span.end <= inner.start + s
+                && prev.span.start >= inner.start
+            {
+                let years_m = y.name("years").map_or(0..0, |m| m.range());
+                let years = expand_years(&body[years_m.clone()]);
+                let at = inner.start + s;
+                let end = y.name("loc").map_or(at + years_m.end, |m| at + m.end());
+                let template = Cite {
+                    span: at..at,
+                    locator: y.name("loc").map(|m| clean_locator(m.as_str())),
+                    prefix: None,
+                    ..prev.clone()
+                };
+                push_years(out, template, at + years_m.start, &years, end);
+                pending = None;
+                continue;
+            }
+            // Every word a capitalised name, a particle or a conjunction:
+            // "Rodrigues" in "(Rodrigues; Fachin, 2010)", but not "see
+            // Materials and methods".
+            let only_name = body.split_whitespace().count() <= 4
+                && body.starts_with(|c: char| c.is_uppercase())
+                && body.chars().all(|c| {
+                    c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '.')
+                })
+                && body.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || lexicon::is_particle(w)
+                        || (w != "&" && lexicon::is_name_and(w))
+                });
+            if only_name {
+                pending = pending.or(Some(inner.start + s));
+            } else {
+                pending = None;
+                // "(a review is presented in Apps and Rees, 2009)".
+                loose(text, inner.start + p.start..inner.start + p.end, known, out);
+            }
+            continue;
+        };
+        let names_str = &c["names"];
+        let (mut names, et_al) = split_names(names_str);
+        let mut start = inner.start + s;
+        if let Some(ps) = pending.take() {
+            let extra = &text[ps..inner.start + s];
+            let (mut pre, _) = split_names(extra);
+            pre.append(&mut names);
+            names = pre;
+            start = ps;
+        }
+        let names_end = inner.start + s + c.name("names").map_or(0, |m| m.end());
+        let written = text[start..names_end].trim().to_string();
+        if !plausible(&names, known) {
+            continue;
+        }
+        let authority = after_binomial(&text[..inner.start.saturating_sub(1)]);
+        if authority && !names.first().is_some_and(|n| known.contains(n)) {
+            continue;
+        }
+        let years_m = c.name("years").map_or(0..0, |m| m.range());
+        let years = expand_years(&body[years_m.clone()]);
+        let body_start = inner.start + s;
+        let end = c
+            .name("loc")
+            .map_or(body_start + years_m.end, |m| body_start + m.end());
+        let template = Cite::parenthetical(start, names, written, et_al, c.name("loc"), prefix);
+        push_years(out, template, body_start + years_m.start, &years, end);
+    }
+}

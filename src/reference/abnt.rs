@@ -8,11 +8,12 @@
 //! LIMA, A. Preface. In: COSTA, G. Cartoons. London: Libbey, 1994.
 //! ```
 
-use super::parse::{
-    PP_PAGES, author_like, clean, non_empty, parse_in, parse_names, person, sentence_bounds,
-    tail_publisher, take_edition,
-};
+use super::anchor::author_like;
+use super::fields::{clean, non_empty, person};
+use super::names::parse_names;
+use super::tail::{PP_PAGES, parse_in, tail_publisher, take_edition};
 use super::{Name, Reference};
+use crate::text::sentence::entry_bounds as sentence_bounds;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -4,10 +4,27 @@
 //! [`parse`] turns a text into fields, and [`key`] gives each entry a
 //! readable, stable citation key.
 
+/// A regex compiled once, on first use.
+macro_rules! re {
+    ($vis:vis $name:ident, $pat:expr) => {
+        $vis static $name: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new($pat).expect("valid regex"));
+    };
+}
+
 mod abnt;
+mod anchor;
+mod classify;
+mod cues;
+mod fields;
 pub mod key;
+mod names;
 pub mod parse;
 pub mod split;
+mod tail;
+mod title;
+
+pub use names::parse_names;
 
 use crate::text::Mapped;
 use serde::Serialize;

@@ -6,6 +6,7 @@
 //! citation list may hold several periods. The rules here are exactly
 //! those, and they return byte ranges so claims keep their spans.
 
+use crate::lexicon;
 use std::ops::Range;
 
 fn is_abbreviation(word: &str) -> bool {
@@ -93,6 +94,69 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     if r.start + lead < r.end - trail {
         out.push(r.start + lead..r.end - trail);
     }
+}
+
+/// The preset for reference entries: byte offsets just after each
+/// sentence-ending mark at bracket depth 0 (the space after it is not
+/// included). Entries end their parts at a period before a capital, a
+/// digit or a quotation, but not after an initial or an abbreviation of
+/// [`lexicon::ENTRY_ABBREVIATIONS`](crate::lexicon::ENTRY_ABBREVIATIONS).
+pub fn entry_bounds(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            '.' | '?' | '!' if depth == 0 => {
+                let mut j = k + 1;
+                while j < chars.len() && matches!(chars[j].1, '.' | '"' | '”' | '’' | '\'') {
+                    j += 1;
+                }
+                let Some(&(_, after)) = chars.get(j) else {
+                    continue;
+                };
+                if !after.is_whitespace() {
+                    continue;
+                }
+                let next = chars.get(j + 1).map_or(' ', |x| x.1);
+                // A capital inside the next word also starts a new part:
+                // journals such as "eLife" or "mBio".
+                let camel = chars[j + 1..]
+                    .iter()
+                    .take_while(|x| x.1.is_alphanumeric())
+                    .any(|x| x.1.is_uppercase());
+                if !(next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || camel
+                    || matches!(next, '“' | '"' | '‘' | '[' | '¿' | '¡'))
+                {
+                    continue;
+                }
+                if c == '.' {
+                    // Not after an initial or an abbreviation.
+                    let word = s[..i]
+                        .rsplit(|c: char| c.is_whitespace())
+                        .next()
+                        .unwrap_or("");
+                    let w = word.trim_start_matches(['(', '[']);
+                    let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+                    let abbr = lexicon::is_entry_abbreviation(&w.to_lowercase())
+                        || (w.contains('.')
+                            && w.len() <= 5
+                            && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                            && w.chars().all(|c| c.is_uppercase() || c == '.'));
+                    if initial || abbr {
+                        continue;
+                    }
+                }
+                out.push(chars.get(j).map_or(s.len(), |x| x.0));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]

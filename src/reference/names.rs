@@ -1,0 +1,243 @@
+//! Author and editor lists: "Smith, J., & Jones, K.", "Smith, John, and
+//! Jane Doe", "Smith AB, Jones CD", or an organisation.
+
+use super::Name;
+use super::fields::{clean, person};
+use crate::grammar;
+use crate::lexicon::{self, is_reference_particle as is_particle};
+use regex::Regex;
+use std::sync::LazyLock;
+
+re!(INITIALS, grammar::INITIALS);
+
+re!(
+    HOUSE_NAME,
+    &format!(
+        r"^(?P<family>(?:{}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+)*)\s+(?P<given>\p{{Lu}}{{1,4}})$",
+        crate::grammar::particles()
+    )
+);
+
+pub(super) fn is_initials(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() {
+        return false;
+    }
+    // Bare capitals are initials only when short ("AB" in "Smith AB");
+    // "ABEL" is an all-capitals surname.
+    if s.chars().all(char::is_alphabetic) {
+        return s.chars().count() <= 3 && s.chars().all(char::is_uppercase);
+    }
+    // With periods or spaces, every run of letters is short: "D.K.",
+    // "J.-P.", "Ch."; "UNAIDS." is a name.
+    let short_runs = s
+        .split(|c: char| !c.is_alphabetic())
+        .all(|run| run.chars().count() <= 2);
+    short_runs && s.chars().filter(|c| c.is_alphabetic()).count() <= 6 && INITIALS.is_match(s)
+}
+
+fn is_suffix(s: &str) -> bool {
+    lexicon::is_name_suffix(s.trim().trim_end_matches('.'))
+}
+
+/// Drops a generational suffix after a name: "J. F. Brown Jr." and
+/// "J.F. Jr" keep their names and lose the "Jr".
+fn without_suffix(seg: &str) -> &str {
+    match seg.trim_end().rsplit_once(char::is_whitespace) {
+        Some((head, last)) if is_suffix(last) => head.trim_end().trim_end_matches(','),
+        _ => seg,
+    }
+}
+
+pub(super) fn org_like(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
+    words
+        .iter()
+        .any(|w| lexicon::is_org_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || (words.iter().filter(|w| !is_particle(w)).count() >= 4
+            && !s.contains(',')
+            && !s.split_whitespace().any(is_initials))
+        || (s.len() >= 2
+            && s.len() <= 8
+            && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !s.contains('.'))
+}
+
+/// "K. A. Rockett" or "John Smith" or "J. A. M. González": given names first.
+fn natural_order(seg: &str) -> Option<Name> {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 6 {
+        return None;
+    }
+    // Family name: the last word, with any particles before it.
+    let mut fam_start = words.len() - 1;
+    while fam_start > 1 && is_particle(words[fam_start - 1]) {
+        fam_start -= 1;
+    }
+    let given = words[..fam_start].join(" ");
+    let family = words[fam_start..].join(" ");
+    let given_ok = words[..fam_start].iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase()) && (is_initials(w) || w.chars().count() > 1)
+    });
+    let has_initial = words[..fam_start].iter().any(|w| is_initials(w));
+    if given_ok
+        && (has_initial || fam_start <= 2)
+        && family.chars().any(|c| c.is_lowercase() || c.is_uppercase())
+    {
+        Some(Name::Person {
+            family: clean(&family),
+            given,
+        })
+    } else {
+        None
+    }
+}
+
+/// Parses a list of names: "Smith, J., & Jones, K.", "Smith, John, and
+/// Jane Doe", "Smith AB, Jones CD", or an organisation.
+pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
+    static ET_AL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(grammar::ET_AL_LIST).expect("valid regex"));
+    static ELLIPSIS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:\.\s){2,}\.|…").expect("valid regex"));
+    static SEP: LazyLock<Regex> = LazyLock::new(|| {
+        let and = grammar::name_and();
+        Regex::new(&format!(r"\s*;\s*|,\s*{and}\s+|\s+{and}\s+|\s*,\s*")).expect("valid regex")
+    });
+    let mut truncated = false;
+    let mut s = s.trim().trim_end_matches([',', ';']).to_string();
+    if ET_AL.is_match(&s) {
+        truncated = true;
+        s = ET_AL.replace_all(&s, "").into_owned();
+    }
+    if ELLIPSIS.is_match(&s) {
+        truncated = true;
+        s = ELLIPSIS.replace_all(&s, ",").into_owned();
+    }
+    let s = s.trim().trim_end_matches([',', ';']).trim();
+    if s.is_empty() {
+        return (Vec::new(), truncated);
+    }
+    // An organisation with its departments: "United Nations, Department of
+    // Economic and Social Affairs" is one author, not four.
+    let has_initials = s
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .any(is_initials);
+    if !has_initials && s.contains(',') && org_like(s) {
+        // Organisations are separated by "&" or ";", never by a bare comma
+        // or "and", which belong to their names.
+        static ORG_SEP: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r",?\s*&\s*|\s*;\s*").expect("valid regex"));
+        let parts: Vec<&str> = ORG_SEP
+            .split(s)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let orgs = parts.iter().all(|p| {
+            p.split(',')
+                .all(|q| q.split_whitespace().count() >= 2 || org_like(q))
+        });
+        if orgs {
+            let names = parts
+                .iter()
+                .map(|p| Name::Literal { literal: clean(p) })
+                .collect();
+            return (names, truncated);
+        }
+    }
+    let no_initials = !s
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .any(is_initials);
+    if !s.contains(',') && !s.contains(';') {
+        if let Some(c) = HOUSE_NAME.captures(s.trim_end_matches('.')) {
+            return (vec![person(&c["family"], &c["given"])], truncated);
+        }
+        if org_like(s) || no_initials {
+            let single = s.split_whitespace().count() == 1;
+            if single && !org_like(s) {
+                return (vec![person(s, "")], truncated);
+            }
+            return (vec![Name::Literal { literal: clean(s) }], truncated);
+        }
+    }
+    let segs: Vec<&str> = SEP
+        .split(s)
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    let mut names: Vec<Name> = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        let seg = without_suffix(segs[i]);
+        let next = segs.get(i + 1).map(|n| without_suffix(n));
+        if is_suffix(seg) {
+            i += 1;
+            continue;
+        }
+        // Bare capitals ("LEE") are a family name unless a person before
+        // them still lacks a given name.
+        let bare = seg.chars().all(char::is_alphabetic);
+        let needs_given =
+            matches!(names.last(), Some(Name::Person { given, .. }) if given.is_empty());
+        if is_initials(seg) && (!bare || needs_given) {
+            // A stray given part: attach it to the previous person.
+            if let Some(Name::Person { given, .. }) = names.last_mut()
+                && given.is_empty()
+            {
+                *given = seg.to_string();
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(c) = HOUSE_NAME.captures(seg.trim_end_matches('.')) {
+            names.push(person(&c["family"], &c["given"]));
+            i += 1;
+            continue;
+        }
+        if let Some(n) = next.filter(|n| is_initials(n)) {
+            names.push(person(seg, n));
+            i += 2;
+            continue;
+        }
+        // "N. K. Denzin": initials first, so natural order.
+        if seg.split_whitespace().count() >= 2
+            && seg.split_whitespace().next().is_some_and(is_initials)
+            && let Some(n) = natural_order(seg)
+        {
+            names.push(n);
+            i += 1;
+            continue;
+        }
+        // "Smith, John, and Jane Doe": the first author is inverted with a
+        // full given name, later ones are in natural order.
+        if i == 0
+            && let Some(n) = next
+            && n.split_whitespace().count() <= 3
+            && n.split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && seg.split_whitespace().count() <= 3
+            && !org_like(seg)
+        {
+            names.push(person(seg, n));
+            i += 2;
+            continue;
+        }
+        if i > 0
+            && let Some(n) = natural_order(seg)
+            && !org_like(seg)
+        {
+            names.push(n);
+            i += 1;
+            continue;
+        }
+        if org_like(seg) || seg.split_whitespace().count() >= 3 {
+            names.push(Name::Literal {
+                literal: clean(seg),
+            });
+        } else {
+            names.push(person(seg, ""));
+        }
+        i += 1;
+    }
+    (names, truncated)
+}

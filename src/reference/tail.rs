@@ -1,0 +1,340 @@
+//! The tail of an entry after its title: a journal with volume, issue and
+//! pages, an "In …" chapter, a series, or a publisher and its place.
+
+use super::Reference;
+use super::cues::{JOURNAL_WORD, ORGANISATION, PRESS, REPORT, THESIS, UNIVERSITY};
+use super::fields::{clean, non_empty};
+use super::names::parse_names;
+use crate::grammar::{self, PAGES};
+use crate::text::sentence::entry_bounds as sentence_bounds;
+use regex::Regex;
+use std::sync::LazyLock;
+
+re!(
+    pub(super) EDITION,
+    r"(?i)\(?\b(\d{1,2}(?:st|nd|rd|th|a|ª|º|e)?\.?\s*(?:edition|edn|ed|éd|aufl)\.?)\)?"
+);
+
+re!(
+    pub(super) JOURNAL,
+    &format!(
+        r"^(?P<container>.*?[^\s,.:])[,.]?\s+(?:(?i:vol\.?\s*))?(?P<vol>[A-Z]?\d+[A-Za-z]?(?:[/–-]\d+)?|e\d{{3,}})\s*(?:\((?P<iss>[^)]{{1,25}})\))?\s*(?:(?:[,:]|,?\s*(?i:no\.)\s*)\s*(?P<pages>(?:(?i:pp?\.)\s*)?(?:(?i:article)\s+)?{PAGES}))?\s*\.?\s*(?P<rest>.*)$"
+    )
+);
+
+re!(
+    PAGES_ONLY,
+    &format!(
+        r"^(?P<container>.*?\p{{L}})(?:,\s*pp?\.\s*|,\s*(?i:article)\s+|:\s*)(?P<pages>{PAGES})$"
+    )
+);
+
+re!(
+    ISSUE_ONLY,
+    &format!(
+        r"^(?P<container>.*?\p{{L}}),?\s+\((?P<iss>[^)]{{1,25}})\)(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{PAGES}))?$"
+    )
+);
+
+// An issue: "11", "3-4", "Suppl. 2", not a report number ("NSB-2018-1").
+re!(
+    ISSUE,
+    r"^(?:\d{1,4}[A-Za-z]?(?:\s*[–/-]\s*\d{1,4})?|(?i:suppl?\.?\s*\d*|s\d{1,2}))$"
+);
+
+re!(
+    SERIES_NUMBER,
+    r"^(?P<container>.*?\p{L}),?\s+(?i:no\.|n\.|nº|núm\.|number)\s*(?P<num>\d[\w/–-]*)$"
+);
+
+re!(
+    pub(super) EDITORS_MARK,
+    r"\s*\((?:[Ee]ds?|[Ee]d|[Oo]rgs?|[Cc]oords?|Hrsg|[Dd]ir)\.?\)\s*,?\s*"
+);
+
+re!(EDITED_BY, r",?\s*(?i:edited by|ed\. by|eds?\.)\s+");
+
+re!(
+    pub(super) PP_PAGES,
+    &format!(r"\b(?i:pp?\.)\s*({PAGES})")
+);
+
+re!(VOL_IN, r"[Vv]ol\.\s*([^,;)]+)");
+
+re!(
+    LOCATION,
+    r"^(?P<loc>[\p{Lu}][\p{L}.\s,'’\-]{1,60}?(?:\s(?:and|&)\s[\p{Lu}][\p{L}.\s'’\-]{1,30})?):\s+(?P<pub>[^:]+)$"
+);
+
+fn split_location(s: &str) -> (Option<String>, Option<String>) {
+    let s = clean(s);
+    if s.is_empty() {
+        return (None, None);
+    }
+    if let Some(c) = LOCATION.captures(&s)
+        && c["loc"].split_whitespace().count() <= 5
+    {
+        return (non_empty(&c["loc"]), non_empty(&c["pub"]));
+    }
+    (None, Some(s))
+}
+
+/// Parses the part after "In" of a chapter or conference paper.
+pub(super) fn parse_in(r: &mut Reference, body: &str) {
+    let mut body = body.trim().to_string();
+    if let Some(m) = EDITORS_MARK.find(&body) {
+        let eds = body[..m.start()].to_string();
+        let (names, _) = parse_names(&eds);
+        r.editors = names;
+        // ABNT: "In: SILVA, J. (Org.). Book."
+        body = body[m.end()..].trim_start_matches(['.', ' ']).to_string();
+    } else if let Some(m) = EDITED_BY.find(&body) {
+        // Chicago: "In Book, edited by Given Surname, 12–34. Publisher."
+        let book = body[..m.start()].to_string();
+        let after = body[m.end()..].to_string();
+        let bounds = sentence_bounds(&after);
+        let cut = bounds.first().copied().unwrap_or(after.len());
+        let mut eds = after[..cut].trim().trim_end_matches('.').to_string();
+        if let Some(p) = PAGES_AT_END.captures(&eds) {
+            r.pages = non_empty(&p[1]);
+            eds.truncate(p.get(0).map_or(eds.len(), |m| m.start()));
+        }
+        r.editors = parse_names(&eds).0;
+        r.container = non_empty(&book);
+        let rest = after[cut..].to_string();
+        tail_publisher(r, &rest);
+        return;
+    }
+    // "Book (2nd ed., Vol. 3, pp. 12–34). Publisher." or "Book, pp. 1–2."
+    let bounds = sentence_bounds(&body);
+    let cut = bounds.first().copied().unwrap_or(body.len());
+    let mut book = body[..cut].trim().trim_end_matches('.').to_string();
+    let rest = body[cut..].to_string();
+    static PAREN_INFO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*\(([^()]*(?:pp?\.|[Vv]ol\.|ed\.)[^()]*)\)\s*$").expect("valid regex")
+    });
+    if let Some(c) = PAREN_INFO.captures(&book) {
+        let info = c[1].to_string();
+        book.truncate(c.get(0).map_or(book.len(), |m| m.start()));
+        if let Some(p) = PP_PAGES.captures(&info) {
+            r.pages = non_empty(&p[1]);
+        }
+        if let Some(v) = VOL_IN.captures(&info) {
+            r.volume = non_empty(&v[1]);
+        }
+        if let Some(e) = EDITION.captures(&info) {
+            r.edition = non_empty(&e[1]);
+        }
+    }
+    if let Some(p) = PAGES_AT_END.captures(&book) {
+        r.pages = non_empty(&p[1]);
+        book.truncate(p.get(0).map_or(book.len(), |m| m.start()));
+    }
+    // "Proceedings of X, pp. 62–68. Sydney": pages inside the book part end
+    // its title; what follows is the place or publisher.
+    let mut rest = rest;
+    if let Some(p) = PP_PAGES.captures(&book)
+        && let Some(m) = p.get(0)
+    {
+        r.pages = r.pages.take().or_else(|| non_empty(&p[1]));
+        let after = book[m.end()..]
+            .trim_start_matches([')', ',', '.', ' '])
+            .to_string();
+        book.truncate(m.start());
+        let book_trimmed = book
+            .trim_end_matches(|c: char| c == ',' || c == '(' || c.is_whitespace())
+            .to_string();
+        book = book_trimmed;
+        if !after.is_empty() {
+            rest = format!("{after}. {rest}");
+        }
+    }
+    r.container = non_empty(&book);
+    tail_publisher(r, &rest);
+}
+
+static PAGES_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r",?\s*(?:(?i:pp?\.)\s*)?({})\s*$",
+        grammar::PAGE_RANGE
+    ))
+    .expect("valid regex")
+});
+
+/// Reads "Publisher." / "Location: Publisher." / "Publisher, pp. 1–2.".
+pub(super) fn tail_publisher(r: &mut Reference, rest: &str) {
+    let mut rest = clean(rest);
+    if let Some(p) = PAGES_AT_END.captures(&rest) {
+        if r.pages.is_none() {
+            r.pages = non_empty(&p[1]);
+        }
+        rest.truncate(p.get(0).map_or(rest.len(), |m| m.start()));
+    }
+    let (loc, publ) = split_location(&rest);
+    r.location = r.location.take().or(loc);
+    r.publisher = r.publisher.take().or(publ);
+}
+
+/// Removes an edition statement from `s`, storing it.
+pub(super) fn take_edition(r: &mut Reference, s: &str) -> String {
+    if let Some(c) = EDITION.captures(s) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        r.edition = non_empty(&c[1]);
+        let mut out = s[..m.start].to_string();
+        out.push_str(&s[m.end..]);
+        return out.trim().trim_end_matches([',', '.']).trim().to_string();
+    }
+    s.to_string()
+}
+
+/// "835–849" (ascending) or "e7057" where a volume was expected.
+fn pages_not_volume(v: &str) -> bool {
+    if let Some(n) = v.strip_prefix('e') {
+        return n.chars().all(|c| c.is_ascii_digit());
+    }
+    match v.split_once(['–', '-']) {
+        Some((a, b)) => match (a.parse::<u32>(), b.parse::<u32>()) {
+            (Ok(a), Ok(b)) => b > a,
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+pub(super) fn parse_tail(r: &mut Reference, tail: &str) {
+    let tail = tail.trim().trim_start_matches(['.', ',']).trim();
+    if tail.is_empty() {
+        return;
+    }
+    static IN: LazyLock<Regex> =
+        // "Em"/"En" (Portuguese, Spanish) only with a colon: "Em Questão"
+        // is a journal.
+        LazyLock::new(|| {
+            Regex::new(r"^(?:(?:In|in)\s*:?|(?:Em|En):)\s+").expect("valid regex")
+        });
+    if let Some(m) = IN.find(tail) {
+        parse_in(r, &tail[m.end()..]);
+        return;
+    }
+    let tail = take_edition(r, tail);
+    let bounds = sentence_bounds(&tail);
+    let first_end = bounds.first().copied().unwrap_or(tail.len());
+    let first = tail[..first_end].trim().trim_end_matches('.');
+    if let Some(c) = SERIES_NUMBER.captures(first) {
+        // "IMF Working Paper, No. 96/99.": a series and its number.
+        r.container = non_empty(&c["container"]);
+        r.issue = non_empty(&c["num"]);
+        return;
+    }
+    if let Some(c) = PAGES_ONLY.captures(first) {
+        // "Nature, pp. 881–895." (Harvard) or "Nature: 881–895." (Chicago):
+        // a journal with pages and no volume.
+        r.container = non_empty(&c["container"]);
+        r.pages = non_empty(&c["pages"]);
+        return;
+    }
+    // A report number in parentheses ("(NSB-2018-1)") is not an issue.
+    if let Some(c) = ISSUE_ONLY.captures(first)
+        && ISSUE.is_match(c["iss"].trim())
+    {
+        // "Journal, (11), 463–480." or "Journal (11): 463–480.": an issue
+        // and no volume.
+        r.container = non_empty(&c["container"]);
+        r.issue = non_empty(&c["iss"]);
+        r.pages = c.name("pages").and_then(|m| non_empty(m.as_str()));
+        return;
+    }
+    if let Some(c) = JOURNAL.captures(first)
+        && c["rest"].trim().is_empty()
+        && !c["container"].trim().is_empty()
+        && c["container"].chars().any(|ch| ch.is_alphabetic())
+    {
+        let after = tail[first_end..].trim();
+        let has_pages = c.name("pages").is_some();
+        let has_issue = c.name("iss").is_some();
+        if !after.is_empty() && !has_pages && !has_issue && !after.contains("://") {
+            // "Book Title, 270. Publisher.": a journal has no publisher,
+            // so this is a part of a book.
+            r.container = non_empty(&c["container"]);
+            r.pages = non_empty(&c["vol"]);
+            tail_publisher(r, after);
+            return;
+        }
+        r.container = non_empty(&c["container"]);
+        r.volume = non_empty(&c["vol"]);
+        r.issue = c.name("iss").and_then(|m| non_empty(m.as_str()));
+        if !has_pages && !has_issue && r.volume.as_deref().is_some_and(pages_not_volume) {
+            // "Journal, 835–849." or "Journal, e7057.": no volume, only
+            // pages or an article number.
+            r.pages = r.volume.take();
+            return;
+        }
+        r.pages = c.name("pages").and_then(|m| {
+            let p = m.as_str();
+            let p = p.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+            let p = p
+                .strip_prefix("pp.")
+                .or_else(|| p.strip_prefix("p."))
+                .unwrap_or(p);
+            let p = p
+                .trim()
+                .strip_prefix("Article ")
+                .or_else(|| p.trim().strip_prefix("article "))
+                .unwrap_or(p.trim());
+            non_empty(p)
+        });
+        if !after.is_empty() && r.publisher.is_none() {
+            let after_clean = clean(after);
+            if !after_clean.is_empty() && !after_clean.chars().all(|ch| !ch.is_alphanumeric()) {
+                r.publisher = None;
+            }
+        }
+        return;
+    }
+    // Not a journal: a thesis, report, book or web page.
+    if !bounds.is_empty() && first_end < tail.len() {
+        // "Series or description. Publisher." — the last sentence is the
+        // publisher, what comes before is a container or description.
+        let last_start = *bounds.last().unwrap_or(&0);
+        let before = tail[..last_start].trim().trim_end_matches('.');
+        let last = &tail[last_start..];
+        // A bare year there ("… 2015. University.") is not a container.
+        let has_letters = before.chars().any(char::is_alphabetic);
+        if has_letters && !THESIS.is_match(before) && !REPORT.is_match(before) {
+            r.container = non_empty(before);
+        }
+        tail_publisher(r, last);
+        return;
+    }
+    let thesis = THESIS.find(&tail).map(|m| m.range());
+    let mut rest = tail.clone();
+    if let Some(m) = thesis {
+        // "(Doctoral dissertation, University)" — the rest is the school.
+        rest = tail[m.end..].to_string();
+        rest = rest.trim_start_matches([',', ')', ' ']).to_string();
+    } else if JOURNAL_WORD.is_match(&rest)
+        && !PRESS.is_match(&rest)
+        && !UNIVERSITY.is_match(&rest)
+        && !ORGANISATION.is_match(&rest)
+    {
+        // A journal named without volume or pages ("Frontiers in Marine
+        // Science."): a publisher is not called a review or letters.
+        r.container = non_empty(&rest);
+        return;
+    }
+    tail_publisher(r, &rest);
+}
+
+/// Whether a tail starts with "Journal, 12(3), 45–67" or "Journal 12: 45".
+pub(super) fn journal_tail(tail: &str) -> bool {
+    let t = tail.trim();
+    let bounds = sentence_bounds(t);
+    let first = t[..bounds.first().copied().unwrap_or(t.len())]
+        .trim()
+        .trim_end_matches('.');
+    JOURNAL.captures(first).is_some_and(|c| {
+        c["rest"].trim().is_empty()
+            && (c.name("pages").is_some() || c.name("iss").is_some())
+            && c["container"].chars().any(char::is_alphabetic)
+    })
+}

@@ -1,0 +1,100 @@
+//! Where the title ends: a quoted title, or the first sentence end that is
+//! followed by something that reads as a container.
+
+use super::fields::URL;
+use super::tail::journal_tail;
+use crate::text::sentence::entry_bounds as sentence_bounds;
+use regex::Regex;
+use std::sync::LazyLock;
+
+re!(
+    pub(super) STRAY_NUMBER, r"^(\d{1,3})\s+(\p{Lu})");
+
+re!(
+    pub(super) VOLUME_PAREN, r"\s*\((?i:vol(?:ume)?\.?)\s*([^)]+)\)");
+
+/// Finds where the title ends in `rest`; returns (title, tail).
+pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, String) {
+    let r = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
+    if r.is_empty() {
+        return (None, String::new());
+    }
+    if URL.find(r).is_some_and(|m| m.start() == 0) {
+        return (None, r.to_string());
+    }
+    // Quoted titles (Chicago articles and chapters, Harvard chapters).
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»')] {
+        if !quoted_titles {
+            break;
+        }
+        if let Some(inner) = r.strip_prefix(open)
+            && let Some(end) = find_closing(inner, open, close)
+        {
+            let title = inner[..end].trim().trim_end_matches([',', '.']).to_string();
+            let tail = inner[end + close.len_utf8()..]
+                .trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+            return (Some(title), tail.to_string());
+        }
+    }
+    let bounds = sentence_bounds(r);
+    // A title may hold sentences ("Demography. Broken limits to life
+    // expectancy. Science, 296, 1029–1031."): end it where the tail reads
+    // as a journal with a volume, when such a place exists.
+    let strong = |tail: &str| {
+        let t = tail.trim_start();
+        journal_tail(t) || t.starts_with("In ") || t.starts_with("In: ")
+    };
+    if bounds.len() >= 2
+        && !strong(&r[bounds[0]..])
+        && let Some(&b) = bounds[1..].iter().find(|&&b| strong(&r[b..]))
+    {
+        let title = r[..b].trim().trim_end_matches('.').trim().to_string();
+        return (Some(title), r[b..].trim().to_string());
+    }
+    for (k, &b) in bounds.iter().enumerate() {
+        let mark = r[..b].chars().last().unwrap_or('.');
+        if mark == '?' || mark == '!' {
+            // A question inside a title ("Why? Evidence from …") is not its
+            // end unless what follows reads as a journal or publisher.
+            let next_end = bounds.get(k + 1).copied().unwrap_or(r.len());
+            let chunk = r[b..next_end].trim();
+            let last = k + 1 == bounds.len();
+            let containerish = chunk.chars().any(|c| c.is_ascii_digit())
+                || chunk.starts_with("In ")
+                || chunk.starts_with("in ")
+                || last;
+            if !containerish {
+                continue;
+            }
+        }
+        let title = r[..b].trim().trim_end_matches('.').trim().to_string();
+        return (
+            Some(title).filter(|t| !t.is_empty()),
+            r[b..].trim().to_string(),
+        );
+    }
+    (
+        Some(r.trim().trim_end_matches('.').to_string()).filter(|t| !t.is_empty()),
+        String::new(),
+    )
+}
+
+fn find_closing(inner: &str, open: char, close: char) -> Option<usize> {
+    if open != close {
+        // Nested quotes of the same kind are rare; take the last close
+        // before the next sentence-like boundary after a close.
+        let mut depth = 0;
+        for (i, c) in inner.char_indices() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                if depth == 0 {
+                    return Some(i);
+                }
+                depth -= 1;
+            }
+        }
+        return None;
+    }
+    inner.find(close)
+}

@@ -1,0 +1,110 @@
+//! Dimensions: the top-level sections (or a profile's dimensions), and the
+//! dimension each paragraph sits in.
+
+use super::headings::{ABSTRACT, Item};
+use super::{Dimension, Document, Paragraph};
+use crate::lexicon;
+use crate::profile::Profile;
+use crate::text::{join_lines, slug};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The label that opens a paragraph of a structured abstract ("Methods:",
+/// "Keywords:", "Palavras-chave:", or a section name and a space); the
+/// paragraph starts with a capital.
+static ABSTRACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = lexicon::alternation(&[lexicon::SECTION_NAMES, lexicon::ABSTRACT_LABELS].concat());
+    Regex::new(&format!(
+        r"^(?:\p{{Lu}}[\p{{L}}\- ]{{1,30}}[:.—–]\s|(?i:{labels})\s)"
+    ))
+    .expect("valid regex")
+});
+
+/// The dimensions of a profile, each at the first heading it matches.
+fn profile_dimensions(p: &Profile, doc: &mut Document) {
+    for d in &p.dimensions {
+        let first = doc.headings.iter().find(|h| {
+            p.classify(&h.text)
+                .is_some_and(|k| p.dimensions[k].id == d.id)
+        });
+        doc.dimensions.push(Dimension {
+            id: d.id.clone(),
+            heading: d.name.clone(),
+            span: first.map_or(0..0, |h| h.span.clone()),
+        });
+    }
+}
+
+/// Opens the dimensions and gives each paragraph the one it sits in.
+pub(super) fn assign(
+    text: &str,
+    items: Vec<Item>,
+    tops: &[bool],
+    profile: Option<&Profile>,
+    doc: &mut Document,
+) {
+    let mut current: Option<usize> = None;
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    if let Some(p) = profile {
+        profile_dimensions(p, doc);
+    }
+    // Paragraphs of the abstract seen so far, while the current dimension
+    // is an abstract in the front matter. Journals that print the
+    // introduction without a heading put it right after the abstract: a
+    // second paragraph that is not part of a structured abstract ends it,
+    // and that text has no dimension.
+    let mut abstract_paras: Option<usize> = None;
+    let mut body_seen = false;
+    for item in items {
+        match item {
+            Item::Heading(h) if profile.is_some() => {
+                // A matching heading starts its dimension; an unmatched top
+                // heading ends the current one.
+                match profile.and_then(|p| p.classify(&doc.headings[h].text)) {
+                    Some(k) => current = Some(k),
+                    None if tops[h] => current = None,
+                    None => {}
+                }
+            }
+            Item::Heading(h) => {
+                if tops[h] {
+                    let heading = doc.headings[h].text.clone();
+                    let mut id = slug(&heading);
+                    let n = used_ids.entry(id.clone()).or_default();
+                    *n += 1;
+                    if *n > 1 {
+                        id = format!("{id}-{n}");
+                    }
+                    doc.dimensions.push(Dimension {
+                        id,
+                        heading,
+                        span: doc.headings[h].span.clone(),
+                    });
+                    abstract_paras =
+                        (!body_seen && ABSTRACT.is_match(&doc.headings[h].text)).then_some(0);
+                    current = Some(doc.dimensions.len() - 1);
+                }
+            }
+            Item::Para(lines) => {
+                let mapped = join_lines(text, &lines, &mut doc.removed);
+                if let Some(n) = abstract_paras.as_mut() {
+                    let t = mapped.as_str();
+                    let labelled = t.starts_with(char::is_uppercase) && ABSTRACT_LABEL.is_match(t);
+                    if *n > 0 && !labelled {
+                        abstract_paras = None;
+                        current = None;
+                    } else {
+                        *n += 1;
+                    }
+                } else if current.is_some() {
+                    body_seen = true;
+                }
+                doc.paragraphs.push(Paragraph {
+                    text: mapped,
+                    dimension: current,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Headings: which body texts are headings, and which headings are top
+//! level (start a dimension).
+
+use super::blocks::{MD_HEADING, split_list_items};
+use super::paragraphs::Text;
+use crate::lexicon;
+use crate::text::fold;
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Headings of an abstract.
+pub(super) static ABSTRACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^{}\W*$", abstract_names())).expect("valid regex"));
+
+/// The abstract headings as an alternation.
+fn abstract_names() -> String {
+    lexicon::alternation(lexicon::ABSTRACT_NAMES)
+}
+
+static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(\d{1,2}(?:\.\d{1,2})*)\.?|([IVXLC]{1,6})\.?|([A-H])\.)(?:\s+|$)")
+        .expect("valid regex")
+});
+
+/// Sections that only research articles have.
+static RESEARCH_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:methods?|methodology|materials?(?: and methods?)?|results?|findings|discussion|experiment\w*|data|analysis|métodos?|metodologia|metodología|procedimentos metodológicos|resultados?|discussão|discusión|ergebnisse|diskussion|methoden)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Names of top-level sections in research articles. A document that uses
+/// them is organised by them.
+static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
+    // The whole heading is a conventional name, or two joined by "and"
+    // ("Results and discussion", "Conclusions and policy implications"),
+    // maybe with a parenthesis ("Materials (data sources)"). "Method of
+    // analysis" is a subsection's name, not a conventional one.
+    let name = lexicon::alternation(&[lexicon::ABSTRACT_NAMES, lexicon::SECTION_NAMES].concat());
+    Regex::new(&format!(
+        r"(?i)^(?:materials? and methods?|{name}(?:,?\s+(?:and|&|e|y|und)\s+(?:{name}|(?:policy )?implications|future (?:work|research|directions)|recommendations|outlook|perspectives|hypothes[ie]s|motivation))?)(?:\s*\([^)]*\))?\W*$"
+    ))
+    .expect("valid regex")
+});
+
+fn numbering(t: &str) -> Option<(usize, bool)> {
+    let c = NUMBERING.captures(t)?;
+    if let Some(m) = c.get(1) {
+        return Some((m.as_str().split('.').count(), false));
+    }
+    if c.get(2).is_some() {
+        return Some((1, true));
+    }
+    c.get(3).map(|_| (2, true))
+}
+
+/// Whether a (joined) block of text has the shape of a heading.
+pub(super) fn looks_like_heading(t: &str, lines: &[&str]) -> bool {
+    if t.is_empty() || t.chars().count() > 160 || t.split_whitespace().count() > 25 {
+        return false;
+    }
+    if lines.len() > 2 || (lines.len() == 2 && lines[0].chars().count() < 60) {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    if first.is_ascii_digit() && numbering(t).is_none() {
+        return false;
+    }
+    if t.ends_with(['.', ',', ';', ':']) && numbering(t).is_none_or(|_| t.len() > 4) {
+        return false;
+    }
+    if t.contains("://") || t.contains("www.") || t.contains('@') {
+        return false;
+    }
+    if numbering(t).is_none() && t.matches(',').count() > 2 {
+        return false;
+    }
+    t.chars().any(|c| c.is_alphabetic())
+}
+
+/// A heading as the level inference sees it.
+pub(super) struct HeadingInfo {
+    pub(super) text: String,
+    pub(super) span: Range<usize>,
+    pub(super) md_level: Option<usize>,
+    pub(super) has_body: bool,
+}
+
+/// A way of telling the top-level headings from the rest, for documents
+/// that show it one way: it answers only when its evidence is there.
+struct LevelRule {
+    /// What the rule reads, for messages and tests.
+    #[allow(dead_code)]
+    name: &'static str,
+    read: fn(&[HeadingInfo]) -> Option<Vec<bool>>,
+}
+
+/// Tried in this order; the first that answers wins. Numbering is the
+/// strongest evidence, then the conventional sections of a research
+/// article; the last rule always answers.
+const LEVEL_RULES: &[LevelRule] = &[
+    LevelRule {
+        name: "numbering",
+        read: numbered_tops,
+    },
+    LevelRule {
+        name: "research-sections",
+        read: research_tops,
+    },
+    LevelRule {
+        name: "recurring-names",
+        read: recurring_tops,
+    },
+];
+
+/// Decides which headings are top-level. See the module documentation.
+pub(super) fn top_levels(hs: &[HeadingInfo], markdown: bool) -> Vec<bool> {
+    if markdown {
+        return markdown_tops(hs);
+    }
+    LEVEL_RULES
+        .iter()
+        .find_map(|rule| (rule.read)(hs))
+        .unwrap_or_else(|| vec![true; hs.len()])
+}
+
+/// The whole heading, numbering aside, is a conventional section name.
+fn canonical(h: &HeadingInfo) -> bool {
+    let t = NUMBERING.replace(&h.text, "");
+    CANONICAL.is_match(t.trim())
+}
+
+/// Markdown: the shallowest level that occurs at least twice.
+fn markdown_tops(hs: &[HeadingInfo]) -> Vec<bool> {
+    let mut count: HashMap<usize, usize> = HashMap::new();
+    for h in hs {
+        if let Some(l) = h.md_level {
+            *count.entry(l).or_default() += 1;
+        }
+    }
+    let top = (1..=6)
+        .find(|l| count.get(l).copied().unwrap_or(0) >= 2)
+        .unwrap_or(1);
+    hs.iter().map(|h| h.md_level == Some(top)).collect()
+}
+
+/// Two or more headings numbered at the first level: those, and the
+/// unnumbered conventional ones, are the top level.
+fn numbered_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
+    let numbered: Vec<Option<(usize, bool)>> = hs.iter().map(|h| numbering(&h.text)).collect();
+    let first_level = numbered
+        .iter()
+        .filter(|n| matches!(n, Some((1, _))))
+        .count();
+    (first_level >= 2).then(|| {
+        hs.iter()
+            .zip(&numbered)
+            .map(|(h, n)| matches!(n, Some((1, _))) || (n.is_none() && canonical(h)))
+            .collect()
+    })
+}
+
+/// A research article (with a methods, results or discussion section)
+/// nests its other headings under the conventional ones. An essay that
+/// only opens with "Introduction" and closes with "Conclusion" has its own
+/// top-level sections between them, and this rule does not answer.
+fn research_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
+    let research = hs.iter().any(|h| {
+        let t = NUMBERING.replace(&h.text, "");
+        RESEARCH_SECTION.is_match(t.trim())
+    });
+    if !research || hs.iter().filter(|h| canonical(h)).count() < 2 {
+        return None;
+    }
+    let mut top: Vec<bool> = hs.iter().map(canonical).collect();
+    // Typography: when the conventional sections are set in capitals
+    // ("INTRODUCTION", "METHOD"), so are the other top-level ones
+    // ("DATA ANALYSIS"), and subsections are not. The abstract's heading
+    // comes from the front matter, in its own typography.
+    let caps: Vec<bool> = hs.iter().map(|h| all_capitals(&h.text)).collect();
+    let front: Vec<bool> = hs.iter().map(|h| ABSTRACT.is_match(&h.text)).collect();
+    let body = || (0..hs.len()).filter(|&i| !front[i]);
+    if body().any(|i| top[i])
+        && body().filter(|&i| top[i]).all(|i| caps[i])
+        && !body().all(|i| caps[i])
+    {
+        for i in 0..hs.len() {
+            top[i] = caps[i] || front[i];
+        }
+    }
+    // A heading of its own name with no text, between the text of one
+    // section and a subsection, opens a section of its own ("Traits of the
+    // economy" between the introduction and its first subsection).
+    for i in 1..hs.len().saturating_sub(1) {
+        if !top[i] && !hs[i].has_body && hs[i - 1].has_body && !top[i + 1] {
+            top[i] = true;
+        }
+    }
+    Some(top)
+}
+
+/// No numbering and no conventional names: a heading that recurs, or that
+/// shares its opening words with several others, is a subsection. Always
+/// answers.
+fn recurring_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
+    let folded: Vec<String> = hs.iter().map(|h| fold(&h.text)).collect();
+    let mut exact: HashMap<&str, usize> = HashMap::new();
+    let mut prefix: HashMap<String, usize> = HashMap::new();
+    for f in &folded {
+        *exact.entry(f.as_str()).or_default() += 1;
+        *prefix.entry(two_words(f)).or_default() += 1;
+    }
+    let mut top: Vec<bool> = folded
+        .iter()
+        .zip(hs)
+        .map(|(f, h)| {
+            canonical(h)
+                || (exact[f.as_str()] < 2 && (prefix[&two_words(f)] < 3 || !f.contains(' ')))
+        })
+        .collect();
+    // A top heading with no text of its own, directly followed by another
+    // top heading, is a part title above the dimensions.
+    for i in 0..hs.len() {
+        if top[i] && !hs[i].has_body && top.get(i + 1).copied().unwrap_or(false) {
+            top[i] = false;
+        }
+    }
+    Some(top)
+}
+
+/// At least three letters, all capitals: "DATA ANALYSIS".
+fn all_capitals(t: &str) -> bool {
+    let letters = || t.chars().filter(|c| c.is_alphabetic());
+    letters().count() >= 3 && letters().all(char::is_uppercase)
+}
+
+fn two_words(f: &str) -> String {
+    f.split(' ').take(2).collect::<Vec<_>>().join(" ")
+}
+
+/// One item of the body in document order: a heading (an index into the
+/// headings) or a paragraph's lines.
+pub(super) enum Item {
+    Heading(usize),
+    Para(Vec<Range<usize>>),
+}
+
+/// Classifies the body texts into headings and paragraphs, in order.
+pub(super) fn classify(
+    text: &str,
+    texts: Vec<Text>,
+    markdown: bool,
+) -> (Vec<Item>, Vec<HeadingInfo>) {
+    let mut items: Vec<Item> = Vec::new();
+    let mut levels: Vec<HeadingInfo> = Vec::new();
+    for t in texts {
+        let lines: Vec<&str> = t.lines.iter().map(|l| text[l.clone()].trim()).collect();
+        let joined = lines.join(" ");
+        let is_heading = t.md_level.is_some() || (!markdown && looks_like_heading(&joined, &lines));
+        if is_heading {
+            let clean = match MD_HEADING.captures(&joined) {
+                Some(c) => c[2].to_string(),
+                None => joined.clone(),
+            };
+            let clean = clean.replace(['*', '_'], "");
+            let span = t.lines[0].start..t.lines[t.lines.len() - 1].end;
+            levels.push(HeadingInfo {
+                text: clean,
+                span,
+                md_level: t.md_level,
+                has_body: false,
+            });
+            items.push(Item::Heading(levels.len() - 1));
+        } else {
+            if let Some(Item::Heading(h)) = items.last() {
+                levels[*h].has_body = true;
+            }
+            for item in split_list_items(text, t.lines) {
+                items.push(Item::Para(item));
+            }
+        }
+    }
+    (items, levels)
+}

@@ -372,8 +372,11 @@ fn citations(out: &mut Out<'_>, o: &CheckOptions) {
                     );
                 }
             },
-            (Match::Fuzzy { reason }, Some(r)) => {
-                if reason.contains("year suffix") {
+            (Match::Fuzzy { tolerances }, Some(r)) => {
+                if tolerances
+                    .iter()
+                    .any(crate::link::Tolerance::is_year_suffix)
+                {
                     let code = if c.cite.year.len() == 4 {
                         "missing-year-suffix"
                     } else {
@@ -382,14 +385,15 @@ fn citations(out: &mut Out<'_>, o: &CheckOptions) {
                     out.push(
                         code,
                         c.span.clone(),
-                        format!("\"{cited}\": {reason}"),
+                        format!("\"{cited}\": {}", crate::link::join(tolerances)),
                         vec![out.key(r)],
                         None,
                     );
                 }
-                let name_reason: Vec<&str> = reason
-                    .split("; ")
-                    .filter(|p| !p.contains("year suffix"))
+                let name_reason: Vec<String> = tolerances
+                    .iter()
+                    .filter(|t| !t.is_year_suffix())
+                    .map(ToString::to_string)
                     .collect();
                 if !name_reason.is_empty() {
                     out.push(

@@ -18,16 +18,103 @@ use serde::Serialize;
 pub enum Match {
     /// Names and year agree.
     Exact,
-    /// Matched with a tolerance, explained by `reason`.
+    /// Matched with tolerances, each typed so that messages and checks
+    /// read the same record.
     Fuzzy {
-        /// What was tolerated.
-        reason: String,
+        /// What was tolerated, in the order it was found.
+        tolerances: Vec<Tolerance>,
     },
     /// No reference fits.
     None {
         /// Why not, naming the closest entry when there is one.
         reason: String,
     },
+}
+
+/// One thing tolerated in a fuzzy match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Tolerance {
+    /// "Office of Evaluation" for "The Office of Evaluation".
+    DroppedArticle {
+        /// The name as cited.
+        cited: String,
+        /// The name in the list.
+        listed: String,
+    },
+    /// "United Nations" for "United Nations, Department of …".
+    ShortenedOrganisation {
+        /// The name as cited.
+        cited: String,
+        /// The name in the list.
+        listed: String,
+    },
+    /// A name a few edits from the listed one.
+    Misspelled {
+        /// The name as cited.
+        cited: String,
+        /// The name in the list.
+        listed: String,
+    },
+    /// "Deaton and Case" for "Case, Deaton".
+    AuthorOrder,
+    /// A work cited by a co-author's name.
+    NotFirstAuthor,
+    /// "2015" for "2015a", or "2015b" for "2015a".
+    YearSuffix {
+        /// The year as cited.
+        cited: String,
+        /// The year in the list.
+        listed: String,
+    },
+}
+
+impl Tolerance {
+    /// Whether this is about the year's letter rather than the names.
+    pub fn is_year_suffix(&self) -> bool {
+        matches!(self, Tolerance::YearSuffix { .. })
+    }
+}
+
+impl std::fmt::Display for Tolerance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Tolerance::DroppedArticle { cited, listed } => {
+                write!(f, "leading article dropped (\"{cited}\" for \"{listed}\")")
+            }
+            Tolerance::ShortenedOrganisation { cited, listed } => {
+                write!(f, "organisation cited as \"{cited}\" for \"{listed}\"")
+            }
+            Tolerance::Misspelled { cited, listed } => {
+                write!(f, "name spelled \"{cited}\", reference has \"{listed}\"")
+            }
+            Tolerance::AuthorOrder => f.write_str("authors cited in another order"),
+            Tolerance::NotFirstAuthor => f.write_str("cited by an author who is not the first"),
+            Tolerance::YearSuffix { cited, listed } => {
+                write!(f, "year suffix differs (cited {cited}, reference {listed})")
+            }
+        }
+    }
+}
+
+/// The tolerances of a fuzzy match as one phrase, "; " between them.
+pub fn join(tolerances: &[Tolerance]) -> String {
+    tolerances
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Match {
+    /// The explanation of a fuzzy or failed match, as the outputs print it.
+    pub fn reason(&self) -> Option<String> {
+        match self {
+            Match::Exact => None,
+            Match::Fuzzy { tolerances } => Some(join(tolerances)),
+            Match::None { reason } => Some(reason.clone()),
+        }
+    }
 }
 
 /// The result of linking one citation.
@@ -75,7 +162,7 @@ fn initials(s: &str) -> String {
 /// Compares a cited name with a reference name, both also given folded
 /// (`c`, `t`, so that each name is folded once). Returns the fit and, for
 /// a fuzzy fit, the reason.
-fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<String>) {
+fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<Tolerance>) {
     let target = name.citation_name();
     if c.is_empty() || t.is_empty() {
         return (NameFit::None, None);
@@ -86,9 +173,10 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<St
         return if dropped_the {
             (
                 NameFit::Fuzzy,
-                Some(format!(
-                    "leading article dropped (\"{cited}\" for \"{target}\")"
-                )),
+                Some(Tolerance::DroppedArticle {
+                    cited: cited.to_string(),
+                    listed: target.to_string(),
+                }),
             )
         } else {
             (NameFit::Exact, None)
@@ -125,9 +213,10 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<St
     {
         return (
             NameFit::Fuzzy,
-            Some(format!(
-                "organisation cited as \"{cited}\" for \"{target}\""
-            )),
+            Some(Tolerance::ShortenedOrganisation {
+                cited: cited.to_string(),
+                listed: target.to_string(),
+            }),
         );
     }
     let (lc, lt) = (c.chars().count(), t.chars().count());
@@ -140,9 +229,10 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<St
     if limit > 0 && lc.abs_diff(lt) <= limit && strsim::levenshtein(c, t) <= limit {
         return (
             NameFit::Fuzzy,
-            Some(format!(
-                "name spelled \"{cited}\", reference has \"{target}\""
-            )),
+            Some(Tolerance::Misspelled {
+                cited: cited.to_string(),
+                listed: target.to_string(),
+            }),
         );
     }
     (NameFit::None, None)
@@ -171,7 +261,7 @@ impl<'a> Index<'a> {
         Index { refs, folded }
     }
 
-    fn fit(&self, cited: &str, c: &str, i: usize, j: usize) -> (NameFit, Option<String>) {
+    fn fit(&self, cited: &str, c: &str, i: usize, j: usize) -> (NameFit, Option<Tolerance>) {
         match (self.refs[i].people().get(j), self.folded[i].get(j)) {
             (Some(name), Some(t)) => fit_folded(cited, c, name, t),
             _ => (NameFit::None, None),
@@ -192,7 +282,7 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
 
 fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
     let refs = index.refs;
-    let mut best: Vec<(usize, NameFit, Option<String>)> = Vec::new();
+    let mut best: Vec<(usize, NameFit, Option<Tolerance>)> = Vec::new();
     let mut readings: Vec<&str> = Vec::new();
     if let Some(g) = cite.group_name.as_deref() {
         readings.push(g);
@@ -249,17 +339,9 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
                 })
                 .count();
             if cite.names.len() >= 2 && hits == cite.names.len() {
-                best.push((
-                    i,
-                    NameFit::Fuzzy,
-                    Some("authors cited in another order".into()),
-                ));
+                best.push((i, NameFit::Fuzzy, Some(Tolerance::AuthorOrder)));
             } else if hits >= 1 && r.year.as_deref() == Some(cite.year.as_str()) {
-                best.push((
-                    i,
-                    NameFit::Fuzzy,
-                    Some("cited by an author who is not the first".into()),
-                ));
+                best.push((i, NameFit::Fuzzy, Some(Tolerance::NotFirstAuthor)));
             }
         }
     }
@@ -294,7 +376,7 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
             _ => None,
         }
     };
-    let mut cands: Vec<(usize, u8, Option<String>)> = best
+    let mut cands: Vec<(usize, u8, Option<Tolerance>)> = best
         .iter()
         .filter_map(|(i, _, why)| year_ok(&refs[*i]).map(|s| (*i, s, why.clone())))
         .collect();
@@ -355,20 +437,17 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
         .map(|c| c.0)
         .collect();
     let (chosen, ybase, why) = cands[0].clone();
-    let mut reasons: Vec<String> = why.into_iter().collect();
+    let mut tolerances: Vec<Tolerance> = why.into_iter().collect();
     if ybase == 1 && refs[chosen].year.as_deref() != Some(cy) {
-        reasons.push(format!(
-            "year suffix differs (cited {}, reference {})",
-            cy,
-            refs[chosen].year.as_deref().unwrap_or("")
-        ));
+        tolerances.push(Tolerance::YearSuffix {
+            cited: cy.to_string(),
+            listed: refs[chosen].year.clone().unwrap_or_default(),
+        });
     }
-    let how = if reasons.is_empty() {
+    let how = if tolerances.is_empty() {
         Match::Exact
     } else {
-        Match::Fuzzy {
-            reason: reasons.join("; "),
-        }
+        Match::Fuzzy { tolerances }
     };
     Link {
         reference: Some(chosen),
@@ -451,7 +530,14 @@ mod tests {
         let c = &find_with("x (Housebank project, 2015)", &known)[0];
         let l = link(c, &refs);
         assert_eq!(l.reference, Some(0));
-        assert!(matches!(l.how, Match::Fuzzy { ref reason } if reason.contains("leading article")));
+        assert!(
+            matches!(&l.how, Match::Fuzzy { tolerances } if matches!(tolerances[..], [Tolerance::DroppedArticle { .. }]))
+        );
+        assert!(
+            l.how
+                .reason()
+                .is_some_and(|r| r.contains("leading article"))
+        );
         let c = &find("x (The open-archive project, 2015)")[0];
         let refs = [r("h", &["The Open-Archive Project"], "2015")];
         assert_eq!(link(c, &refs).how, Match::Exact);

@@ -97,7 +97,7 @@ pub struct CitationOut<'a> {
     #[serde(rename = "match")]
     pub how: &'static str,
     /// Why a match is fuzzy, or why there is none.
-    pub match_reason: Option<&'a str>,
+    pub match_reason: Option<String>,
     /// Id of the dimension it sits in; null in front matter.
     pub dimension: Option<&'a str>,
     /// The sentence it supports, as clean text.
@@ -233,11 +233,12 @@ pub fn view(a: &Analysis) -> AnalysisOut<'_> {
             .citations
             .iter()
             .map(|c| {
-                let (how, reason) = match &c.link.how {
-                    Match::Exact => ("exact", None),
-                    Match::Fuzzy { reason } => ("fuzzy", Some(reason.as_str())),
-                    Match::None { reason } => ("none", Some(reason.as_str())),
+                let how = match &c.link.how {
+                    Match::Exact => "exact",
+                    Match::Fuzzy { .. } => "fuzzy",
+                    Match::None { .. } => "none",
                 };
+                let reason = c.link.how.reason();
                 CitationOut {
                     text: &c.text,
                     byte_start: c.span.start,

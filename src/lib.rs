@@ -20,6 +20,7 @@ pub mod check;
 pub mod citation;
 pub mod config;
 pub mod error;
+pub mod figures;
 pub mod grammar;
 pub mod input;
 pub mod lexicon;

@@ -2,7 +2,7 @@
 //! (Markdown, CSV, JSON, HTML).
 
 use crate::analysis::Analysis;
-use crate::reference::{EntryType, Name, Reference};
+use crate::reference::EntryType;
 use serde::Serialize;
 
 /// How one dimension uses one source.
@@ -115,18 +115,6 @@ pub struct Report {
     pub totals: Totals,
 }
 
-/// "Ward (2013)", "Abdullah & Musa (2015)", "Tanaka et al. (1999)".
-pub fn short_citation(r: &Reference) -> String {
-    let names: Vec<&str> = r.people().iter().map(Name::citation_name).collect();
-    let who = match names.as_slice() {
-        [] => r.title.clone().unwrap_or_else(|| r.key.clone()),
-        [a] => (*a).to_string(),
-        [a, b] => format!("{a} & {b}"),
-        [a, ..] => format!("{a} et al."),
-    };
-    format!("{who} ({})", r.year.as_deref().unwrap_or("n.d."))
-}
-
 /// Builds the report from an analysis.
 pub fn build(a: &Analysis) -> Report {
     let nrefs = a.references.len();
@@ -139,7 +127,7 @@ pub fn build(a: &Analysis) -> Report {
     let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ndims];
     let mut outside = 0;
     let mut unsupported: Vec<Vec<UnsupportedFigure>> = vec![Vec::new(); ndims];
-    for f in crate::check::unsupported_figures(a) {
+    for f in crate::figures::unsupported(a) {
         if let Some(d) = a.document.paragraphs[f.paragraph].dimension {
             unsupported[d].push(UnsupportedFigure {
                 sentence: f.sentence,
@@ -187,7 +175,7 @@ pub fn build(a: &Analysis) -> Report {
                 .filter(|&r| counts[d][r] > 0)
                 .map(|r| SourceUse {
                     key: a.references[r].key.clone(),
-                    short: short_citation(&a.references[r]),
+                    short: a.references[r].short_citation(),
                     count: counts[d][r],
                     year: a.references[r].year.clone(),
                 })
@@ -211,7 +199,7 @@ pub fn build(a: &Analysis) -> Report {
         .enumerate()
         .map(|(r, re)| SourceRow {
             key: re.key.clone(),
-            short: short_citation(re),
+            short: re.short_citation(),
             kind: re.kind,
             year: re.year.clone(),
             count: total[r],

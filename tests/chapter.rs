@@ -727,7 +727,7 @@ fn damage_is_recorded_not_guessed() {
             .unwrap()
             .problems
             .iter()
-            .map(|p| p.code)
+            .map(|p| p.kind.name())
             .collect()
     };
     for key in [

@@ -113,7 +113,7 @@ fn the_expected_codes_at_the_expected_lines() {
     let (a, d) = findings();
     let got: Vec<(&str, usize)> = d
         .iter()
-        .map(|x| (x.code, a.source.line_col(x.span.start).0))
+        .map(|x| (x.code.name(), a.source.line_col(x.span.start).0))
         .collect();
     for want in [
         ("missing-year-suffix", 3),

@@ -169,15 +169,42 @@ impl EntryType {
     }
 }
 
+/// What is wrong with an entry, found while reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// A typesetting leftover ("AuQ4") was removed from the entry.
+    ProofMarker,
+    /// The entry shares its line with another one.
+    MergedReferences,
+    /// No date after the names.
+    MissingYear,
+    /// A stray number before the title.
+    StrayNumber,
+    /// No journal, book, publisher or URL.
+    IncompleteReference,
+}
+
+impl ProblemKind {
+    /// The stable name of the check code it becomes.
+    pub fn name(self) -> &'static str {
+        match self {
+            ProblemKind::ProofMarker => "proof-marker",
+            ProblemKind::MergedReferences => "merged-references",
+            ProblemKind::MissingYear => "missing-year",
+            ProblemKind::StrayNumber => "stray-number",
+            ProblemKind::IncompleteReference => "incomplete-reference",
+        }
+    }
+}
+
 /// A problem found in a reference entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Stable code, e.g. `proof-marker`.
-    pub code: &'static str,
+    /// What kind of problem.
+    pub kind: ProblemKind,
     /// Human-readable explanation.
     pub message: String,
     /// Byte span in the original input.
-    #[serde(skip)]
     pub span: Range<usize>,
 }
 
@@ -234,6 +261,19 @@ impl Reference {
     /// The year's four digits, if it has any.
     pub fn year_digits(&self) -> Option<&str> {
         year_digits(self.year.as_deref()?)
+    }
+
+    /// How the text cites this work: "Ward (2013)", "Abdullah & Musa
+    /// (2015)", "Tanaka et al. (1999)".
+    pub fn short_citation(&self) -> String {
+        let names: Vec<&str> = self.people().iter().map(Name::citation_name).collect();
+        let who = match names.as_slice() {
+            [] => self.title.clone().unwrap_or_else(|| self.key.clone()),
+            [a] => (*a).to_string(),
+            [a, b] => format!("{a} & {b}"),
+            [a, ..] => format!("{a} et al."),
+        };
+        format!("{who} ({})", self.year.as_deref().unwrap_or("n.d."))
     }
 
     /// The names the work is cited by: its authors, or for an edited work

@@ -15,7 +15,7 @@ use super::names::parse_names;
 use super::split::RawEntry;
 use super::tail::{EDITORS_MARK, parse_tail, take_edition};
 use super::title::{STRAY_NUMBER, VOLUME_PAREN, split_title};
-use super::{Problem, Reference};
+use super::{Problem, ProblemKind, Reference};
 use crate::text::sentence::entry_bounds as sentence_bounds;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -45,14 +45,14 @@ pub fn parse(e: RawEntry) -> Reference {
     };
     for rm in &e.removed {
         r.problems.push(Problem {
-            code: "proof-marker",
+            kind: ProblemKind::ProofMarker,
             message: format!("typesetting leftover \"{}\" in the entry", rm.text),
             span: rm.span.clone(),
         });
     }
     if e.merged {
         r.problems.push(Problem {
-            code: "merged-references",
+            kind: ProblemKind::MergedReferences,
             message: "this entry shares its line with another entry".into(),
             span: r.span.clone(),
         });
@@ -121,7 +121,7 @@ pub fn parse(e: RawEntry) -> Reference {
                 r.year = Some(c[0].to_string());
             }
             r.problems.push(Problem {
-                code: "missing-year",
+                kind: ProblemKind::MissingYear,
                 message: "no date after the author names".into(),
                 span: r.span.clone(),
             });
@@ -155,7 +155,7 @@ pub fn parse(e: RawEntry) -> Reference {
         if let Some(c) = STRAY_NUMBER.captures(&title) {
             let n = c[1].to_string();
             r.problems.push(Problem {
-                code: "stray-number",
+                kind: ProblemKind::StrayNumber,
                 message: format!("the title starts with a stray number \"{n}\""),
                 span: r.span.clone(),
             });
@@ -179,7 +179,7 @@ fn finish(mut r: Reference, full: &str, text: crate::text::Mapped) -> Reference 
     r.kind = classify(&r, full);
     if incomplete(&r) {
         r.problems.push(Problem {
-            code: "incomplete-reference",
+            kind: ProblemKind::IncompleteReference,
             message: "no journal, book, publisher or URL".into(),
             span: r.span.clone(),
         });
@@ -606,7 +606,11 @@ mod tests {
     #[test]
     fn incomplete_entry_is_flagged() {
         let r = p("Okafor, I. (2013). The Ruritanian famine: The beginnings of sedentarization.");
-        assert!(r.problems.iter().any(|x| x.code == "incomplete-reference"));
+        assert!(
+            r.problems
+                .iter()
+                .any(|x| x.kind == ProblemKind::IncompleteReference)
+        );
         assert_eq!(
             r.title.as_deref(),
             Some("The Ruritanian famine: The beginnings of sedentarization")

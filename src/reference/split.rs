@@ -53,8 +53,13 @@ static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Rossi, Maria" or "van der Berg, J." at the start of a line.
-static NAME_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&crate::grammar::inverted_name()).expect("valid regex"));
+static NAME_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:{particles}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]+)?,\s+\p{{Lu}}",
+        particles = crate::grammar::particles()
+    ))
+    .expect("valid regex")
+});
 
 static HAS_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)[^)]{0,20}\)|[.,]\s(?:\d{4}[a-z]?\.|n\.d\.)\s")

@@ -46,7 +46,7 @@ pub fn human<W: Write>(
         }
         let mut title = level(d.severity)
             .primary_title(d.message.as_str())
-            .id(d.code)
+            .id(d.code.name())
             .element(
                 Snippet::source(text)
                     .path(name)
@@ -101,7 +101,7 @@ pub fn json<W: Write>(diags: &[Diagnostic], source: &Source, mut w: W) -> io::Re
         .map(|d| {
             let (line, column) = source.line_col(d.span.start);
             DiagnosticOut {
-                code: d.code,
+                code: d.code.name(),
                 severity: d.severity,
                 message: &d.message,
                 line,
@@ -127,11 +127,11 @@ pub fn sarif<W: Write>(
 ) -> io::Result<()> {
     let rules: Vec<serde_json::Value> = CODES
         .iter()
-        .map(|(code, sev, desc)| {
+        .map(|c| {
             json!({
-                "id": code,
-                "shortDescription": {"text": desc},
-                "defaultConfiguration": {"level": sev.as_str()},
+                "id": c.name,
+                "shortDescription": {"text": c.summary},
+                "defaultConfiguration": {"level": c.severity.as_str()},
             })
         })
         .collect();
@@ -140,13 +140,13 @@ pub fn sarif<W: Write>(
         .map(|d| {
             let (sl, sc) = source.line_col(d.span.start);
             let (el, ec) = source.line_col(d.span.end);
-            let rule_index = CODES.iter().position(|c| c.0 == d.code).unwrap_or(0);
+            let rule_index = d.code as usize;
             let mut text = d.message.clone();
             if let Some(h) = &d.help {
                 text.push_str(&format!(" ({h})"));
             }
             json!({
-                "ruleId": d.code,
+                "ruleId": d.code.name(),
                 "ruleIndex": rule_index,
                 "level": d.severity.as_str(),
                 "message": {"text": text},

@@ -137,7 +137,7 @@ fn reference_out<'a>(a: &'a Analysis, r: &'a Reference) -> ReferenceOut<'a> {
             .map(|p| {
                 let (line, column) = a.source.line_col(p.span.start);
                 ProblemOut {
-                    code: p.code,
+                    code: p.kind.name(),
                     message: &p.message,
                     line,
                     column,

@@ -1,0 +1,175 @@
+//! Findings about citations: unresolved, wrong year, ambiguous, loosely
+//! matched names, and the style rules applied to each.
+
+use super::style::{ampersand, et_al};
+use super::{CheckOptions, Code, Out, year_number};
+use crate::analysis::Analysis;
+use crate::link::Match;
+use crate::text::fold;
+use std::collections::HashMap;
+
+pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
+    let a = out.a;
+    let mut seen: HashMap<usize, usize> = HashMap::new();
+    for c in &a.citations {
+        let cited = &c.text;
+        match (&c.link.how, c.link.reference) {
+            (Match::None { reason }, None) => match c.link.year_mismatch {
+                Some(r) => {
+                    let ry = a.references[r].year.as_deref().unwrap_or("n.d.");
+                    let same_year =
+                        year_number(ry).is_some() && year_number(ry) == year_number(&c.cite.year);
+                    let code = if same_year {
+                        Code::WrongYearSuffix
+                    } else {
+                        Code::YearMismatch
+                    };
+                    out.push(
+                        code,
+                        c.span.clone(),
+                        format!(
+                            "\"{cited}\": the list has this name for {ry}, not {}",
+                            c.cite.year
+                        ),
+                        vec![out.key(r)],
+                        Some(format!(
+                            "did you mean {} ({})?",
+                            out.key(r),
+                            a.references[r].short_citation()
+                        )),
+                    );
+                }
+                None => {
+                    let near = closest(a, &c.cite.names, &c.cite.year);
+                    out.push(
+                        Code::UnresolvedCitation,
+                        c.span.clone(),
+                        format!("\"{cited}\" has no entry in the reference list ({reason})"),
+                        near.iter().map(|&r| out.key(r)).collect(),
+                        near.map(|r| {
+                            format!(
+                                "closest entry: {} ({})",
+                                out.key(r),
+                                a.references[r].short_citation()
+                            )
+                        }),
+                    );
+                }
+            },
+            (Match::Fuzzy { tolerances }, Some(r)) => {
+                if tolerances
+                    .iter()
+                    .any(crate::link::Tolerance::is_year_suffix)
+                {
+                    let code = if c.cite.year.len() == 4 {
+                        Code::MissingYearSuffix
+                    } else {
+                        Code::WrongYearSuffix
+                    };
+                    out.push(
+                        code,
+                        c.span.clone(),
+                        format!("\"{cited}\": {}", crate::link::join(tolerances)),
+                        vec![out.key(r)],
+                        None,
+                    );
+                }
+                let name_reason: Vec<String> = tolerances
+                    .iter()
+                    .filter(|t| !t.is_year_suffix())
+                    .map(ToString::to_string)
+                    .collect();
+                if !name_reason.is_empty() {
+                    out.push(
+                        Code::NameMismatch,
+                        c.span.clone(),
+                        format!(
+                            "\"{cited}\" matches {} only loosely: {}",
+                            out.key(r),
+                            name_reason.join("; ")
+                        ),
+                        vec![out.key(r)],
+                        Some(format!("the list has {}", a.references[r].short_citation())),
+                    );
+                }
+            }
+            _ => {}
+        }
+        if !c.link.ambiguous.is_empty()
+            && let Some(r) = c.link.reference
+        {
+            let mut keys = vec![out.key(r)];
+            keys.extend(c.link.ambiguous.iter().map(|&x| out.key(x)));
+            out.push(
+                Code::AmbiguousCitation,
+                c.span.clone(),
+                format!(
+                    "\"{cited}\" fits {} entries: {}",
+                    keys.len(),
+                    keys.join(", ")
+                ),
+                keys,
+                Some("add the year suffix (a, b) or a second author".into()),
+            );
+        }
+        let Some(r) = c.link.reference else { continue };
+        let re = &a.references[r];
+        let n_auth = re.people().len();
+        let first_time = {
+            let n = seen.entry(r).or_default();
+            *n += 1;
+            *n == 1
+        };
+        // A missing or extra co-author.
+        if c.cite.names.len() >= 2
+            && !c.cite.et_al
+            && !re.authors_truncated
+            && n_auth != c.cite.names.len()
+        {
+            out.push(
+                Code::NameMismatch,
+                c.span.clone(),
+                format!(
+                    "\"{cited}\" names {} authors; {} has {n_auth}",
+                    c.cite.names.len(),
+                    re.key
+                ),
+                vec![re.key.clone()],
+                Some(format!("the list has {}", re.short_citation())),
+            );
+        }
+        et_al(out, o.style, c, re, n_auth, first_time);
+        ampersand(out, o.style, c);
+        if let Some(y) = year_number(&c.cite.year)
+            && y > o.current_year
+        {
+            out.push(
+                Code::FutureYear,
+                c.span.clone(),
+                format!("\"{cited}\" cites a year after {}", o.current_year),
+                vec![re.key.clone()],
+                None,
+            );
+        }
+    }
+}
+
+/// The entry whose first name is nearest to the cited one (for a hint).
+fn closest(a: &Analysis, names: &[String], year: &str) -> Option<usize> {
+    let cited = fold(names.first()?);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, r) in a.references.iter().enumerate() {
+        let Some(first) = r.people().first() else {
+            continue;
+        };
+        let t = fold(first.citation_name());
+        let mut d = strsim::levenshtein(&cited, &t);
+        if r.year_digits() != year.get(..4) {
+            d += 2;
+        }
+        if d <= 3 + cited.len() / 4 && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, i));
+        }
+    }
+    best.map(|b| b.1)
+}

@@ -1,0 +1,237 @@
+//! Every code `check` can report: one row each, with its name, default
+//! severity, a one-line summary and the reason it exists. An unknown code
+//! cannot be written, and the README table and SARIF rules come from here.
+
+use serde::{Serialize, Serializer};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Advice: worth a look, often fine.
+    Note,
+    /// Probably wrong; an editor would ask.
+    Warning,
+    /// Wrong: a reader cannot follow the citation, or the list is damaged.
+    Error,
+}
+
+impl Severity {
+    /// Parses "error", "warning" or "note".
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "note" => Some(Severity::Note),
+            _ => None,
+        }
+    }
+
+    /// The name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A finding's stable code. Its string form ([`Code::name`]) is the public
+/// contract; findings sort by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum Code {
+    UnresolvedCitation,
+    YearMismatch,
+    AmbiguousCitation,
+    MissingYearSuffix,
+    WrongYearSuffix,
+    DuplicateReference,
+    ProofMarker,
+    MergedReferences,
+    NameMismatch,
+    UncitedReference,
+    IncompleteReference,
+    ReferenceOrder,
+    EtAlUsage,
+    ParentheticalAmpersand,
+    FutureYear,
+    MalformedDoi,
+    StrayNumber,
+    MissingYear,
+    UnsupportedStatistic,
+    UrlWithoutAccessDate,
+}
+
+/// One row of the code table.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInfo {
+    /// The code.
+    pub code: Code,
+    /// Its stable name, e.g. `unresolved-citation`.
+    pub name: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// What it finds, in one line (for `--help` and SARIF rules).
+    pub summary: &'static str,
+    /// Why an editor cares.
+    pub why: &'static str,
+}
+
+macro_rules! codes {
+    ($($code:ident, $name:literal, $sev:ident, $summary:literal, $why:literal;)*) => {
+        /// Every code, in the order the README lists them.
+        pub const CODES: &[CodeInfo] = &[
+            $(CodeInfo {
+                code: Code::$code,
+                name: $name,
+                severity: Severity::$sev,
+                summary: $summary,
+                why: $why,
+            },)*
+        ];
+    };
+}
+
+codes! {
+    UnresolvedCitation, "unresolved-citation", Error,
+        "the cited work has no entry in the reference list",
+        "a reader cannot find the source, and most journals reject the manuscript for it";
+    YearMismatch, "year-mismatch", Error,
+        "the name is in the list, but not for the cited year",
+        "either the citation or the entry has the wrong year, and the reader lands on the wrong work";
+    AmbiguousCitation, "ambiguous-citation", Error,
+        "more than one entry fits the citation",
+        "the reader cannot tell which of the works is meant";
+    MissingYearSuffix, "missing-year-suffix", Error,
+        "the list tells same-year works apart with a/b, the citation does not",
+        "without the letter the citation fits two works";
+    WrongYearSuffix, "wrong-year-suffix", Error,
+        "the citation's year suffix is not the entry's",
+        "the letter points at another work by the same authors";
+    DuplicateReference, "duplicate-reference", Error,
+        "the same work is listed twice",
+        "a work is listed once; two copies also make its citations ambiguous";
+    ProofMarker, "proof-marker", Error,
+        "a typesetting leftover such as \"AuQ4\"",
+        "an author query left in the text is printed as it stands";
+    MergedReferences, "merged-references", Error,
+        "two entries on one line",
+        "two works that run together cannot both be found";
+    NameMismatch, "name-mismatch", Warning,
+        "the year matches and the name is a near miss",
+        "a misspelt or incomplete name is usually a slip in one of the two places";
+    UncitedReference, "uncited-reference", Warning,
+        "no citation uses this entry",
+        "author-date styles list only the works the text cites";
+    IncompleteReference, "incomplete-reference", Warning,
+        "no journal, book, publisher or URL for the entry",
+        "a reader cannot find a work with only its author, year and title";
+    ReferenceOrder, "reference-order", Warning,
+        "the list is not in author-date alphabetical order",
+        "author-date lists are read by name; an entry out of order is hard to find";
+    EtAlUsage, "et-al-usage", Warning,
+        "\"et al.\" where the style wants the names, or the reverse",
+        "each style says from how many authors \"et al.\" is used";
+    ParentheticalAmpersand, "parenthetical-ampersand", Warning,
+        "\"&\" versus \"and\" against the style",
+        "APA uses \"&\" in parentheses and \"and\" in running text; Harvard and Chicago use \"and\"";
+    FutureYear, "future-year", Warning,
+        "a year after the current one",
+        "usually a typing slip, or a work that should be \"in press\"";
+    MalformedDoi, "malformed-doi", Warning,
+        "a DOI that does not have the form 10.NNNN/suffix",
+        "a DOI that does not resolve breaks the link to the work";
+    StrayNumber, "stray-number", Warning,
+        "a stray number in an entry, such as a chapter number before the title",
+        "extraction or editing left a number that is not part of the reference";
+    MissingYear, "missing-year", Warning,
+        "an entry without a date after its names",
+        "author-date citations need the entry's date to find it";
+    UnsupportedStatistic, "unsupported-statistic", Note,
+        "a figure with no citation in its paragraph",
+        "a number a reader may want to check usually needs a source";
+    UrlWithoutAccessDate, "url-without-access-date", Note,
+        "a web source without an access date",
+        "web pages change; the styles ask when the page was read";
+}
+
+impl Code {
+    /// This code's row of [`CODES`] (the rows are in the enum's order; a
+    /// test holds them to it).
+    pub fn info(self) -> &'static CodeInfo {
+        &CODES[self as usize]
+    }
+
+    /// The stable name, e.g. `unresolved-citation`.
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// The default severity.
+    pub fn severity(self) -> Severity {
+        self.info().severity
+    }
+
+    /// The code with this name.
+    pub fn parse(name: &str) -> Option<Code> {
+        CODES.iter().find(|c| c.name == name).map(|c| c.code)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.name() == other
+    }
+}
+
+/// Findings sort by the code's name, as the outputs have always listed them.
+impl Ord for Code {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.name().cmp(other.name())
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_is_its_own_code_and_names_are_unique() {
+        for (i, row) in CODES.iter().enumerate() {
+            assert_eq!(row.code as usize, i, "{} is out of place", row.name);
+            assert_eq!(Code::parse(row.name), Some(row.code));
+            assert!(!row.summary.is_empty() && !row.why.is_empty());
+        }
+        let mut names: Vec<&str> = CODES.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CODES.len());
+        assert_eq!(Code::parse("no-such-code"), None);
+    }
+}

@@ -1,0 +1,353 @@
+//! The citation audit: findings about citations and references, each with
+//! a stable code, a severity and the span it concerns.
+//!
+//! Findings never abort; [`check`] returns all of them, in document order.
+
+mod citations;
+mod codes;
+mod list;
+mod references;
+mod style;
+
+pub use codes::{CODES, Code, CodeInfo, Severity};
+pub use style::Style;
+
+use crate::analysis::Analysis;
+use serde::Serialize;
+use std::ops::Range;
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `unresolved-citation`.
+    pub code: Code,
+    /// Severity.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Byte span in the original input.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// Keys of the references involved.
+    pub keys: Vec<String>,
+    /// A suggestion, when there is one.
+    pub help: Option<String>,
+}
+
+/// Options of the audit.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Style whose rules apply.
+    pub style: Style,
+    /// The current year, for `future-year`.
+    pub current_year: u32,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            style: Style::default(),
+            current_year: current_year(),
+        }
+    }
+}
+
+/// The current year from the system clock (UTC).
+pub fn current_year() -> u32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil year (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    u32::try_from(year).unwrap_or(0)
+}
+
+/// The findings so far, with the analysis they are about.
+struct Out<'a> {
+    a: &'a Analysis,
+    diags: Vec<Diagnostic>,
+}
+
+impl Out<'_> {
+    fn push(
+        &mut self,
+        code: Code,
+        span: Range<usize>,
+        message: String,
+        keys: Vec<String>,
+        help: Option<String>,
+    ) {
+        self.diags.push(Diagnostic {
+            code,
+            severity: code.severity(),
+            message,
+            span,
+            keys,
+            help,
+        });
+    }
+
+    fn key(&self, r: usize) -> String {
+        self.a.references[r].key.clone()
+    }
+}
+
+/// The year's digits as a number.
+pub(super) fn year_number(y: &str) -> Option<u32> {
+    crate::reference::year_digits(y)?.parse().ok()
+}
+
+/// Runs every rule over an analysis.
+pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
+    let mut out = Out {
+        a,
+        diags: Vec::new(),
+    };
+    citations::citations(&mut out, o);
+    references::references(&mut out, o);
+    list::order(&mut out);
+    list::duplicates(&mut out);
+    statistics(&mut out);
+    out.diags.sort_by_key(|d| (d.span.start, d.code));
+    out.diags
+}
+
+fn statistics(out: &mut Out<'_>) {
+    for f in crate::figures::unsupported(out.a) {
+        out.push(
+            Code::UnsupportedStatistic,
+            f.span,
+            format!("\"{}\" has no citation in its paragraph", f.figure),
+            vec![],
+            Some("a figure usually needs a source".into()),
+        );
+    }
+}
+
+/// Which findings to keep and which fail the run.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    /// Codes that are not reported.
+    pub allow: Vec<String>,
+    /// Codes raised to error.
+    pub deny_codes: Vec<String>,
+    /// The run fails on findings at or above this severity.
+    pub deny_level: Option<Severity>,
+}
+
+impl Policy {
+    /// Applies `allow` and `deny` codes; returns the findings kept.
+    pub fn apply(&self, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diags
+            .into_iter()
+            .filter(|d| !self.allow.iter().any(|c| d.code == c.as_str()))
+            .map(|mut d| {
+                if self.deny_codes.iter().any(|c| d.code == c.as_str()) {
+                    d.severity = Severity::Error;
+                }
+                d
+            })
+            .collect()
+    }
+
+    /// True when a kept finding reaches the failing level.
+    pub fn fails(&self, diags: &[Diagnostic]) -> bool {
+        let level = self.deny_level.unwrap_or(Severity::Error);
+        diags.iter().any(|d| d.severity >= level)
+    }
+
+    /// Adds a `--deny` value: a severity sets the level, a code is raised.
+    pub fn deny(&mut self, v: &str) -> Result<(), String> {
+        if let Some(s) = Severity::parse(v) {
+            self.deny_level = Some(s);
+        } else if Code::parse(v).is_some() {
+            self.deny_codes.push(v.to_string());
+        } else {
+            return Err(format!(
+                "unknown level or code \"{v}\" (levels: error, warning, note)"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Adds an `--allow` code.
+    pub fn allow(&mut self, v: &str) -> Result<(), String> {
+        if Code::parse(v).is_some() {
+            self.allow.push(v.to_string());
+            Ok(())
+        } else {
+            Err(format!("unknown code \"{v}\""))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, analyze};
+
+    fn codes(doc: &str, style: Style) -> Vec<(Code, String)> {
+        let a = analyze(doc, &Options::default());
+        check(
+            &a,
+            &CheckOptions {
+                style,
+                current_year: 2026,
+            },
+        )
+        .into_iter()
+        .map(|d| (d.code, a.source.text()[d.span].to_string()))
+        .collect()
+    }
+
+    #[test]
+    fn the_style_is_read_off_the_reference_list() {
+        let style = |list: &str| {
+            Style::infer(&analyze(
+                &format!("Introduction\n\nText (Smith, 2010).\n\nReferences\n\n{list}"),
+                &Options::default(),
+            ))
+        };
+        assert_eq!(style(LIST), Some(Style::Apa7));
+        assert_eq!(
+            style(
+                "Smith, J. and Jones, K. (2010) A book. London: Sage.\nBrown, A. (2011) Another. Oxford: OUP.\n"
+            ),
+            Some(Style::Harvard)
+        );
+        assert_eq!(
+            style(
+                "Smith, John, and Kate Jones. 2010. A Book. London: Sage.\nBrown, Ann. 2011. Another. Oxford: OUP.\n"
+            ),
+            Some(Style::Chicago)
+        );
+        assert_eq!(style("Smith J. A book. Sage; 2010.\n"), None);
+    }
+
+    const LIST: &str = "References\n\nBarrett, R. (2007a). New species. Nuytsia, 17, 37–60.\nBarrett, R. (2007b). Other species. Nuytsia, 17, 61–66.\nBruhl, J., Stone, N., & Hattersley, P. (1987). Enzymes. Aust J Plant Physiol, 14, 719–728.\nSmith, J., & Jones, K. (2010). A book. Sage.\n";
+
+    fn doc(body: &str) -> String {
+        format!("Introduction\n\n{body}\n\n{LIST}")
+    }
+
+    #[test]
+    fn a_clean_document_has_no_errors() {
+        let d = doc(
+            "Text (Barrett, 2007a; Barrett, 2007b). More (Bruhl et al., 1987; Smith & Jones, 2010).",
+        );
+        let found = codes(&d, Style::Apa7);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn each_citation_error_has_its_code_and_span() {
+        let d = doc(
+            "A (Lee, 2001). B (Smith & Jones, 2011). C (Barrett, 2007). D (Smyth & Jones, 2010). E (Barrett, 2007c). F (Bruhl, Stone, & Hattersley, 1987). G Smith & Jones (2010). H (Barrett, 2007a; Bruhl et al., 1987; Smith & Jones, 2010; Barrett, 2007b).",
+        );
+        let found = codes(&d, Style::Apa7);
+        let has = |code: Code, text: &str| found.iter().any(|(c, t)| *c == code && t == text);
+        assert!(has(Code::UnresolvedCitation, "Lee, 2001"), "{found:?}");
+        assert!(has(Code::YearMismatch, "Smith & Jones, 2011"), "{found:?}");
+        assert!(
+            has(Code::AmbiguousCitation, "Barrett, 2007")
+                || has(Code::MissingYearSuffix, "Barrett, 2007"),
+            "{found:?}"
+        );
+        assert!(has(Code::NameMismatch, "Smyth & Jones, 2010"), "{found:?}");
+        assert!(has(Code::WrongYearSuffix, "Barrett, 2007c"), "{found:?}");
+        assert!(
+            has(Code::EtAlUsage, "Bruhl, Stone, & Hattersley, 1987"),
+            "{found:?}"
+        );
+        assert!(
+            has(Code::ParentheticalAmpersand, "Smith & Jones (2010)"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn apa6_names_three_to_five_authors_the_first_time() {
+        let d = doc(
+            "A (Bruhl, Stone, & Hattersley, 1987). B (Bruhl et al., 1987). C (Barrett, 2007a; Barrett, 2007b; Smith & Jones, 2010).",
+        );
+        let found = codes(&d, Style::Apa6);
+        assert!(
+            found.iter().all(|(c, _)| *c != Code::EtAlUsage),
+            "{found:?}"
+        );
+        let d =
+            doc("A (Bruhl et al., 1987). C (Barrett, 2007a; Barrett, 2007b; Smith & Jones, 2010).");
+        let found = codes(&d, Style::Apa6);
+        assert!(
+            found.iter().any(|(c, _)| *c == Code::EtAlUsage),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn reference_list_problems() {
+        let list = "References\n\nSmith, J. (2010). A book. Sage.\nAbel, R. (1994). Film. Press.\nAbel, R. (1994). Film. Press.\nKim, K. (2031). Later. J, 1, 2–3.\nNoone, N. (2001). Uncited. J, 2, 3–4. doi: 10.12/x\n";
+        let d = format!(
+            "Intro\n\nX (Smith, 2010; Abel, 1994; Kim, 2031). About 45% of cases.\n\nMore text here (Smith, 2010).\n\n{list}"
+        );
+        let found = codes(&d, Style::Apa7);
+        let has = |code: Code| found.iter().any(|(c, _)| *c == code);
+        for code in [
+            Code::ReferenceOrder,
+            Code::DuplicateReference,
+            Code::FutureYear,
+            Code::UncitedReference,
+            Code::MalformedDoi,
+        ] {
+            assert!(has(code), "{code}: {found:?}");
+        }
+        // The paragraph with "45%" cites, so no unsupported-statistic.
+        assert!(!has(Code::UnsupportedStatistic));
+        let d = format!("Intro\n\nX (Smith, 2010).\n\nAbout 45% of cases agree.\n\n{list}");
+        assert!(
+            codes(&d, Style::Apa7)
+                .iter()
+                .any(|(c, t)| *c == Code::UnsupportedStatistic && t == "45%")
+        );
+    }
+
+    #[test]
+    fn policy_allows_denies_and_sets_the_level() {
+        let d = |code: Code, severity| Diagnostic {
+            code,
+            severity,
+            message: String::new(),
+            span: 0..0,
+            keys: vec![],
+            help: None,
+        };
+        let mut p = Policy::default();
+        p.allow("reference-order").unwrap();
+        p.deny("uncited-reference").unwrap();
+        let kept = p.apply(vec![
+            d(Code::ReferenceOrder, Severity::Warning),
+            d(Code::UncitedReference, Severity::Warning),
+        ]);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].severity, Severity::Error);
+        assert!(p.fails(&kept));
+        let mut q = Policy::default();
+        assert!(!q.fails(&[d(Code::ReferenceOrder, Severity::Warning)]));
+        q.deny("warning").unwrap();
+        assert!(q.fails(&[d(Code::ReferenceOrder, Severity::Warning)]));
+        assert!(q.deny("nonsense").is_err());
+    }
+
+    #[test]
+    fn the_current_year_is_plausible() {
+        let y = current_year();
+        assert!((2024..2200).contains(&y), "{y}");
+    }
+}

@@ -1,0 +1,135 @@
+//! Findings about each entry of the reference list: what the parser found
+//! wrong, uncited works, future years, DOIs and access dates.
+
+use super::{CheckOptions, Code, Out};
+use crate::reference::{EntryType, ProblemKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DOI_OK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]#+]+$").expect("valid regex")
+});
+
+static DOI_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bdoi\b|doi\.org").expect("valid regex"));
+
+pub(super) fn references(out: &mut Out<'_>, o: &CheckOptions) {
+    let a = out.a;
+    let mut cited = vec![false; a.references.len()];
+    for c in &a.citations {
+        if let Some(r) = c.link.reference {
+            cited[r] = true;
+        }
+        // A citation with the wrong year, or one that fits several entries,
+        // still uses them; they are reported once, on the citation.
+        for &r in c.link.year_mismatch.iter().chain(&c.link.ambiguous) {
+            cited[r] = true;
+        }
+    }
+    let mut merged_lines = Vec::new();
+    for (i, r) in a.references.iter().enumerate() {
+        for p in &r.problems {
+            if p.kind == ProblemKind::MergedReferences {
+                // One finding per line, naming every entry on it.
+                let line = a.source.line_col(p.span.start).0;
+                if merged_lines.contains(&line) {
+                    continue;
+                }
+                merged_lines.push(line);
+                let keys: Vec<String> = a
+                    .references
+                    .iter()
+                    .filter(|o| {
+                        o.problems.iter().any(|q| q.kind == p.kind)
+                            && a.source.line_col(o.span.start).0 == line
+                    })
+                    .map(|o| o.key.clone())
+                    .collect();
+                out.push(
+                    problem_code(p.kind),
+                    p.span.clone(),
+                    format!(
+                        "{} entries run together on one line: {}",
+                        keys.len(),
+                        keys.join(", ")
+                    ),
+                    keys,
+                    None,
+                );
+                continue;
+            }
+            out.push(
+                problem_code(p.kind),
+                p.span.clone(),
+                p.message.clone(),
+                vec![r.key.clone()],
+                None,
+            );
+        }
+        if !cited[i] {
+            out.push(
+                Code::UncitedReference,
+                r.span.clone(),
+                format!(
+                    "{} ({}) is not cited in the text",
+                    r.key,
+                    r.short_citation()
+                ),
+                vec![r.key.clone()],
+                None,
+            );
+        }
+        if let Some(y) = r.year_digits().and_then(|d| d.parse::<u32>().ok())
+            && y > o.current_year
+        {
+            out.push(
+                Code::FutureYear,
+                r.span.clone(),
+                format!("{} is dated {y}, after {}", r.key, o.current_year),
+                vec![r.key.clone()],
+                None,
+            );
+        }
+        match &r.doi {
+            Some(d) if !DOI_OK.is_match(d) => {
+                out.push(
+                    Code::MalformedDoi,
+                    r.span.clone(),
+                    format!("{}: \"{d}\" is not a well-formed DOI", r.key),
+                    vec![r.key.clone()],
+                    None,
+                );
+            }
+            None if DOI_WORD.is_match(r.text.as_str()) => {
+                out.push(
+                    Code::MalformedDoi,
+                    r.span.clone(),
+                    format!("{} mentions a DOI that cannot be read", r.key),
+                    vec![r.key.clone()],
+                    None,
+                );
+            }
+            _ => {}
+        }
+        if r.kind == EntryType::Online && r.url.is_some() && r.urldate.is_none() {
+            out.push(
+                Code::UrlWithoutAccessDate,
+                r.span.clone(),
+                format!("{}: a web source without an access date", r.key),
+                vec![r.key.clone()],
+                Some("add \"Retrieved Month D, YYYY, from\" or \"(accessed …)\"".into()),
+            );
+        }
+    }
+}
+
+/// The check code of a problem the parser found.
+fn problem_code(kind: ProblemKind) -> Code {
+    match kind {
+        ProblemKind::ProofMarker => Code::ProofMarker,
+        ProblemKind::MergedReferences => Code::MergedReferences,
+        ProblemKind::MissingYear => Code::MissingYear,
+        ProblemKind::StrayNumber => Code::StrayNumber,
+        ProblemKind::IncompleteReference => Code::IncompleteReference,
+    }
+}

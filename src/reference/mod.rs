@@ -255,6 +255,10 @@ pub struct Reference {
     pub chapter: Option<String>,
     /// Problems found in the entry.
     pub problems: Vec<Problem>,
+    /// Evidence: the name of the rule that read the entry's tail
+    /// ([`parse`]'s tail rules, "in-part", "publisher"), or "abnt" for an
+    /// entry read in the date-last dialect.
+    pub tail_rule: Option<&'static str>,
 }
 
 impl Reference {

@@ -8,7 +8,7 @@
 //! otherwise), and finally the tail: a journal with volume, issue and pages,
 //! an "In …" chapter, or a publisher.
 
-use super::anchor::{author_like, find_anchor};
+use super::anchor::{Anchor, author_like, find_anchor};
 use super::classify::{classify, incomplete};
 use super::fields::{URL, non_empty};
 use super::names::parse_names;
@@ -43,6 +43,29 @@ pub fn parse(e: RawEntry) -> Reference {
         span: e.text.orig_span(0, e.text.len()),
         ..Default::default()
     };
+    raw_problems(&e, &mut r);
+    // Identifiers first: they are unambiguous and would confuse the rest.
+    let t = take_identifiers(&mut r, &full);
+    let anchor = find_anchor(&t);
+    // A date that comes last (or before a chapter's pages) is ABNT's.
+    let date_last = anchor.as_ref().is_none_or(|a| {
+        let after = t[a.end..].trim_start();
+        !after.contains(char::is_alphabetic) || after.starts_with("p.")
+    });
+    if date_last && super::abnt::parse(&mut r, &t) {
+        r.tail_rule = Some("abnt");
+        return finish(r, &full, e.text);
+    }
+    let (names_part, rest, quoted_titles) = names_and_rest(&mut r, &t, anchor);
+    read_names(&mut r, &names_part);
+    let tail = read_title(&mut r, &rest, quoted_titles);
+    r.tail_rule = parse_tail(&mut r, &tail);
+    finish(r, &full, e.text)
+}
+
+/// The problems the splitter found: proof marks removed, entries that
+/// shared a line.
+fn raw_problems(e: &RawEntry, r: &mut Reference) {
     for rm in &e.removed {
         r.problems.push(Problem {
             kind: ProblemKind::ProofMarker,
@@ -57,9 +80,12 @@ pub fn parse(e: RawEntry) -> Reference {
             span: r.span.clone(),
         });
     }
+}
 
-    // Identifiers first: they are unambiguous and would confuse the rest.
-    let mut t = full.clone();
+/// Takes the DOI, the URL and the access date out of the entry, and
+/// returns what is left.
+fn take_identifiers(r: &mut Reference, full: &str) -> String {
+    let mut t = full.to_string();
     // A DOI stands alone, after "doi:", or in a doi.org link; "10.1007/…"
     // inside another site's URL belongs to that URL.
     let doi = DOI.captures_iter(&t).find(|c| {
@@ -94,30 +120,22 @@ pub fn parse(e: RawEntry) -> Reference {
         t.replace_range(m, " ");
     }
     let t = t.trim().to_string();
-    let t = AVAILABLE.replace(&t, "").trim().to_string();
+    AVAILABLE.replace(&t, "").trim().to_string()
+}
 
-    let anchor = find_anchor(&t);
-    // A date that comes last (or before a chapter's pages) is ABNT's.
-    let date_last = anchor.as_ref().is_none_or(|a| {
-        let after = t[a.end..].trim_start();
-        !after.contains(char::is_alphabetic) || after.starts_with("p.")
-    });
-    if date_last && super::abnt::parse(&mut r, &t) {
-        return finish(r, &full, e.text);
-    }
-    // Names and date.
-    let mut quoted_titles = true;
-    let (names_part, rest) = match anchor {
+/// The names before the anchor and the rest after it, with the year read
+/// into `r`; and whether titles may be quoted (not after APA's "(Year).").
+/// Without an anchor, names run to the first sentence end.
+fn names_and_rest(r: &mut Reference, t: &str, anchor: Option<Anchor>) -> (String, String, bool) {
+    match anchor {
         Some(a) => {
             r.year = Some(a.year);
             r.other_years = a.also;
-            quoted_titles = !a.apa;
-            (t[..a.start].to_string(), t[a.end..].to_string())
+            (t[..a.start].to_string(), t[a.end..].to_string(), !a.apa)
         }
         None => {
-            // No date after the names: take names up to the first sentence
-            // end, and a year from anywhere.
-            if let Some(c) = ANY_YEAR.captures(&t) {
+            // No date after the names: a year from anywhere.
+            if let Some(c) = ANY_YEAR.captures(t) {
                 r.year = Some(c[0].to_string());
             }
             r.problems.push(Problem {
@@ -125,15 +143,19 @@ pub fn parse(e: RawEntry) -> Reference {
                 message: "no date after the author names".into(),
                 span: r.span.clone(),
             });
-            let b = sentence_bounds(&t);
+            let b = sentence_bounds(t);
             let cut = b.first().copied().unwrap_or(t.len());
             if author_like(&t[..cut]) {
-                (t[..cut].to_string(), t[cut..].to_string())
+                (t[..cut].to_string(), t[cut..].to_string(), true)
             } else {
-                (String::new(), t.clone())
+                (String::new(), t.to_string(), true)
             }
         }
-    };
+    }
+}
+
+/// Reads the author list, or the editors when it carries an editor mark.
+fn read_names(r: &mut Reference, names_part: &str) {
     let mut names_part = names_part.trim().to_string();
     let edited = EDITORS_MARK
         .find(&names_part)
@@ -149,8 +171,12 @@ pub fn parse(e: RawEntry) -> Reference {
     } else {
         r.authors = names;
     }
+}
 
-    let (title, tail) = split_title(&rest, quoted_titles);
+/// Reads the title, with a stray number, a volume or an edition taken out
+/// of it, and returns the tail after it.
+fn read_title(r: &mut Reference, rest: &str, quoted_titles: bool) -> String {
+    let (title, tail) = split_title(rest, quoted_titles);
     if let Some(mut title) = title {
         if let Some(c) = STRAY_NUMBER.captures(&title) {
             let n = c[1].to_string();
@@ -166,11 +192,10 @@ pub fn parse(e: RawEntry) -> Reference {
             let m = c.get(0).map_or(0..0, |m| m.range());
             title.replace_range(m, "");
         }
-        let title = take_edition(&mut r, &title);
+        let title = take_edition(r, &title);
         r.title = non_empty(&title);
     }
-    parse_tail(&mut r, &tail);
-    finish(r, &full, e.text)
+    tail
 }
 
 /// The type, the completeness check and the entry's text, once its fields

@@ -201,10 +201,79 @@ fn pages_not_volume(v: &str) -> bool {
     }
 }
 
-pub(super) fn parse_tail(r: &mut Reference, tail: &str) {
+/// The tail after its edition is taken out, with its sentence bounds.
+pub(super) struct Tail {
+    text: String,
+    bounds: Vec<usize>,
+    first_end: usize,
+}
+
+impl Tail {
+    fn new(text: String) -> Self {
+        let bounds = sentence_bounds(&text);
+        let first_end = bounds.first().copied().unwrap_or(text.len());
+        Tail {
+            text,
+            bounds,
+            first_end,
+        }
+    }
+
+    /// The first part, up to the first sentence end, without its period.
+    fn first(&self) -> &str {
+        self.text[..self.first_end].trim().trim_end_matches('.')
+    }
+
+    /// What follows the first part.
+    fn after(&self) -> &str {
+        self.text[self.first_end..].trim()
+    }
+}
+
+/// One reading of a tail. It fills the fields it reads and says whether it
+/// took the tail.
+pub(super) struct TailRule {
+    /// The rule's name, recorded on the reference as evidence.
+    pub name: &'static str,
+    read: fn(&mut Reference, &Tail) -> bool,
+}
+
+/// Tried in this order; the first that takes the tail wins. A series
+/// number must be tried before a journal with a volume ("IMF Working
+/// Paper, No. 96/99"), and pages alone before an issue or a volume.
+pub(super) const TAIL_RULES: &[TailRule] = &[
+    TailRule {
+        name: "series-number",
+        read: series_number,
+    },
+    TailRule {
+        name: "pages-only",
+        read: pages_only,
+    },
+    TailRule {
+        name: "issue-only",
+        read: issue_only,
+    },
+    TailRule {
+        name: "journal",
+        read: journal,
+    },
+    TailRule {
+        name: "described-publisher",
+        read: described_publisher,
+    },
+    TailRule {
+        name: "thesis-or-journal-name",
+        read: thesis_or_journal_name,
+    },
+];
+
+/// Reads the tail after the title into `r`; returns the name of the rule
+/// that read it ("in-part" for a chapter, "publisher" when none did).
+pub(super) fn parse_tail(r: &mut Reference, tail: &str) -> Option<&'static str> {
     let tail = tail.trim().trim_start_matches(['.', ',']).trim();
     if tail.is_empty() {
-        return;
+        return None;
     }
     static IN: LazyLock<Regex> =
         // "Em"/"En" (Portuguese, Spanish) only with a colon: "Em Questão"
@@ -214,115 +283,145 @@ pub(super) fn parse_tail(r: &mut Reference, tail: &str) {
         });
     if let Some(m) = IN.find(tail) {
         parse_in(r, &tail[m.end()..]);
-        return;
+        return Some("in-part");
     }
-    let tail = take_edition(r, tail);
-    let bounds = sentence_bounds(&tail);
-    let first_end = bounds.first().copied().unwrap_or(tail.len());
-    let first = tail[..first_end].trim().trim_end_matches('.');
-    if let Some(c) = SERIES_NUMBER.captures(first) {
-        // "IMF Working Paper, No. 96/99.": a series and its number.
-        r.container = non_empty(&c["container"]);
-        r.issue = non_empty(&c["num"]);
-        return;
+    let t = Tail::new(take_edition(r, tail));
+    for rule in TAIL_RULES {
+        if (rule.read)(r, &t) {
+            return Some(rule.name);
+        }
     }
-    if let Some(c) = PAGES_ONLY.captures(first) {
-        // "Nature, pp. 881–895." (Harvard) or "Nature: 881–895." (Chicago):
-        // a journal with pages and no volume.
-        r.container = non_empty(&c["container"]);
-        r.pages = non_empty(&c["pages"]);
-        return;
+    tail_publisher(r, &t.text);
+    Some("publisher")
+}
+
+/// "IMF Working Paper, No. 96/99.": a series and its number.
+fn series_number(r: &mut Reference, t: &Tail) -> bool {
+    let Some(c) = SERIES_NUMBER.captures(t.first()) else {
+        return false;
+    };
+    r.container = non_empty(&c["container"]);
+    r.issue = non_empty(&c["num"]);
+    true
+}
+
+/// "Nature, pp. 881–895." (Harvard) or "Nature: 881–895." (Chicago): a
+/// journal with pages and no volume.
+fn pages_only(r: &mut Reference, t: &Tail) -> bool {
+    let Some(c) = PAGES_ONLY.captures(t.first()) else {
+        return false;
+    };
+    r.container = non_empty(&c["container"]);
+    r.pages = non_empty(&c["pages"]);
+    true
+}
+
+/// "Journal, (11), 463–480." or "Journal (11): 463–480.": an issue and no
+/// volume. A report number in parentheses ("(NSB-2018-1)") is not an issue.
+fn issue_only(r: &mut Reference, t: &Tail) -> bool {
+    let Some(c) = ISSUE_ONLY.captures(t.first()) else {
+        return false;
+    };
+    if !ISSUE.is_match(c["iss"].trim()) {
+        return false;
     }
-    // A report number in parentheses ("(NSB-2018-1)") is not an issue.
-    if let Some(c) = ISSUE_ONLY.captures(first)
-        && ISSUE.is_match(c["iss"].trim())
+    r.container = non_empty(&c["container"]);
+    r.issue = non_empty(&c["iss"]);
+    r.pages = c.name("pages").and_then(|m| non_empty(m.as_str()));
+    true
+}
+
+/// "Journal, 12(3), 45–67." and its relatives; also "Book Title, 270.
+/// Publisher.", where the number is a page of a book.
+fn journal(r: &mut Reference, t: &Tail) -> bool {
+    let Some(c) = JOURNAL.captures(t.first()) else {
+        return false;
+    };
+    if !c["rest"].trim().is_empty()
+        || c["container"].trim().is_empty()
+        || !c["container"].chars().any(|ch| ch.is_alphabetic())
     {
-        // "Journal, (11), 463–480." or "Journal (11): 463–480.": an issue
-        // and no volume.
+        return false;
+    }
+    let after = t.after();
+    let has_pages = c.name("pages").is_some();
+    let has_issue = c.name("iss").is_some();
+    if !after.is_empty() && !has_pages && !has_issue && !after.contains("://") {
+        // A journal has no publisher, so this is a part of a book.
         r.container = non_empty(&c["container"]);
-        r.issue = non_empty(&c["iss"]);
-        r.pages = c.name("pages").and_then(|m| non_empty(m.as_str()));
-        return;
+        r.pages = non_empty(&c["vol"]);
+        tail_publisher(r, after);
+        return true;
     }
-    if let Some(c) = JOURNAL.captures(first)
-        && c["rest"].trim().is_empty()
-        && !c["container"].trim().is_empty()
-        && c["container"].chars().any(|ch| ch.is_alphabetic())
+    r.container = non_empty(&c["container"]);
+    r.volume = non_empty(&c["vol"]);
+    r.issue = c.name("iss").and_then(|m| non_empty(m.as_str()));
+    if !has_pages && !has_issue && r.volume.as_deref().is_some_and(pages_not_volume) {
+        // "Journal, 835–849." or "Journal, e7057.": no volume, only pages
+        // or an article number.
+        r.pages = r.volume.take();
+        return true;
+    }
+    r.pages = c.name("pages").and_then(|m| non_empty(bare_pages(m.as_str())));
+    if !after.is_empty() && r.publisher.is_none() {
+        let after_clean = clean(after);
+        if !after_clean.is_empty() && !after_clean.chars().all(|ch| !ch.is_alphanumeric()) {
+            r.publisher = None;
+        }
+    }
+    true
+}
+
+/// Pages without their "pp." or "Article" label.
+fn bare_pages(p: &str) -> &str {
+    let p = p.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+    let p = p
+        .strip_prefix("pp.")
+        .or_else(|| p.strip_prefix("p."))
+        .unwrap_or(p);
+    p.trim()
+        .strip_prefix("Article ")
+        .or_else(|| p.trim().strip_prefix("article "))
+        .unwrap_or(p.trim())
+}
+
+/// "Series or description. Publisher.": the last sentence is the
+/// publisher, what comes before is a container or a description.
+fn described_publisher(r: &mut Reference, t: &Tail) -> bool {
+    if t.bounds.is_empty() || t.first_end >= t.text.len() {
+        return false;
+    }
+    let last_start = *t.bounds.last().unwrap_or(&0);
+    let before = t.text[..last_start].trim().trim_end_matches('.');
+    let last = &t.text[last_start..];
+    // A bare year there ("… 2015. University.") is not a container.
+    let has_letters = before.chars().any(char::is_alphabetic);
+    if has_letters && !THESIS.is_match(before) && !REPORT.is_match(before) {
+        r.container = non_empty(before);
+    }
+    tail_publisher(r, last);
+    true
+}
+
+/// One part that names a thesis and its school ("(Doctoral dissertation,
+/// University)"), or a journal named without volume or pages ("Frontiers
+/// in Marine Science."): a publisher is not called a review or letters.
+fn thesis_or_journal_name(r: &mut Reference, t: &Tail) -> bool {
+    if let Some(m) = THESIS.find(&t.text) {
+        let rest = t.text[m.end()..].trim_start_matches([',', ')', ' ']);
+        tail_publisher(r, rest);
+        return true;
+    }
+    let rest = &t.text;
+    if JOURNAL_WORD.is_match(rest)
+        && !PRESS.is_match(rest)
+        && !UNIVERSITY.is_match(rest)
+        && !ORGANISATION.is_match(rest)
     {
-        let after = tail[first_end..].trim();
-        let has_pages = c.name("pages").is_some();
-        let has_issue = c.name("iss").is_some();
-        if !after.is_empty() && !has_pages && !has_issue && !after.contains("://") {
-            // "Book Title, 270. Publisher.": a journal has no publisher,
-            // so this is a part of a book.
-            r.container = non_empty(&c["container"]);
-            r.pages = non_empty(&c["vol"]);
-            tail_publisher(r, after);
-            return;
-        }
-        r.container = non_empty(&c["container"]);
-        r.volume = non_empty(&c["vol"]);
-        r.issue = c.name("iss").and_then(|m| non_empty(m.as_str()));
-        if !has_pages && !has_issue && r.volume.as_deref().is_some_and(pages_not_volume) {
-            // "Journal, 835–849." or "Journal, e7057.": no volume, only
-            // pages or an article number.
-            r.pages = r.volume.take();
-            return;
-        }
-        r.pages = c.name("pages").and_then(|m| {
-            let p = m.as_str();
-            let p = p.trim_start_matches(|ch: char| !ch.is_alphanumeric());
-            let p = p
-                .strip_prefix("pp.")
-                .or_else(|| p.strip_prefix("p."))
-                .unwrap_or(p);
-            let p = p
-                .trim()
-                .strip_prefix("Article ")
-                .or_else(|| p.trim().strip_prefix("article "))
-                .unwrap_or(p.trim());
-            non_empty(p)
-        });
-        if !after.is_empty() && r.publisher.is_none() {
-            let after_clean = clean(after);
-            if !after_clean.is_empty() && !after_clean.chars().all(|ch| !ch.is_alphanumeric()) {
-                r.publisher = None;
-            }
-        }
-        return;
+        r.container = non_empty(rest);
+        return true;
     }
-    // Not a journal: a thesis, report, book or web page.
-    if !bounds.is_empty() && first_end < tail.len() {
-        // "Series or description. Publisher." — the last sentence is the
-        // publisher, what comes before is a container or description.
-        let last_start = *bounds.last().unwrap_or(&0);
-        let before = tail[..last_start].trim().trim_end_matches('.');
-        let last = &tail[last_start..];
-        // A bare year there ("… 2015. University.") is not a container.
-        let has_letters = before.chars().any(char::is_alphabetic);
-        if has_letters && !THESIS.is_match(before) && !REPORT.is_match(before) {
-            r.container = non_empty(before);
-        }
-        tail_publisher(r, last);
-        return;
-    }
-    let thesis = THESIS.find(&tail).map(|m| m.range());
-    let mut rest = tail.clone();
-    if let Some(m) = thesis {
-        // "(Doctoral dissertation, University)" — the rest is the school.
-        rest = tail[m.end..].to_string();
-        rest = rest.trim_start_matches([',', ')', ' ']).to_string();
-    } else if JOURNAL_WORD.is_match(&rest)
-        && !PRESS.is_match(&rest)
-        && !UNIVERSITY.is_match(&rest)
-        && !ORGANISATION.is_match(&rest)
-    {
-        // A journal named without volume or pages ("Frontiers in Marine
-        // Science."): a publisher is not called a review or letters.
-        r.container = non_empty(&rest);
-        return;
-    }
-    tail_publisher(r, &rest);
+    false
 }
 
 /// Whether a tail starts with "Journal, 12(3), 45–67" or "Journal 12: 45".

@@ -298,8 +298,8 @@ mod tests {
 
     #[test]
     fn the_same_work_in_two_documents_is_one_entry() {
-        let a = vec![r("Ward", "2013", "The divide"), r("Lee", "2001", "X")];
-        let mut dup = r("Ward", "2013", "The Divide");
+        let a = vec![r("Harte", "2013", "The long gap"), r("Lee", "2001", "X")];
+        let mut dup = r("Harte", "2013", "The Long Gap");
         dup.pages = Some("270".into());
         let b = vec![dup, r("Kim", "2002", "Y")];
         let all = combine(vec![a, b]);
@@ -309,17 +309,17 @@ mod tests {
 
     #[test]
     fn keys_avoid_the_librarys() {
-        let mut v = vec![r("Ward", "2013", "The divide")];
-        let taken: HashSet<String> = ["ward2013divide".to_string()].into();
+        let mut v = vec![r("Harte", "2013", "The long gap")];
+        let taken: HashSet<String> = ["harte2013long".to_string()].into();
         assign_keys(&mut v, &KeyFormat::default(), &taken);
-        assert_eq!(v[0].key, "ward2013dividea");
+        assert_eq!(v[0].key, "harte2013longa");
     }
 
     #[test]
     fn merging_keeps_every_byte_and_reports_what_exists() {
-        let lib = "% my library\n@string{sage = \"Sage\"}\n\n@book{mine,\n    author={Ward, B.},  title = {The divide},\n  year = 2013, publisher = sage }\n";
+        let lib = "% my library\n@string{sage = \"Sage\"}\n\n@book{mine,\n    author={Harte, B.},  title = {The long gap},\n  year = 2013, publisher = sage }\n";
         let mut refs = vec![
-            r("Ward", "2013", "The divide"),
+            r("Harte", "2013", "The long gap"),
             r("Lee", "2001", "A new work"),
         ];
         crate::reference::key::assign_keys(&mut refs);
@@ -328,7 +328,7 @@ mod tests {
         assert_eq!(report.added, ["lee2001new"]);
         assert_eq!(
             report.existing,
-            [("ward2013divide".to_string(), "mine".to_string())]
+            [("harte2013long".to_string(), "mine".to_string())]
         );
         assert!(biblatex::Bibliography::parse(&out).is_ok());
         assert!(merge_into("@book{", &refs, Dialect::Bibtex, &KeyFormat::default()).is_err());

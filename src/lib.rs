@@ -6,7 +6,7 @@
 //! It never prints or exits; renderers write to any [`std::io::Write`].
 //!
 //! ```
-//! let doc = "Intro\n\nLand is vast (Ward, 2013).\n\nReferences\n\nWard, B. (2013). The divide. Routledge.\n";
+//! let doc = "Intro\n\nLand is vast (Harte, 2013).\n\nReferences\n\nHarte, B. (2013). The long gap. Routledge.\n";
 //! let a = citemap::analyze(doc, &citemap::Options::default());
 //! assert_eq!(a.references.len(), 1);
 //! assert_eq!(a.citations[0].link.reference, Some(0));

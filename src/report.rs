@@ -10,7 +10,7 @@ use serde::Serialize;
 pub struct SourceUse {
     /// Reference key.
     pub key: String,
-    /// Short citation: "Ward (2013)".
+    /// Short citation: "Harte (2013)".
     pub short: String,
     /// Citations of it in this dimension.
     pub count: usize,

@@ -100,10 +100,10 @@ fn analyze_json_parses_back_with_the_documented_fields() {
 
 #[test]
 fn standard_input_is_read_for_a_dash() {
-    let doc = "Intro\n\nLand is vast (Warf, 2013).\n\nReferences\n\nWarf, B. (2013). The divide. Routledge.\n";
+    let doc = "Intro\n\nLand is vast (Harte, 2013).\n\nReferences\n\nHarte, B. (2013). The long gap. Routledge.\n";
     let v: serde_json::Value =
         serde_json::from_str(&stdout(&run_stdin(&["analyze", "-"], doc.as_bytes()))).unwrap();
-    assert_eq!(v["citations"][0]["key"], "warf2013divide");
+    assert_eq!(v["citations"][0]["key"], "harte2013long");
 }
 
 #[test]
@@ -372,8 +372,8 @@ fn several_documents_make_one_bibliography_with_unique_keys() {
     let d = scratch("multi");
     let a = d.join("a.txt");
     let b = d.join("b.txt");
-    std::fs::write(&a, "Intro\n\nX (Warf, 2013; Lee, 2001).\n\nReferences\n\nLee, K. (2001). A study. Journal, 1, 1–2.\nWarf, B. (2013). The divide. Routledge.\n").unwrap();
-    std::fs::write(&b, "Intro\n\nY (Warf, 2013; Lee, 2001).\n\nReferences\n\nLee, K. (2001). Another study. Other Journal, 2, 3–4.\nWarf, B. (2013). The Divide. Routledge.\n").unwrap();
+    std::fs::write(&a, "Intro\n\nX (Harte, 2013; Lee, 2001).\n\nReferences\n\nLee, K. (2001). A study. Journal, 1, 1–2.\nHarte, B. (2013). The long gap. Routledge.\n").unwrap();
+    std::fs::write(&b, "Intro\n\nY (Harte, 2013; Lee, 2001).\n\nReferences\n\nLee, K. (2001). Another study. Other Journal, 2, 3–4.\nHarte, B. (2013). The Long Gap. Routledge.\n").unwrap();
     let out = stdout(&run(&[
         "bib",
         a.to_str().unwrap(),
@@ -388,7 +388,7 @@ fn several_documents_make_one_bibliography_with_unique_keys() {
         .iter()
         .map(|i| i["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["lee2001study", "warf2013divide", "lee2001another"]);
+    assert_eq!(ids, ["lee2001study", "harte2013long", "lee2001another"]);
     let out = stdout(&run(&[
         "bib",
         a.to_str().unwrap(),
@@ -401,7 +401,7 @@ fn several_documents_make_one_bibliography_with_unique_keys() {
         keys,
         [
             "@article{Lee2001a,",
-            "@book{Warf2013,",
+            "@book{Harte2013,",
             "@article{Lee2001b,"
         ]
     );

@@ -113,8 +113,8 @@ mod tests {
     #[test]
     fn google_scholar_style() {
         assert_eq!(
-            base_key(&r("Ward", "2013", "The Central Asian digital divide")),
-            "ward2013central"
+            base_key(&r("Harte", "2013", "The northern digital gap")),
+            "harte2013northern"
         );
         assert_eq!(
             base_key(&r("Mañé-Garzón", "1949", "Über die Arten")),

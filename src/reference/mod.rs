@@ -267,7 +267,7 @@ impl Reference {
         year_digits(self.year.as_deref()?)
     }
 
-    /// How the text cites this work: "Ward (2013)", "Abdullah & Musa
+    /// How the text cites this work: "Harte (2013)", "Okafor & Lind
     /// (2015)", "Tanaka et al. (1999)".
     pub fn short_citation(&self) -> String {
         let names: Vec<&str> = self.people().iter().map(Name::citation_name).collect();

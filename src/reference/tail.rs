@@ -362,7 +362,9 @@ fn journal(r: &mut Reference, t: &Tail) -> bool {
         r.pages = r.volume.take();
         return true;
     }
-    r.pages = c.name("pages").and_then(|m| non_empty(bare_pages(m.as_str())));
+    r.pages = c
+        .name("pages")
+        .and_then(|m| non_empty(bare_pages(m.as_str())));
     if !after.is_empty() && r.publisher.is_none() {
         let after_clean = clean(after);
         if !after_clean.is_empty() && !after_clean.chars().all(|ch| !ch.is_alphanumeric()) {

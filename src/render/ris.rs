@@ -82,11 +82,11 @@ mod tests {
     #[test]
     fn a_record_has_crlf_lines_and_split_pages() {
         let r = Reference {
-            key: "abdullah2015impact".into(),
+            key: "okafor2015impact".into(),
             kind: EntryType::Article,
             authors: vec![
                 Name::Person {
-                    family: "Abdullah".into(),
+                    family: "Okafor".into(),
                     given: "P. K.".into(),
                 },
                 Name::Literal {
@@ -103,7 +103,7 @@ mod tests {
         write(&[r], &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("TY  - JOUR\r\n"));
-        assert!(text.contains("AU  - Abdullah, P. K.\r\nAU  - The Org\r\n"));
+        assert!(text.contains("AU  - Okafor, P. K.\r\nAU  - The Org\r\n"));
         assert!(text.contains("PY  - 2015\r\n"));
         assert!(text.contains("SP  - 26\r\nEP  - 29\r\n"));
         assert!(text.ends_with("ER  - \r\n"));

@@ -284,10 +284,10 @@ mod tests {
 
     #[test]
     fn proof_mark_between_words_leaves_one_space() {
-        let src = "E-Federalism and AuQ6 e-Centralism";
+        let src = "E-Learning and AuQ6 e-Commerce";
         let mut rm = Vec::new();
         let m = join_lines(src, &lines(src), &mut rm);
-        assert_eq!(m.as_str(), "E-Federalism and e-Centralism");
+        assert_eq!(m.as_str(), "E-Learning and e-Commerce");
     }
 
     #[test]

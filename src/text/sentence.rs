@@ -225,8 +225,8 @@ mod tests {
             ["The U.S. economy grew.", "Fine."]
         );
         assert_eq!(
-            sents("Tabigat, etc. and more."),
-            ["Tabigat, etc. and more."]
+            sents("Brindle, etc. and more."),
+            ["Brindle, etc. and more."]
         );
     }
 }

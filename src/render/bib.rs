@@ -6,6 +6,7 @@
 //! protecting braces of organisation authors. What we write parses back
 //! with `biblatex::Bibliography::parse` to the same values (tested).
 
+use super::fields::Field;
 use crate::reference::{EntryType, Name, Reference};
 use biblatex::{Chunk, Entry, Spanned};
 use std::io::{self, Write};
@@ -179,6 +180,38 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
     if bl && ty == "thesis" {
         e.set("type", normal("phdthesis"));
     }
+    set_names_and_title(&mut e, r);
+    // Free text that has no field of its own in this type.
+    let mut notes: Vec<String> = Vec::new();
+    set_container(&mut e, r, ty, bl, &mut notes);
+    if let (Some(v), Some(f)) = (&r.edition, Field::Edition.bib_name(bl)) {
+        e.set(f, normal(v));
+    }
+    set_numbers(&mut e, r, ty, bl, &mut notes);
+    if let (Some(p), Some(f)) = (&r.pages, Field::Pages.bib_name(bl)) {
+        e.set(f, normal(&bib_pages(p)));
+    }
+    if let Some(p) = &r.publisher {
+        let field = match (ty, bl) {
+            ("report" | "techreport", _) | ("thesis", true) => "institution",
+            ("phdthesis", false) => "school",
+            _ => "publisher",
+        };
+        e.set(field, normal(p));
+    }
+    if let (Some(l), Some(f)) = (&r.location, Field::Location.bib_name(bl)) {
+        e.set(f, normal(l));
+    }
+    set_date(&mut e, r, bl);
+    set_links(&mut e, r, bl, &mut notes);
+    if !notes.is_empty() {
+        e.set("note", normal(&notes.join(". ")));
+    }
+    e
+}
+
+/// Authors, editors and the title (or a stand-in for a work without one).
+fn set_names_and_title(e: &mut Entry, r: &Reference) {
     if r.title.is_none()
         && let Some(t) = fallback_title(r)
     {
@@ -193,64 +226,55 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
     if let Some(t) = &r.title {
         e.set("title", title_chunks(t));
     }
-    // Free text that has no field of its own in this type.
-    let mut notes: Vec<String> = Vec::new();
-    if let Some(c) = &r.container {
-        let field = match (ty, bl) {
-            ("article", false) => Some("journal"),
-            ("article", true) => Some("journaltitle"),
-            ("incollection" | "inproceedings" | "inbook", _) => Some("booktitle"),
-            _ => None,
-        };
-        // Styles never change the case of journal and book titles.
-        match field {
-            Some(f) => e.set(f, normal(c)),
-            None => notes.push(c.clone()),
-        }
+}
+
+/// The journal or book title, in the field the type has for it, else in
+/// the note.
+fn set_container(e: &mut Entry, r: &Reference, ty: &str, bl: bool, notes: &mut Vec<String>) {
+    let Some(c) = &r.container else { return };
+    let field = match (ty, bl) {
+        ("article", false) => Some("journal"),
+        ("article", true) => Some("journaltitle"),
+        ("incollection" | "inproceedings" | "inbook", _) => Some("booktitle"),
+        _ => None,
+    };
+    // Styles never change the case of journal and book titles.
+    match field {
+        Some(f) => e.set(f, normal(c)),
+        None => notes.push(c.clone()),
     }
-    if let Some(v) = &r.edition {
-        e.set("edition", normal(v));
-    }
-    // Miscellanea, web pages and theses have no volume or number in
-    // biblatex's data model; the note keeps them.
+}
+
+/// Volume and number. Miscellanea, web pages and theses have neither in
+/// biblatex's data model, and biber's volume is an integer: the note keeps
+/// what the fields cannot.
+fn set_numbers(e: &mut Entry, r: &Reference, ty: &str, bl: bool, notes: &mut Vec<String>) {
     let numbered = !matches!(
         ty,
         "misc" | "online" | "thesis" | "phdthesis" | "mastersthesis"
     );
     if let Some(v) = &r.volume {
-        // biber's volume is an integer; "117/118" or "12A" go to the note.
+        // "117/118" or "12A" go to the note.
         if !numbered || bl && !v.chars().all(|c| c.is_ascii_digit()) {
             notes.push(format!("Vol. {v}"));
-        } else {
-            e.set("volume", normal(v));
+        } else if let Some(f) = Field::Volume.bib_name(bl) {
+            e.set(f, normal(v));
         }
     }
     if let Some(v) = &r.issue {
-        if numbered {
-            e.set("number", normal(v));
-        } else {
-            notes.push(format!("No. {v}"));
+        match Field::Issue.bib_name(bl).filter(|_| numbered) {
+            Some(f) => e.set(f, normal(v)),
+            None => notes.push(format!("No. {v}")),
         }
     }
-    if let Some(p) = &r.pages {
-        e.set("pages", normal(&bib_pages(p)));
-    }
-    if let Some(p) = &r.publisher {
-        let field = match (ty, bl) {
-            ("report" | "techreport", _) | ("thesis", true) => "institution",
-            ("phdthesis", false) => "school",
-            _ => "publisher",
-        };
-        e.set(field, normal(p));
-    }
-    if let Some(l) = &r.location {
-        e.set(if bl { "location" } else { "address" }, normal(l));
-    }
+}
+
+/// The date: a year, or for "n.d." and "in press" EDTF's unspecified year
+/// for biber and the words themselves for BibTeX.
+fn set_date(e: &mut Entry, r: &Reference, bl: bool) {
     match (r.year.as_deref(), r.year_digits(), bl) {
         (_, Some(d), true) => e.set("date", normal(d)),
         (_, Some(d), false) => e.set("year", normal(d)),
-        // "n.d." or "in press": EDTF's unspecified year for biber, the
-        // words themselves for BibTeX.
         (Some(y), None, true) => {
             e.set("date", normal("XXXX"));
             e.set(
@@ -262,8 +286,13 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
         (None, _, true) => e.set("date", normal("XXXX")),
         (None, _, false) => {}
     }
-    if let Some(d) = &r.doi {
-        e.set("doi", vec![Spanned::detached(Chunk::Verbatim(d.clone()))]);
+}
+
+/// DOI, URL and access date; BibTeX has a web page's URL in
+/// `howpublished` and a non-ISO access date in the note.
+fn set_links(e: &mut Entry, r: &Reference, bl: bool, notes: &mut Vec<String>) {
+    if let (Some(d), Some(f)) = (&r.doi, Field::Doi.bib_name(bl)) {
+        e.set(f, vec![Spanned::detached(Chunk::Verbatim(d.clone()))]);
     }
     if let Some(u) = &r.url {
         if !bl && matches!(r.kind, EntryType::Online | EntryType::Misc) {
@@ -271,21 +300,16 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
                 "howpublished",
                 vec![Spanned::detached(Chunk::Verbatim(format!("\\url{{{u}}}")))],
             );
-        } else {
-            e.set("url", vec![Spanned::detached(Chunk::Verbatim(u.clone()))]);
+        } else if let Some(f) = Field::Url.bib_name(bl) {
+            e.set(f, vec![Spanned::detached(Chunk::Verbatim(u.clone()))]);
         }
     }
     if let Some(d) = &r.urldate {
-        if bl && is_iso_date(d) {
-            e.set("urldate", normal(d));
-        } else {
-            notes.push(format!("Accessed {d}"));
+        match Field::Urldate.bib_name(bl).filter(|_| is_iso_date(d)) {
+            Some(f) => e.set(f, normal(d)),
+            None => notes.push(format!("Accessed {d}")),
         }
     }
-    if !notes.is_empty() {
-        e.set("note", normal(&notes.join(". ")));
-    }
-    e
 }
 
 fn is_iso_date(d: &str) -> bool {

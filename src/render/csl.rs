@@ -3,6 +3,7 @@
 //! Organisations are `{"literal": …}`; dates are `issued.date-parts`;
 //! "n.d." and "in press" stay as `issued.literal` rather than a fake date.
 
+use super::fields::FIELD_TABLE;
 use crate::reference::{Name, Reference};
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
@@ -42,20 +43,8 @@ pub fn item(r: &Reference) -> Value {
         }
         (None, None) => {}
     }
-    let fields = [
-        ("title", &r.title),
-        ("container-title", &r.container),
-        ("volume", &r.volume),
-        ("issue", &r.issue),
-        ("page", &r.pages),
-        ("publisher", &r.publisher),
-        ("publisher-place", &r.location),
-        ("URL", &r.url),
-        ("DOI", &r.doi),
-        ("edition", &r.edition),
-    ];
-    for (k, v) in fields {
-        if let Some(v) = v {
+    for row in FIELD_TABLE {
+        if let (Some(k), Some(v)) = (row.csl, row.field.get(r)) {
             m.insert(k.into(), json!(v));
         }
     }

@@ -1,6 +1,7 @@
 //! RIS, the tagged format EndNote and most reference managers import.
 //! Lines end in CRLF, as the format requires.
 
+use super::fields::FIELD_TABLE;
 use crate::reference::{Name, Reference};
 use std::io::{self, Write};
 
@@ -34,20 +35,8 @@ pub fn write_one<W: Write>(r: &Reference, w: &mut W) -> io::Result<()> {
     if let Some(y) = &r.year {
         tag(w, "PY", r.year_digits().unwrap_or(y))?;
     }
-    let fields = [
-        ("TI", &r.title),
-        ("T2", &r.container),
-        ("VL", &r.volume),
-        ("IS", &r.issue),
-        ("PB", &r.publisher),
-        ("CY", &r.location),
-        ("ET", &r.edition),
-        ("DO", &r.doi),
-        ("UR", &r.url),
-        ("Y2", &r.urldate),
-    ];
-    for (t, v) in fields {
-        if let Some(v) = v {
+    for row in FIELD_TABLE {
+        if let (Some(t), Some(v)) = (row.ris, row.field.get(r)) {
             tag(w, t, v)?;
         }
     }

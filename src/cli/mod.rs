@@ -1,7 +1,10 @@
 //! Command-line interface. Flags are parsed by clap into plain structs; each
 //! subcommand turns them into library calls and writes the result.
 
+mod bib;
+mod check;
 mod output;
+mod report;
 
 use citemap::Error;
 use clap::{Parser, Subcommand};
@@ -233,10 +236,6 @@ fn load(input: &Input) -> Result<citemap::Analysis, Error> {
     Ok(citemap::analyze(&text, &options(input)?))
 }
 
-fn csv_io(e: csv::Error) -> std::io::Error {
-    std::io::Error::other(e)
-}
-
 fn execute(cli: Cli) -> Result<i32, Error> {
     use citemap::render;
     match cli.command {
@@ -252,7 +251,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             merge,
             output,
         } => {
-            bib(
+            bib::bib(
                 &files,
                 input_format,
                 format,
@@ -261,28 +260,12 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 &output,
             )?;
         }
-        Command::Refs { file, output } => {
-            let text = read_input(&file)?;
-            let refs = citemap::reference::parse_lines(&text);
-            output::emit(output.output.as_deref(), output.force, |w| {
-                render::json::write_fields(&refs, w)
-            })?;
-        }
+        Command::Refs { file, output } => bib::refs(&file, &output)?,
         Command::Links {
             input,
             format,
             output,
-        } => {
-            let a = load(&input)?;
-            output::emit(output.output.as_deref(), output.force, |w| match format {
-                LinksFormat::Csv => render::table::links(&a, w).map_err(csv_io),
-                LinksFormat::Json => {
-                    serde_json::to_writer_pretty(&mut *w, &render::json::view(&a).citations)
-                        .map_err(std::io::Error::other)?;
-                    writeln!(w)
-                }
-            })?;
-        }
+        } => report::links(&input, format, &output)?,
         Command::Check {
             input,
             format,
@@ -292,7 +275,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             color,
             no_config,
         } => {
-            return check(
+            return check::check(
                 &input,
                 format,
                 style.as_deref(),
@@ -306,26 +289,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             input,
             format,
             output,
-        } => {
-            let a = load(&input)?;
-            let r = citemap::report::build(&a);
-            output::emit(output.output.as_deref(), output.force, |w| match format {
-                ReportFormat::Md => render::markdown::write(&r, w),
-                ReportFormat::Csv => render::table::report(&r, w).map_err(csv_io),
-                ReportFormat::Matrix => render::table::matrix(&r, w).map_err(csv_io),
-                ReportFormat::Json => {
-                    serde_json::to_writer_pretty(&mut *w, &r).map_err(std::io::Error::other)?;
-                    writeln!(w)
-                }
-                ReportFormat::Html => {
-                    let title = input.file.file_name().map_or_else(
-                        || "standard input".to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    render::html::write(&a, &r, &title, w)
-                }
-            })?;
-        }
+        } => report::report(&input, format, &output)?,
     }
     Ok(0)
 }
@@ -348,139 +312,4 @@ pub fn run() -> i32 {
             2
         }
     }
-}
-
-/// The nearest `citemap.toml` in the document's folder or above it.
-fn find_config(doc: &Path) -> Option<PathBuf> {
-    let start = if doc == Path::new("-") {
-        std::env::current_dir().ok()?
-    } else {
-        std::fs::canonicalize(doc).ok()?.parent()?.to_path_buf()
-    };
-    start
-        .ancestors()
-        .map(|d| d.join("citemap.toml"))
-        .find(|p| p.is_file())
-}
-
-fn check(
-    input: &Input,
-    format: CheckFormat,
-    style: Option<&str>,
-    deny: &[String],
-    allow: &[String],
-    color: ColorChoice,
-    no_config: bool,
-) -> Result<i32, Error> {
-    use citemap::check::{CheckOptions, Style};
-    use citemap::config::Config;
-    use std::io::IsTerminal;
-    let config = match find_config(&input.file).filter(|_| !no_config) {
-        Some(p) => {
-            let text = std::fs::read_to_string(&p).map_err(|e| Error::io(Some(&p), e))?;
-            Config::from_toml(&text).map_err(|e| Error::Usage(format!("{}: {e}", p.display())))?
-        }
-        None => Config::default(),
-    };
-    let mut policy = config.policy;
-    for a in allow {
-        policy
-            .allow(a)
-            .map_err(|e| Error::Usage(format!("--allow: {e}")))?;
-    }
-    for d in deny {
-        policy
-            .deny(d)
-            .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
-    }
-    let a = load(input)?;
-    let style = style
-        .and_then(Style::parse)
-        .or(config.style)
-        .or_else(|| Style::infer(&a))
-        .unwrap_or_default();
-    let diags = policy.apply(citemap::check::check(
-        &a,
-        &CheckOptions {
-            style,
-            ..Default::default()
-        },
-    ));
-    let name = input.file.display().to_string();
-    let name = if name == "-" {
-        "<stdin>".to_string()
-    } else {
-        name
-    };
-    let use_color = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    output::emit(None, false, |w| match format {
-        CheckFormat::Human => {
-            citemap::render::diagnostics::human(&diags, &a.source, &name, use_color, w)
-        }
-        CheckFormat::Json => citemap::render::diagnostics::json(&diags, &a.source, w),
-        CheckFormat::Sarif => citemap::render::diagnostics::sarif(&diags, &a.source, &name, w),
-    })?;
-    Ok(i32::from(policy.fails(&diags)))
-}
-
-fn bib(
-    files: &[PathBuf],
-    input_format: InputFormat,
-    format: BibFormat,
-    key_format: &str,
-    merge: Option<&Path>,
-    output: &Output,
-) -> Result<(), Error> {
-    use citemap::bibliography::{KeyFormat, assign_keys, combine, merge_into};
-    use citemap::render::{bib::Dialect, bib::write, csl, ris};
-    let keys = KeyFormat::parse(key_format)?;
-    let mut lists = Vec::new();
-    for f in files {
-        let input = Input {
-            file: f.clone(),
-            input_format,
-            dimensions: None,
-        };
-        lists.push(load(&input)?.references);
-    }
-    let mut refs = combine(lists);
-    assign_keys(&mut refs, &keys, &Default::default());
-    let dialect = match format {
-        BibFormat::Biblatex => Dialect::Biblatex,
-        _ => Dialect::Bibtex,
-    };
-    if let Some(lib) = merge {
-        if matches!(format, BibFormat::CslJson | BibFormat::Ris) {
-            return Err(Error::Usage(
-                "--merge takes a .bib library: use --format bibtex or biblatex".into(),
-            ));
-        }
-        let text = std::fs::read_to_string(lib).map_err(|e| Error::io(Some(lib), e))?;
-        let (merged, report) = merge_into(&text, &refs, dialect, &keys)
-            .map_err(|e| Error::Usage(format!("{}: {e}", lib.display())))?;
-        if !report.added.is_empty() {
-            output::write_atomic(lib, |w| w.write_all(merged.as_bytes()))?;
-        }
-        eprintln!(
-            "citemap: added {} entries to {}",
-            report.added.len(),
-            lib.display()
-        );
-        for (new, old) in &report.existing {
-            eprintln!("citemap: {new} is already in the library as {old}");
-        }
-        return Ok(());
-    }
-    output::emit(output.output.as_deref(), output.force, |w| match format {
-        BibFormat::Bibtex | BibFormat::Biblatex => write(&refs, dialect, w),
-        BibFormat::CslJson => csl::write(&refs, w),
-        BibFormat::Ris => ris::write(&refs, w),
-    })
 }

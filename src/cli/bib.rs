@@ -1,0 +1,71 @@
+//! `citemap bib` and `citemap refs`: reference lists as BibTeX, BibLaTeX,
+//! CSL-JSON or RIS, merged into a library on request; reference strings as
+//! JSON lines.
+
+use super::{BibFormat, Input, InputFormat, Output, load, output, read_input};
+use citemap::Error;
+use std::path::{Path, PathBuf};
+
+pub(super) fn bib(
+    files: &[PathBuf],
+    input_format: InputFormat,
+    format: BibFormat,
+    key_format: &str,
+    merge: Option<&Path>,
+    output: &Output,
+) -> Result<(), Error> {
+    use citemap::bibliography::{KeyFormat, assign_keys, combine, merge_into};
+    use citemap::render::{bib::Dialect, bib::write, csl, ris};
+    let keys = KeyFormat::parse(key_format)?;
+    let mut lists = Vec::new();
+    for f in files {
+        let input = Input {
+            file: f.clone(),
+            input_format,
+            dimensions: None,
+        };
+        lists.push(load(&input)?.references);
+    }
+    let mut refs = combine(lists);
+    assign_keys(&mut refs, &keys, &Default::default());
+    let dialect = match format {
+        BibFormat::Biblatex => Dialect::Biblatex,
+        _ => Dialect::Bibtex,
+    };
+    if let Some(lib) = merge {
+        if matches!(format, BibFormat::CslJson | BibFormat::Ris) {
+            return Err(Error::Usage(
+                "--merge takes a .bib library: use --format bibtex or biblatex".into(),
+            ));
+        }
+        let text = std::fs::read_to_string(lib).map_err(|e| Error::io(Some(lib), e))?;
+        let (merged, report) = merge_into(&text, &refs, dialect, &keys)
+            .map_err(|e| Error::Usage(format!("{}: {e}", lib.display())))?;
+        if !report.added.is_empty() {
+            output::write_atomic(lib, |w| w.write_all(merged.as_bytes()))?;
+        }
+        eprintln!(
+            "citemap: added {} entries to {}",
+            report.added.len(),
+            lib.display()
+        );
+        for (new, old) in &report.existing {
+            eprintln!("citemap: {new} is already in the library as {old}");
+        }
+        return Ok(());
+    }
+    output::emit(output.output.as_deref(), output.force, |w| match format {
+        BibFormat::Bibtex | BibFormat::Biblatex => write(&refs, dialect, w),
+        BibFormat::CslJson => csl::write(&refs, w),
+        BibFormat::Ris => ris::write(&refs, w),
+    })
+}
+
+/// Parses reference strings, one a line, into JSON lines.
+pub(super) fn refs(file: &Path, out: &Output) -> Result<(), Error> {
+    let text = read_input(file)?;
+    let refs = citemap::reference::parse_lines(&text);
+    output::emit(out.output.as_deref(), out.force, |w| {
+        citemap::render::json::write_fields(&refs, w)
+    })
+}

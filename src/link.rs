@@ -280,70 +280,15 @@ pub fn link(cite: &Cite, refs: &[Reference]) -> Link {
     Index::new(refs).link(cite)
 }
 
+/// A candidate reference with how well its names fit, and what was
+/// tolerated.
+type Candidate = (usize, NameFit, Option<Tolerance>);
+
 fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
     let refs = index.refs;
-    let mut best: Vec<(usize, NameFit, Option<Tolerance>)> = Vec::new();
-    let mut readings: Vec<&str> = Vec::new();
-    if let Some(g) = cite.group_name.as_deref() {
-        readings.push(g);
-    }
-    // The names as written, whole: an organisation may hold commas, "and"
-    // or several capitalised words ("Malaria Genomic Epidemiology Network").
-    let written = cite
-        .written
-        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
-    let written = written
-        .strip_suffix("et al.")
-        .or_else(|| written.strip_suffix("et al"))
-        .unwrap_or(written)
-        .trim_end_matches([',', ' ']);
-    let written = written
-        .strip_suffix("'s")
-        .or_else(|| written.strip_suffix("’s"))
-        .unwrap_or(written);
-    if written.contains(' ') {
-        readings.push(written);
-    }
-    if let Some(first) = cite.names.first() {
-        readings.push(first);
-    }
-    // The whole string for a group author cited in parentheses.
-    let joined = cite.names.join(" and ");
-    if cite.names.len() > 1 {
-        readings.push(&joined);
-    }
-    let folded: Vec<String> = readings.iter().map(|r| fold(strip_the(r))).collect();
-    for i in 0..refs.len() {
-        let mut fit = (NameFit::None, None);
-        for (reading, c) in readings.iter().zip(&folded) {
-            let f = index.fit(reading, c, i, 0);
-            if f.0 > fit.0 {
-                fit = f;
-            }
-        }
-        if fit.0 != NameFit::None {
-            best.push((i, fit.0, fit.1));
-        }
-    }
+    let mut best = first_name_fits(cite, index);
     if best.is_empty() {
-        // Authors in another order ("Deaton and Case" for "Case, Deaton"),
-        // or a work cited by a co-author's name.
-        let names_folded: Vec<String> = cite.names.iter().map(|n| fold(strip_the(n))).collect();
-        for (i, r) in refs.iter().enumerate() {
-            let hits = cite
-                .names
-                .iter()
-                .zip(&names_folded)
-                .filter(|(n, c)| {
-                    (0..r.people().len()).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact)
-                })
-                .count();
-            if cite.names.len() >= 2 && hits == cite.names.len() {
-                best.push((i, NameFit::Fuzzy, Some(Tolerance::AuthorOrder)));
-            } else if hits >= 1 && r.year.as_deref() == Some(cite.year.as_str()) {
-                best.push((i, NameFit::Fuzzy, Some(Tolerance::NotFirstAuthor)));
-            }
-        }
+        best = other_author_fits(cite, index);
     }
     if best.is_empty() {
         return Link {
@@ -361,24 +306,10 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
     // Prefer exact name fits when there are any.
     let top = best.iter().map(|b| b.1).max().unwrap_or(NameFit::None);
     best.retain(|b| b.1 == top);
-
     let cy = cite.year.as_str();
-    let year_ok = |r: &Reference| -> Option<u8> {
-        let ry = r.year.as_deref().unwrap_or("");
-        if ry.eq_ignore_ascii_case(cy) || r.other_years.iter().any(|y| y.eq_ignore_ascii_case(cy)) {
-            return Some(3);
-        }
-        match (year_digits(ry), year_digits(cy)) {
-            (Some(a), Some(b)) if a == b => match (year_suffix(ry), year_suffix(cy)) {
-                (Some(_), Some(_)) => None, // different suffixes
-                _ => Some(1),
-            },
-            _ => None,
-        }
-    };
     let mut cands: Vec<(usize, u8, Option<Tolerance>)> = best
         .iter()
-        .filter_map(|(i, _, why)| year_ok(&refs[*i]).map(|s| (*i, s, why.clone())))
+        .filter_map(|(i, _, why)| year_fit(&refs[*i], cy).map(|s| (*i, s, why.clone())))
         .collect();
     if cands.is_empty() {
         let closest = best[0].0;
@@ -396,38 +327,7 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
             ambiguous: vec![],
         };
     }
-    let score = |i: usize, base: u8| -> i32 {
-        let r = &refs[i];
-        let mut s = i32::from(base) * 10;
-        let n_auth = r.people().len();
-        if cite.et_al {
-            s += if n_auth >= 3 || r.authors_truncated {
-                4
-            } else {
-                -2
-            };
-        } else {
-            let n = cite.names.len();
-            if n == n_auth {
-                s += 4;
-            } else if n == 1 && n_auth == 2 {
-                s += 1;
-            }
-        }
-        if let Some(second) = cite.names.get(1)
-            && index.fit(second, &fold(strip_the(second)), i, 1).0 != NameFit::None
-        {
-            s += 5;
-        }
-        if let (Some(g), Some(Name::Person { given, .. })) =
-            (cite.given.as_deref(), r.people().first())
-            && !given.is_empty()
-            && g.chars().next() == given.chars().next()
-        {
-            s += 3;
-        }
-        s
-    };
+    let score = |i: usize, base: u8| tie_score(cite, index, i, base);
     cands.sort_by_key(|(i, b, _)| (-score(*i, *b), *i));
     let top_score = score(cands[0].0, cands[0].1);
     let ambiguous: Vec<usize> = cands
@@ -455,6 +355,134 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
         year_mismatch: None,
         ambiguous,
     }
+}
+
+/// The ways the cited names may read: a group author's longer reading, the
+/// names as written whole, the first name, and all names joined.
+fn readings(cite: &Cite) -> Vec<String> {
+    let mut readings: Vec<String> = Vec::new();
+    if let Some(g) = cite.group_name.as_deref() {
+        readings.push(g.to_string());
+    }
+    // The names as written, whole: an organisation may hold commas, "and"
+    // or several capitalised words ("Malaria Genomic Epidemiology Network").
+    let written = cite
+        .written
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let written = written
+        .strip_suffix("et al.")
+        .or_else(|| written.strip_suffix("et al"))
+        .unwrap_or(written)
+        .trim_end_matches([',', ' ']);
+    let written = written
+        .strip_suffix("'s")
+        .or_else(|| written.strip_suffix("’s"))
+        .unwrap_or(written);
+    if written.contains(' ') {
+        readings.push(written.to_string());
+    }
+    if let Some(first) = cite.names.first() {
+        readings.push(first.clone());
+    }
+    // The whole string for a group author cited in parentheses.
+    if cite.names.len() > 1 {
+        readings.push(cite.names.join(" and "));
+    }
+    readings
+}
+
+/// References whose first name fits one of the readings.
+fn first_name_fits(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
+    let readings = readings(cite);
+    let folded: Vec<String> = readings.iter().map(|r| fold(strip_the(r))).collect();
+    let mut best = Vec::new();
+    for i in 0..index.refs.len() {
+        let mut fit = (NameFit::None, None);
+        for (reading, c) in readings.iter().zip(&folded) {
+            let f = index.fit(reading, c, i, 0);
+            if f.0 > fit.0 {
+                fit = f;
+            }
+        }
+        if fit.0 != NameFit::None {
+            best.push((i, fit.0, fit.1));
+        }
+    }
+    best
+}
+
+/// Authors in another order ("Deaton and Case" for "Case, Deaton"), or a
+/// work cited by a co-author's name.
+fn other_author_fits(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
+    let names_folded: Vec<String> = cite.names.iter().map(|n| fold(strip_the(n))).collect();
+    let mut best = Vec::new();
+    for (i, r) in index.refs.iter().enumerate() {
+        let hits = cite
+            .names
+            .iter()
+            .zip(&names_folded)
+            .filter(|(n, c)| {
+                (0..r.people().len()).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact)
+            })
+            .count();
+        if cite.names.len() >= 2 && hits == cite.names.len() {
+            best.push((i, NameFit::Fuzzy, Some(Tolerance::AuthorOrder)));
+        } else if hits >= 1 && r.year.as_deref() == Some(cite.year.as_str()) {
+            best.push((i, NameFit::Fuzzy, Some(Tolerance::NotFirstAuthor)));
+        }
+    }
+    best
+}
+
+/// How well the reference's year fits the cited one: 3 for the same year
+/// (or one of its years), 1 for the same digits with a suffix on one side
+/// only, none otherwise.
+fn year_fit(r: &Reference, cy: &str) -> Option<u8> {
+    let ry = r.year.as_deref().unwrap_or("");
+    if ry.eq_ignore_ascii_case(cy) || r.other_years.iter().any(|y| y.eq_ignore_ascii_case(cy)) {
+        return Some(3);
+    }
+    match (year_digits(ry), year_digits(cy)) {
+        (Some(a), Some(b)) if a == b => match (year_suffix(ry), year_suffix(cy)) {
+            (Some(_), Some(_)) => None, // different suffixes
+            _ => Some(1),
+        },
+        _ => None,
+    }
+}
+
+/// Breaks ties between candidates of reference `i`: the year's fit, the
+/// number of authors against "et al.", the second author, the initial.
+fn tie_score(cite: &Cite, index: &Index<'_>, i: usize, base: u8) -> i32 {
+    let r = &index.refs[i];
+    let mut s = i32::from(base) * 10;
+    let n_auth = r.people().len();
+    if cite.et_al {
+        s += if n_auth >= 3 || r.authors_truncated {
+            4
+        } else {
+            -2
+        };
+    } else {
+        let n = cite.names.len();
+        if n == n_auth {
+            s += 4;
+        } else if n == 1 && n_auth == 2 {
+            s += 1;
+        }
+    }
+    if let Some(second) = cite.names.get(1)
+        && index.fit(second, &fold(strip_the(second)), i, 1).0 != NameFit::None
+    {
+        s += 5;
+    }
+    if let (Some(g), Some(Name::Person { given, .. })) = (cite.given.as_deref(), r.people().first())
+        && !given.is_empty()
+        && g.chars().next() == given.chars().next()
+    {
+        s += 3;
+    }
+    s
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 
 use super::style::{ampersand, et_al};
 use super::{CheckOptions, Code, Out, year_number};
-use crate::analysis::Analysis;
-use crate::link::Match;
+use crate::analysis::{Analysis, Citation};
+use crate::link::{Match, Tolerance};
+use crate::reference::Reference;
 use crate::text::fold;
 use std::collections::HashMap;
 
@@ -12,106 +13,12 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
     let a = out.a;
     let mut seen: HashMap<usize, usize> = HashMap::new();
     for c in &a.citations {
-        let cited = &c.text;
         match (&c.link.how, c.link.reference) {
-            (Match::None { reason }, None) => match c.link.year_mismatch {
-                Some(r) => {
-                    let ry = a.references[r].year.as_deref().unwrap_or("n.d.");
-                    let same_year =
-                        year_number(ry).is_some() && year_number(ry) == year_number(&c.cite.year);
-                    let code = if same_year {
-                        Code::WrongYearSuffix
-                    } else {
-                        Code::YearMismatch
-                    };
-                    out.push(
-                        code,
-                        c.span.clone(),
-                        format!(
-                            "\"{cited}\": the list has this name for {ry}, not {}",
-                            c.cite.year
-                        ),
-                        vec![out.key(r)],
-                        Some(format!(
-                            "did you mean {} ({})?",
-                            out.key(r),
-                            a.references[r].short_citation()
-                        )),
-                    );
-                }
-                None => {
-                    let near = closest(a, &c.cite.names, &c.cite.year);
-                    out.push(
-                        Code::UnresolvedCitation,
-                        c.span.clone(),
-                        format!("\"{cited}\" has no entry in the reference list ({reason})"),
-                        near.iter().map(|&r| out.key(r)).collect(),
-                        near.map(|r| {
-                            format!(
-                                "closest entry: {} ({})",
-                                out.key(r),
-                                a.references[r].short_citation()
-                            )
-                        }),
-                    );
-                }
-            },
-            (Match::Fuzzy { tolerances }, Some(r)) => {
-                if tolerances
-                    .iter()
-                    .any(crate::link::Tolerance::is_year_suffix)
-                {
-                    let code = if c.cite.year.len() == 4 {
-                        Code::MissingYearSuffix
-                    } else {
-                        Code::WrongYearSuffix
-                    };
-                    out.push(
-                        code,
-                        c.span.clone(),
-                        format!("\"{cited}\": {}", crate::link::join(tolerances)),
-                        vec![out.key(r)],
-                        None,
-                    );
-                }
-                let name_reason: Vec<String> = tolerances
-                    .iter()
-                    .filter(|t| !t.is_year_suffix())
-                    .map(ToString::to_string)
-                    .collect();
-                if !name_reason.is_empty() {
-                    out.push(
-                        Code::NameMismatch,
-                        c.span.clone(),
-                        format!(
-                            "\"{cited}\" matches {} only loosely: {}",
-                            out.key(r),
-                            name_reason.join("; ")
-                        ),
-                        vec![out.key(r)],
-                        Some(format!("the list has {}", a.references[r].short_citation())),
-                    );
-                }
-            }
+            (Match::None { reason }, None) => unlinked(out, c, reason),
+            (Match::Fuzzy { tolerances }, Some(r)) => loosely_linked(out, c, r, tolerances),
             _ => {}
         }
-        if !c.link.ambiguous.is_empty()
-            && let Some(r) = c.link.reference
-        {
-            let mut keys = vec![out.key(r)];
-            keys.extend(c.link.ambiguous.iter().map(|&x| out.key(x)));
-            out.push(
-                Code::AmbiguousCitation,
-                c.span.clone(),
-                format!(
-                    "\"{cited}\" fits {} entries: {}",
-                    keys.len(),
-                    keys.join(", ")
-                ),
-                keys,
-                Some("add the year suffix (a, b) or a second author".into()),
-            );
-        }
+        ambiguity(out, c);
         let Some(r) = c.link.reference else { continue };
         let re = &a.references[r];
         let n_auth = re.people().len();
@@ -120,24 +27,7 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
             *n += 1;
             *n == 1
         };
-        // A missing or extra co-author.
-        if c.cite.names.len() >= 2
-            && !c.cite.et_al
-            && !re.authors_truncated
-            && n_auth != c.cite.names.len()
-        {
-            out.push(
-                Code::NameMismatch,
-                c.span.clone(),
-                format!(
-                    "\"{cited}\" names {} authors; {} has {n_auth}",
-                    c.cite.names.len(),
-                    re.key
-                ),
-                vec![re.key.clone()],
-                Some(format!("the list has {}", re.short_citation())),
-            );
-        }
+        coauthors(out, c, re, n_auth);
         et_al(out, o.style, c, re, n_auth, first_time);
         ampersand(out, o.style, c);
         if let Some(y) = year_number(&c.cite.year)
@@ -146,11 +36,144 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
             out.push(
                 Code::FutureYear,
                 c.span.clone(),
-                format!("\"{cited}\" cites a year after {}", o.current_year),
+                format!("\"{}\" cites a year after {}", c.text, o.current_year),
                 vec![re.key.clone()],
                 None,
             );
         }
+    }
+}
+
+/// A citation that links to nothing: a year that the list does not have
+/// for the name, or no entry at all (the closest one suggested).
+fn unlinked(out: &mut Out<'_>, c: &Citation, reason: &str) {
+    let a = out.a;
+    let cited = &c.text;
+    match c.link.year_mismatch {
+        Some(r) => {
+            let ry = a.references[r].year.as_deref().unwrap_or("n.d.");
+            let same_year =
+                year_number(ry).is_some() && year_number(ry) == year_number(&c.cite.year);
+            let code = if same_year {
+                Code::WrongYearSuffix
+            } else {
+                Code::YearMismatch
+            };
+            out.push(
+                code,
+                c.span.clone(),
+                format!(
+                    "\"{cited}\": the list has this name for {ry}, not {}",
+                    c.cite.year
+                ),
+                vec![out.key(r)],
+                Some(format!(
+                    "did you mean {} ({})?",
+                    out.key(r),
+                    a.references[r].short_citation()
+                )),
+            );
+        }
+        None => {
+            let near = closest(a, &c.cite.names, &c.cite.year);
+            out.push(
+                Code::UnresolvedCitation,
+                c.span.clone(),
+                format!("\"{cited}\" has no entry in the reference list ({reason})"),
+                near.iter().map(|&r| out.key(r)).collect(),
+                near.map(|r| {
+                    format!(
+                        "closest entry: {} ({})",
+                        out.key(r),
+                        a.references[r].short_citation()
+                    )
+                }),
+            );
+        }
+    }
+}
+
+/// A citation linked with tolerances: a year suffix, a near-miss name.
+fn loosely_linked(out: &mut Out<'_>, c: &Citation, r: usize, tolerances: &[Tolerance]) {
+    let cited = &c.text;
+    if tolerances.iter().any(Tolerance::is_year_suffix) {
+        let code = if c.cite.year.len() == 4 {
+            Code::MissingYearSuffix
+        } else {
+            Code::WrongYearSuffix
+        };
+        out.push(
+            code,
+            c.span.clone(),
+            format!("\"{cited}\": {}", crate::link::join(tolerances)),
+            vec![out.key(r)],
+            None,
+        );
+    }
+    let name_reason: Vec<String> = tolerances
+        .iter()
+        .filter(|t| !t.is_year_suffix())
+        .map(ToString::to_string)
+        .collect();
+    if !name_reason.is_empty() {
+        out.push(
+            Code::NameMismatch,
+            c.span.clone(),
+            format!(
+                "\"{cited}\" matches {} only loosely: {}",
+                out.key(r),
+                name_reason.join("; ")
+            ),
+            vec![out.key(r)],
+            Some(format!(
+                "the list has {}",
+                out.a.references[r].short_citation()
+            )),
+        );
+    }
+}
+
+/// A citation that fits several entries as well as the one chosen.
+fn ambiguity(out: &mut Out<'_>, c: &Citation) {
+    if c.link.ambiguous.is_empty() {
+        return;
+    }
+    let Some(r) = c.link.reference else { return };
+    let mut keys = vec![out.key(r)];
+    keys.extend(c.link.ambiguous.iter().map(|&x| out.key(x)));
+    out.push(
+        Code::AmbiguousCitation,
+        c.span.clone(),
+        format!(
+            "\"{}\" fits {} entries: {}",
+            c.text,
+            keys.len(),
+            keys.join(", ")
+        ),
+        keys,
+        Some("add the year suffix (a, b) or a second author".into()),
+    );
+}
+
+/// A missing or extra co-author.
+fn coauthors(out: &mut Out<'_>, c: &Citation, re: &Reference, n_auth: usize) {
+    if c.cite.names.len() >= 2
+        && !c.cite.et_al
+        && !re.authors_truncated
+        && n_auth != c.cite.names.len()
+    {
+        out.push(
+            Code::NameMismatch,
+            c.span.clone(),
+            format!(
+                "\"{}\" names {} authors; {} has {n_auth}",
+                c.text,
+                c.cite.names.len(),
+                re.key
+            ),
+            vec![re.key.clone()],
+            Some(format!("the list has {}", re.short_citation())),
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 //! wrong, uncited works, future years, DOIs and access dates.
 
 use super::{CheckOptions, Code, Out};
-use crate::reference::{EntryType, ProblemKind};
+use crate::reference::{EntryType, ProblemKind, Reference};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -15,57 +15,10 @@ static DOI_WORD: LazyLock<Regex> =
 
 pub(super) fn references(out: &mut Out<'_>, o: &CheckOptions) {
     let a = out.a;
-    let mut cited = vec![false; a.references.len()];
-    for c in &a.citations {
-        if let Some(r) = c.link.reference {
-            cited[r] = true;
-        }
-        // A citation with the wrong year, or one that fits several entries,
-        // still uses them; they are reported once, on the citation.
-        for &r in c.link.year_mismatch.iter().chain(&c.link.ambiguous) {
-            cited[r] = true;
-        }
-    }
+    let cited = cited(out);
     let mut merged_lines = Vec::new();
     for (i, r) in a.references.iter().enumerate() {
-        for p in &r.problems {
-            if p.kind == ProblemKind::MergedReferences {
-                // One finding per line, naming every entry on it.
-                let line = a.source.line_col(p.span.start).0;
-                if merged_lines.contains(&line) {
-                    continue;
-                }
-                merged_lines.push(line);
-                let keys: Vec<String> = a
-                    .references
-                    .iter()
-                    .filter(|o| {
-                        o.problems.iter().any(|q| q.kind == p.kind)
-                            && a.source.line_col(o.span.start).0 == line
-                    })
-                    .map(|o| o.key.clone())
-                    .collect();
-                out.push(
-                    problem_code(p.kind),
-                    p.span.clone(),
-                    format!(
-                        "{} entries run together on one line: {}",
-                        keys.len(),
-                        keys.join(", ")
-                    ),
-                    keys,
-                    None,
-                );
-                continue;
-            }
-            out.push(
-                problem_code(p.kind),
-                p.span.clone(),
-                p.message.clone(),
-                vec![r.key.clone()],
-                None,
-            );
-        }
+        problems(out, r, &mut merged_lines);
         if !cited[i] {
             out.push(
                 Code::UncitedReference,
@@ -90,27 +43,7 @@ pub(super) fn references(out: &mut Out<'_>, o: &CheckOptions) {
                 None,
             );
         }
-        match &r.doi {
-            Some(d) if !DOI_OK.is_match(d) => {
-                out.push(
-                    Code::MalformedDoi,
-                    r.span.clone(),
-                    format!("{}: \"{d}\" is not a well-formed DOI", r.key),
-                    vec![r.key.clone()],
-                    None,
-                );
-            }
-            None if DOI_WORD.is_match(r.text.as_str()) => {
-                out.push(
-                    Code::MalformedDoi,
-                    r.span.clone(),
-                    format!("{} mentions a DOI that cannot be read", r.key),
-                    vec![r.key.clone()],
-                    None,
-                );
-            }
-            _ => {}
-        }
+        doi(out, r);
         if r.kind == EntryType::Online && r.url.is_some() && r.urldate.is_none() {
             out.push(
                 Code::UrlWithoutAccessDate,
@@ -120,6 +53,91 @@ pub(super) fn references(out: &mut Out<'_>, o: &CheckOptions) {
                 Some("add \"Retrieved Month D, YYYY, from\" or \"(accessed …)\"".into()),
             );
         }
+    }
+}
+
+/// Which entries a citation uses. A citation with the wrong year, or one
+/// that fits several entries, still uses them; they are reported once, on
+/// the citation.
+fn cited(out: &Out<'_>) -> Vec<bool> {
+    let a = out.a;
+    let mut cited = vec![false; a.references.len()];
+    for c in &a.citations {
+        if let Some(r) = c.link.reference {
+            cited[r] = true;
+        }
+        for &r in c.link.year_mismatch.iter().chain(&c.link.ambiguous) {
+            cited[r] = true;
+        }
+    }
+    cited
+}
+
+/// The problems the parser found in `r`. Entries run together are one
+/// finding per line, naming every entry on it.
+fn problems(out: &mut Out<'_>, r: &Reference, merged_lines: &mut Vec<usize>) {
+    let a = out.a;
+    for p in &r.problems {
+        if p.kind != ProblemKind::MergedReferences {
+            out.push(
+                problem_code(p.kind),
+                p.span.clone(),
+                p.message.clone(),
+                vec![r.key.clone()],
+                None,
+            );
+            continue;
+        }
+        let line = a.source.line_col(p.span.start).0;
+        if merged_lines.contains(&line) {
+            continue;
+        }
+        merged_lines.push(line);
+        let keys: Vec<String> = a
+            .references
+            .iter()
+            .filter(|o| {
+                o.problems.iter().any(|q| q.kind == p.kind)
+                    && a.source.line_col(o.span.start).0 == line
+            })
+            .map(|o| o.key.clone())
+            .collect();
+        out.push(
+            problem_code(p.kind),
+            p.span.clone(),
+            format!(
+                "{} entries run together on one line: {}",
+                keys.len(),
+                keys.join(", ")
+            ),
+            keys,
+            None,
+        );
+    }
+}
+
+/// A DOI that is not well formed, or a mention of one that cannot be read.
+fn doi(out: &mut Out<'_>, r: &Reference) {
+    match &r.doi {
+        Some(d) if !DOI_OK.is_match(d) => {
+            out.push(
+                Code::MalformedDoi,
+                r.span.clone(),
+                format!("{}: \"{d}\" is not a well-formed DOI", r.key),
+                vec![r.key.clone()],
+                None,
+            );
+        }
+        None if DOI_WORD.is_match(r.text.as_str()) => {
+            out.push(
+                Code::MalformedDoi,
+                r.span.clone(),
+                format!("{} mentions a DOI that cannot be read", r.key),
+                vec![r.key.clone()],
+                None,
+            );
+        }
+        _ => {}
     }
 }
 

@@ -115,18 +115,68 @@ pub struct Report {
     pub totals: Totals,
 }
 
-/// Builds the report from an analysis.
-pub fn build(a: &Analysis) -> Report {
+/// Citation counts of an analysis, by dimension and reference.
+struct Tally {
+    /// `counts[d][r]`: citations of reference `r` in dimension `d`.
+    counts: Vec<Vec<usize>>,
+    /// Citations of each reference, in any dimension or none.
+    total: Vec<usize>,
+    /// Citations in each dimension, and how many of them link to nothing.
+    dim_cites: Vec<usize>,
+    dim_unresolved: Vec<usize>,
+    /// The claims of each dimension, citations of one sentence together.
+    claims: Vec<Vec<Claim>>,
+    /// Citations outside any dimension.
+    outside: usize,
+}
+
+fn tally(a: &Analysis) -> Tally {
     let nrefs = a.references.len();
     let ndims = a.document.dimensions.len();
-    // counts[d][r]: citations of reference r in dimension d.
-    let mut counts = vec![vec![0usize; nrefs]; ndims];
-    let mut total = vec![0usize; nrefs];
-    let mut dim_cites = vec![0usize; ndims];
-    let mut dim_unresolved = vec![0usize; ndims];
-    let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); ndims];
-    let mut outside = 0;
-    let mut unsupported: Vec<Vec<UnsupportedFigure>> = vec![Vec::new(); ndims];
+    let mut t = Tally {
+        counts: vec![vec![0usize; nrefs]; ndims],
+        total: vec![0usize; nrefs],
+        dim_cites: vec![0usize; ndims],
+        dim_unresolved: vec![0usize; ndims],
+        claims: vec![Vec::new(); ndims],
+        outside: 0,
+    };
+    for c in &a.citations {
+        if let Some(r) = c.link.reference {
+            t.total[r] += 1;
+        }
+        let Some(d) = c.dimension else {
+            t.outside += 1;
+            continue;
+        };
+        t.dim_cites[d] += 1;
+        match c.link.reference {
+            Some(r) => t.counts[d][r] += 1,
+            None => t.dim_unresolved[d] += 1,
+        }
+        let key = c.link.reference.map(|r| a.references[r].key.clone());
+        match t.claims[d].last_mut() {
+            Some(last) if last.text == c.claim => {
+                last.keys.push(key);
+                last.citations.push(c.text.clone());
+                last.marks.push(c.in_claim.clone());
+            }
+            _ => t.claims[d].push(Claim {
+                text: c.claim.clone(),
+                line: a.source.line_col(c.claim_span.start).0,
+                keys: vec![key],
+                citations: vec![c.text.clone()],
+                marks: vec![c.in_claim.clone()],
+            }),
+        }
+    }
+    t
+}
+
+/// Figures without a source, by dimension.
+fn unsupported_by_dimension(a: &Analysis) -> Vec<Vec<UnsupportedFigure>> {
+    let mut unsupported: Vec<Vec<UnsupportedFigure>> =
+        vec![Vec::new(); a.document.dimensions.len()];
     for f in crate::figures::unsupported(a) {
         if let Some(d) = a.document.paragraphs[f.paragraph].dimension {
             unsupported[d].push(UnsupportedFigure {
@@ -136,35 +186,15 @@ pub fn build(a: &Analysis) -> Report {
             });
         }
     }
-    for c in &a.citations {
-        if let Some(r) = c.link.reference {
-            total[r] += 1;
-        }
-        let Some(d) = c.dimension else {
-            outside += 1;
-            continue;
-        };
-        dim_cites[d] += 1;
-        match c.link.reference {
-            Some(r) => counts[d][r] += 1,
-            None => dim_unresolved[d] += 1,
-        }
-        let key = c.link.reference.map(|r| a.references[r].key.clone());
-        match claims[d].last_mut() {
-            Some(last) if last.text == c.claim => {
-                last.keys.push(key);
-                last.citations.push(c.text.clone());
-                last.marks.push(c.in_claim.clone());
-            }
-            _ => claims[d].push(Claim {
-                text: c.claim.clone(),
-                line: a.source.line_col(c.claim_span.start).0,
-                keys: vec![key],
-                citations: vec![c.text.clone()],
-                marks: vec![c.in_claim.clone()],
-            }),
-        }
-    }
+    unsupported
+}
+
+/// Builds the report from an analysis.
+pub fn build(a: &Analysis) -> Report {
+    let nrefs = a.references.len();
+    let ndims = a.document.dimensions.len();
+    let mut unsupported = unsupported_by_dimension(a);
+    let mut t = tally(a);
     let dimensions = a
         .document
         .dimensions
@@ -172,11 +202,11 @@ pub fn build(a: &Analysis) -> Report {
         .enumerate()
         .map(|(d, dim)| {
             let mut sources: Vec<SourceUse> = (0..nrefs)
-                .filter(|&r| counts[d][r] > 0)
+                .filter(|&r| t.counts[d][r] > 0)
                 .map(|r| SourceUse {
                     key: a.references[r].key.clone(),
                     short: a.references[r].short_citation(),
-                    count: counts[d][r],
+                    count: t.counts[d][r],
                     year: a.references[r].year.clone(),
                 })
                 .collect();
@@ -185,10 +215,10 @@ pub fn build(a: &Analysis) -> Report {
                 id: dim.id.clone(),
                 heading: dim.heading.clone(),
                 line: a.source.line_col(dim.span.start).0,
-                citations: dim_cites[d],
-                unresolved: dim_unresolved[d],
+                citations: t.dim_cites[d],
+                unresolved: t.dim_unresolved[d],
                 sources,
-                claims: std::mem::take(&mut claims[d]),
+                claims: std::mem::take(&mut t.claims[d]),
                 unsupported: std::mem::take(&mut unsupported[d]),
             }
         })
@@ -202,8 +232,8 @@ pub fn build(a: &Analysis) -> Report {
             short: re.short_citation(),
             kind: re.kind,
             year: re.year.clone(),
-            count: total[r],
-            dimensions: (0..ndims).filter(|&d| counts[d][r] > 0).count(),
+            count: t.total[r],
+            dimensions: (0..ndims).filter(|&d| t.counts[d][r] > 0).count(),
             url: re.url.clone(),
             raw: re.text.as_str().to_string(),
         })
@@ -217,8 +247,8 @@ pub fn build(a: &Analysis) -> Report {
             .iter()
             .filter(|c| c.link.reference.is_some())
             .count(),
-        uncited: total.iter().filter(|&&n| n == 0).count(),
-        outside_dimensions: outside,
+        uncited: t.total.iter().filter(|&&n| n == 0).count(),
+        outside_dimensions: t.outside,
     };
     Report {
         dimensions,

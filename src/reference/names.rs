@@ -94,16 +94,26 @@ fn natural_order(seg: &str) -> Option<Name> {
 }
 
 /// Parses a list of names: "Smith, J., & Jones, K.", "Smith, John, and
-/// Jane Doe", "Smith AB, Jones CD", or an organisation.
+/// Jane Doe", "Smith AB, Jones CD", or an organisation. The flag says the
+/// list was cut short ("et al.", an ellipsis).
 pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
+    let (s, truncated) = without_truncation(s);
+    let s = s.trim().trim_end_matches([',', ';']).trim();
+    if s.is_empty() {
+        return (Vec::new(), truncated);
+    }
+    if let Some(names) = organisations(s).or_else(|| single_name(s)) {
+        return (names, truncated);
+    }
+    (segments(s), truncated)
+}
+
+/// The list without its "et al." or ellipsis, and whether it had one.
+fn without_truncation(s: &str) -> (String, bool) {
     static ET_AL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(grammar::ET_AL_LIST).expect("valid regex"));
     static ELLIPSIS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:\.\s){2,}\.|…").expect("valid regex"));
-    static SEP: LazyLock<Regex> = LazyLock::new(|| {
-        let and = grammar::name_and();
-        Regex::new(&format!(r"\s*;\s*|,\s*{and}\s+|\s+{and}\s+|\s*,\s*")).expect("valid regex")
-    });
     let mut truncated = false;
     let mut s = s.trim().trim_end_matches([',', ';']).to_string();
     if ET_AL.is_match(&s) {
@@ -114,52 +124,69 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
         truncated = true;
         s = ELLIPSIS.replace_all(&s, ",").into_owned();
     }
-    let s = s.trim().trim_end_matches([',', ';']).trim();
-    if s.is_empty() {
-        return (Vec::new(), truncated);
+    (s, truncated)
+}
+
+/// Whether any part of the list is initials.
+fn any_initials(s: &str) -> bool {
+    s.split(|c: char| c == ',' || c.is_whitespace())
+        .any(is_initials)
+}
+
+/// An organisation with its departments: "United Nations, Department of
+/// Economic and Social Affairs" is one author, not four. Organisations are
+/// separated by "&" or ";", never by a bare comma or "and", which belong
+/// to their names.
+fn organisations(s: &str) -> Option<Vec<Name>> {
+    if any_initials(s) || !s.contains(',') || !org_like(s) {
+        return None;
     }
-    // An organisation with its departments: "United Nations, Department of
-    // Economic and Social Affairs" is one author, not four.
-    let has_initials = s
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .any(is_initials);
-    if !has_initials && s.contains(',') && org_like(s) {
-        // Organisations are separated by "&" or ";", never by a bare comma
-        // or "and", which belong to their names.
-        static ORG_SEP: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r",?\s*&\s*|\s*;\s*").expect("valid regex"));
-        let parts: Vec<&str> = ORG_SEP
-            .split(s)
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        let orgs = parts.iter().all(|p| {
-            p.split(',')
-                .all(|q| q.split_whitespace().count() >= 2 || org_like(q))
-        });
-        if orgs {
-            let names = parts
-                .iter()
-                .map(|p| Name::Literal { literal: clean(p) })
-                .collect();
-            return (names, truncated);
-        }
+    static ORG_SEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r",?\s*&\s*|\s*;\s*").expect("valid regex"));
+    let parts: Vec<&str> = ORG_SEP
+        .split(s)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let orgs = parts.iter().all(|p| {
+        p.split(',')
+            .all(|q| q.split_whitespace().count() >= 2 || org_like(q))
+    });
+    orgs.then(|| {
+        parts
+            .iter()
+            .map(|p| Name::Literal { literal: clean(p) })
+            .collect()
+    })
+}
+
+/// A list without commas or semicolons: "Smith AB", one family name, or an
+/// organisation.
+fn single_name(s: &str) -> Option<Vec<Name>> {
+    if s.contains(',') || s.contains(';') {
+        return None;
     }
-    let no_initials = !s
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .any(is_initials);
-    if !s.contains(',') && !s.contains(';') {
-        if let Some(c) = HOUSE_NAME.captures(s.trim_end_matches('.')) {
-            return (vec![person(&c["family"], &c["given"])], truncated);
-        }
-        if org_like(s) || no_initials {
-            let single = s.split_whitespace().count() == 1;
-            if single && !org_like(s) {
-                return (vec![person(s, "")], truncated);
-            }
-            return (vec![Name::Literal { literal: clean(s) }], truncated);
-        }
+    if let Some(c) = HOUSE_NAME.captures(s.trim_end_matches('.')) {
+        return Some(vec![person(&c["family"], &c["given"])]);
     }
+    if !org_like(s) && any_initials(s) {
+        return None;
+    }
+    let single = s.split_whitespace().count() == 1;
+    if single && !org_like(s) {
+        return Some(vec![person(s, "")]);
+    }
+    Some(vec![Name::Literal { literal: clean(s) }])
+}
+
+/// The names of a list split at its separators, each segment read as a
+/// family name with the initials after it, a name in natural order, or an
+/// organisation.
+fn segments(s: &str) -> Vec<Name> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| {
+        let and = grammar::name_and();
+        Regex::new(&format!(r"\s*;\s*|,\s*{and}\s+|\s+{and}\s+|\s*,\s*")).expect("valid regex")
+    });
     let segs: Vec<&str> = SEP
         .split(s)
         .map(str::trim)
@@ -170,74 +197,72 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
     while i < segs.len() {
         let seg = without_suffix(segs[i]);
         let next = segs.get(i + 1).map(|n| without_suffix(n));
-        if is_suffix(seg) {
-            i += 1;
-            continue;
-        }
-        // Bare capitals ("LEE") are a family name unless a person before
-        // them still lacks a given name.
-        let bare = seg.chars().all(char::is_alphabetic);
-        let needs_given =
-            matches!(names.last(), Some(Name::Person { given, .. }) if given.is_empty());
-        if is_initials(seg) && (!bare || needs_given) {
-            // A stray given part: attach it to the previous person.
-            if let Some(Name::Person { given, .. }) = names.last_mut()
-                && given.is_empty()
-            {
-                *given = seg.to_string();
-            }
-            i += 1;
-            continue;
-        }
-        if let Some(c) = HOUSE_NAME.captures(seg.trim_end_matches('.')) {
-            names.push(person(&c["family"], &c["given"]));
-            i += 1;
-            continue;
-        }
-        if let Some(n) = next.filter(|n| is_initials(n)) {
-            names.push(person(seg, n));
-            i += 2;
-            continue;
-        }
-        // "N. K. Denzin": initials first, so natural order.
-        if seg.split_whitespace().count() >= 2
-            && seg.split_whitespace().next().is_some_and(is_initials)
-            && let Some(n) = natural_order(seg)
-        {
-            names.push(n);
-            i += 1;
-            continue;
-        }
-        // "Smith, John, and Jane Doe": the first author is inverted with a
-        // full given name, later ones are in natural order.
-        if i == 0
-            && let Some(n) = next
-            && n.split_whitespace().count() <= 3
-            && n.split_whitespace()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-            && seg.split_whitespace().count() <= 3
-            && !org_like(seg)
-        {
-            names.push(person(seg, n));
-            i += 2;
-            continue;
-        }
-        if i > 0
-            && let Some(n) = natural_order(seg)
-            && !org_like(seg)
-        {
-            names.push(n);
-            i += 1;
-            continue;
-        }
-        if org_like(seg) || seg.split_whitespace().count() >= 3 {
-            names.push(Name::Literal {
-                literal: clean(seg),
-            });
-        } else {
-            names.push(person(seg, ""));
-        }
-        i += 1;
+        i += read_segment(&mut names, seg, next, i == 0);
     }
-    (names, truncated)
+    names
+}
+
+/// Reads one segment (and maybe the next) into `names`; returns how many
+/// segments it used.
+fn read_segment(names: &mut Vec<Name>, seg: &str, next: Option<&str>, first: bool) -> usize {
+    if is_suffix(seg) {
+        return 1;
+    }
+    // Bare capitals ("LEE") are a family name unless a person before them
+    // still lacks a given name.
+    let bare = seg.chars().all(char::is_alphabetic);
+    let needs_given = matches!(names.last(), Some(Name::Person { given, .. }) if given.is_empty());
+    if is_initials(seg) && (!bare || needs_given) {
+        // A stray given part: attach it to the previous person.
+        if let Some(Name::Person { given, .. }) = names.last_mut()
+            && given.is_empty()
+        {
+            *given = seg.to_string();
+        }
+        return 1;
+    }
+    if let Some(c) = HOUSE_NAME.captures(seg.trim_end_matches('.')) {
+        names.push(person(&c["family"], &c["given"]));
+        return 1;
+    }
+    if let Some(n) = next.filter(|n| is_initials(n)) {
+        names.push(person(seg, n));
+        return 2;
+    }
+    // "N. K. Denzin": initials first, so natural order.
+    if seg.split_whitespace().count() >= 2
+        && seg.split_whitespace().next().is_some_and(is_initials)
+        && let Some(n) = natural_order(seg)
+    {
+        names.push(n);
+        return 1;
+    }
+    // "Smith, John, and Jane Doe": the first author is inverted with a full
+    // given name, later ones are in natural order.
+    if first
+        && let Some(n) = next
+        && n.split_whitespace().count() <= 3
+        && n.split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && seg.split_whitespace().count() <= 3
+        && !org_like(seg)
+    {
+        names.push(person(seg, n));
+        return 2;
+    }
+    if !first
+        && let Some(n) = natural_order(seg)
+        && !org_like(seg)
+    {
+        names.push(n);
+        return 1;
+    }
+    if org_like(seg) || seg.split_whitespace().count() >= 3 {
+        names.push(Name::Literal {
+            literal: clean(seg),
+        });
+    } else {
+        names.push(person(seg, ""));
+    }
+    1
 }

@@ -71,25 +71,73 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
     let head = &text[from..open];
     let tokens: Vec<(usize, &str)> = tokenize(head);
     let mut k = tokens.len();
-    let mut et_al = false;
-    // "et al." / "et al.’s"
-    if k >= 2 {
-        let last = tokens[k - 1]
-            .1
-            .trim_end_matches(['\'', '’', 's'])
-            .trim_end_matches(['\'', '’']);
-        if (last == "al." || last == "al" || last == "al.,") && tokens[k - 2].1 == "et" {
-            et_al = true;
-            k -= 2;
-        } else if (tokens[k - 2].1 != "&" && lexicon::is_name_and(tokens[k - 2].1))
-            && lexicon::is_colleagues(tokens[k - 1].1.trim_end_matches(['\'', '’']))
-        {
-            // "Smith and colleagues (2010)" stands for "Smith et al.".
-            et_al = true;
-            k -= 2;
+    let et_al = trailing_et_al(&tokens, &mut k);
+    let mut words = name_words(&tokens, k);
+    if words.is_empty() {
+        return None;
+    }
+    // A comma-separated earlier name: "Smith, Jones, and Lee (2015)" is
+    // covered because "Jones," ends with a comma and is a name word.
+    words.reverse();
+    let ends_comma = |pos: usize| {
+        tokens
+            .iter()
+            .find(|(p, _)| *p == pos)
+            .is_some_and(|(_, raw)| raw.ends_with(','))
+    };
+    // A list of names separated by commas ends with "and" or "&" ("Smith,
+    // Jones, and Lee (2015)"). Without one, what stands before the last
+    // comma is running text ("do Théâtre Optique, Bendazzi (1994)").
+    if !words.iter().any(|(_, w)| w == "&") {
+        if let Some(cut) = words.iter().rposition(|(p, _)| ends_comma(*p)) {
+            words.drain(..=cut);
+        }
+        if words.is_empty() {
+            return None;
         }
     }
-    // Collect name words and connectors backwards.
+    let start = words[0].0;
+    let (names, given) = group_names(&words, ends_comma);
+    if !plausible(&names, &Known::default()) {
+        return None;
+    }
+    // A group author may hold lower-case words: "The Ruritanian Agency of
+    // Statistics (2015)". Offer the longer reading for linking.
+    let group = group_before(head, start);
+    Some(NamesBefore {
+        start: from + start,
+        names,
+        group,
+        given,
+        et_al,
+    })
+}
+
+/// "et al." (or "et al.’s", "and colleagues") at the end of the tokens
+/// before `k`: steps `k` back over it.
+fn trailing_et_al(tokens: &[(usize, &str)], k: &mut usize) -> bool {
+    if *k < 2 {
+        return false;
+    }
+    let last = tokens[*k - 1]
+        .1
+        .trim_end_matches(['\'', '’', 's'])
+        .trim_end_matches(['\'', '’']);
+    let before = tokens[*k - 2].1;
+    let et_al = (last == "al." || last == "al" || last == "al.,") && before == "et";
+    // "Smith and colleagues (2010)" stands for "Smith et al.".
+    let colleagues = before != "&"
+        && lexicon::is_name_and(before)
+        && lexicon::is_colleagues(tokens[*k - 1].1.trim_end_matches(['\'', '’']));
+    if et_al || colleagues {
+        *k -= 2;
+    }
+    et_al || colleagues
+}
+
+/// Name words, particles, initials and joining words ("&" for any "and"),
+/// collected backwards from token `k`.
+fn name_words(tokens: &[(usize, &str)], mut k: usize) -> Vec<(usize, String)> {
     let mut words: Vec<(usize, String)> = Vec::new();
     let mut end_ok = false;
     while k > 0 {
@@ -140,32 +188,17 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
         }
         break;
     }
-    if words.is_empty() {
-        return None;
-    }
-    // A comma-separated earlier name: "Smith, Jones, and Lee (2015)" is
-    // covered because "Jones," ends with a comma and is a name word.
-    words.reverse();
-    // A list of names separated by commas ends with "and" or "&" ("Smith,
-    // Jones, and Lee (2015)"). Without one, what stands before the last
-    // comma is running text ("do Théâtre Optique, Bendazzi (1994)").
-    if !words.iter().any(|(_, w)| w == "&") {
-        let ends_comma = |pos: usize| {
-            tokens
-                .iter()
-                .find(|(p, _)| *p == pos)
-                .is_some_and(|(_, raw)| raw.ends_with(','))
-        };
-        if let Some(cut) = words.iter().rposition(|(p, _)| ends_comma(*p)) {
-            words.drain(..=cut);
-        }
-        if words.is_empty() {
-            return None;
-        }
-    }
-    let start = words[0].0;
-    // Group into names at "&"; within a group, leading capitalised words
-    // are given names and the last word (with particles) the family name.
+    words
+}
+
+/// Groups the words into names at "&" and after a comma; within a group,
+/// leading capitalised words are given names and the last word (with its
+/// particles) the family name. Returns the names and the first one's
+/// given name.
+fn group_names(
+    words: &[(usize, String)],
+    ends_comma: impl Fn(usize) -> bool,
+) -> (Vec<String>, Option<String>) {
     let mut names = Vec::new();
     let mut given = None;
     let mut cur: Vec<String> = Vec::new();
@@ -183,34 +216,18 @@ fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
         names.push(cur[fam_start..].join(" "));
         cur.clear();
     };
-    for (idx, (_, w)) in words.iter().enumerate() {
+    for (pos, w) in words {
         if w == "&" {
             flush(&mut cur, &mut names, &mut given);
             continue;
         }
-        let comma = tokens
-            .iter()
-            .find(|(p, _)| *p == words[idx].0)
-            .is_some_and(|(_, raw)| raw.ends_with(','));
         cur.push(w.clone());
-        if comma {
+        if ends_comma(*pos) {
             flush(&mut cur, &mut names, &mut given);
         }
     }
     flush(&mut cur, &mut names, &mut given);
-    if !plausible(&names, &Known::default()) {
-        return None;
-    }
-    // A group author may hold lower-case words: "The Ruritanian Agency of
-    // Statistics (2015)". Offer the longer reading for linking.
-    let group = group_before(head, start);
-    Some(NamesBefore {
-        start: from + start,
-        names,
-        group,
-        given,
-        et_al,
-    })
+    (names, given)
 }
 
 fn group_before(head: &str, start: usize) -> Option<String> {

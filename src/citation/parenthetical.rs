@@ -64,9 +64,9 @@ pub(super) fn split_names(s: &str) -> (Vec<String>, bool) {
     (names, et_al)
 }
 
-pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
-    let content = &text[inner.clone()];
-    // Parts separated by ";" at depth 0.
+/// The parts of a parenthesis: separated by ";" at depth 0, and by "apud"
+/// ("(2010 apud SOUZA, 2012)": the work read, then the source).
+fn parts(content: &str) -> Vec<Range<usize>> {
     let mut parts: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     let mut depth = 0;
@@ -78,7 +78,6 @@ pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out:
                 parts.push(start..k);
                 start = k + 1;
             }
-            // "(2010 apud SOUZA, 2012)": the work read, then the source.
             ' ' if depth == 0 && content[k..].starts_with(" apud ") => {
                 parts.push(start..k);
                 start = k + " apud ".len();
@@ -87,61 +86,79 @@ pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out:
         }
     }
     parts.push(start..content.len());
-    // ABNT lists authors with ";": "(Rodrigues; Fachin, 2010)".
-    let mut pending: Option<usize> = None;
-    for p in parts {
-        let raw = &content[p.clone()];
-        let lead = raw.len() - raw.trim_start().len();
-        let mut s = p.start + lead;
-        let part = raw.trim();
-        let mut prefix = None;
-        let mut body = part;
-        if let Some(m) = PREFIX.find(part) {
-            prefix = Some(
+    parts
+}
+
+/// A part's prefix ("see", "e.g.,"), its body, and the body's offset in
+/// the part.
+fn split_prefix(part: &str) -> (Option<String>, &str, usize) {
+    match PREFIX.find(part) {
+        Some(m) => (
+            Some(
                 part[..m.end()]
                     .trim()
                     .trim_end_matches([',', ':'])
                     .to_string(),
-            );
-            body = &part[m.end()..];
-            s += m.end();
-        }
+            ),
+            &part[m.end()..],
+            m.end(),
+        ),
+        None => (None, part, 0),
+    }
+}
+
+/// Every word a capitalised name, a particle or a conjunction: "Rodrigues"
+/// in "(Rodrigues; Fachin, 2010)", but not "see Materials and methods".
+fn only_name(body: &str) -> bool {
+    body.split_whitespace().count() <= 4
+        && body.starts_with(|c: char| c.is_uppercase())
+        && body
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '.'))
+        && body.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || lexicon::is_particle(w)
+                || (w != "&" && lexicon::is_name_and(w))
+        })
+}
+
+/// "(Smith, 2015; 2016)": years at `at` that continue the names of the
+/// citation before, inside the same parenthesis (which starts at
+/// `inner_start`). Returns whether the body was such years.
+fn continued_years(body: &str, at: usize, inner_start: usize, out: &mut Vec<Cite>) -> bool {
+    let (Some(y), Some(prev)) = (YEARS_ONLY.captures(body), out.last()) else {
+        return false;
+    };
+    if prev.form != Form::Parenthetical || prev.span.end > at || prev.span.start < inner_start {
+        return false;
+    }
+    let years_m = y.name("years").map_or(0..0, |m| m.range());
+    let years = expand_years(&body[years_m.clone()]);
+    let end = y.name("loc").map_or(at + years_m.end, |m| at + m.end());
+    let template = Cite {
+        span: at..at,
+        locator: y.name("loc").map(|m| clean_locator(m.as_str())),
+        prefix: None,
+        ..prev.clone()
+    };
+    push_years(out, template, at + years_m.start, &years, end);
+    true
+}
+
+pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out: &mut Vec<Cite>) {
+    let content = &text[inner.clone()];
+    // ABNT lists authors with ";": "(Rodrigues; Fachin, 2010)".
+    let mut pending: Option<usize> = None;
+    for p in parts(content) {
+        let raw = &content[p.clone()];
+        let lead = raw.len() - raw.trim_start().len();
+        let (prefix, body, off) = split_prefix(raw.trim());
+        let body_start = inner.start + p.start + lead + off;
         let Some(c) = PART.captures(body) else {
-            // "(Smith, 2015; 2016)": years that continue the names before.
-            if let (Some(y), Some(prev)) = (YEARS_ONLY.captures(body), out.last())
-                && prev.form == Form::Parenthetical
-                && prev.span.end <= inner.start + s
-                && prev.span.start >= inner.start
-            {
-                let years_m = y.name("years").map_or(0..0, |m| m.range());
-                let years = expand_years(&body[years_m.clone()]);
-                let at = inner.start + s;
-                let end = y.name("loc").map_or(at + years_m.end, |m| at + m.end());
-                let template = Cite {
-                    span: at..at,
-                    locator: y.name("loc").map(|m| clean_locator(m.as_str())),
-                    prefix: None,
-                    ..prev.clone()
-                };
-                push_years(out, template, at + years_m.start, &years, end);
+            if continued_years(body, body_start, inner.start, out) {
                 pending = None;
-                continue;
-            }
-            // Every word a capitalised name, a particle or a conjunction:
-            // "Rodrigues" in "(Rodrigues; Fachin, 2010)", but not "see
-            // Materials and methods".
-            let only_name = body.split_whitespace().count() <= 4
-                && body.starts_with(|c: char| c.is_uppercase())
-                && body.chars().all(|c| {
-                    c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '.')
-                })
-                && body.split_whitespace().all(|w| {
-                    w.starts_with(char::is_uppercase)
-                        || lexicon::is_particle(w)
-                        || (w != "&" && lexicon::is_name_and(w))
-                });
-            if only_name {
-                pending = pending.or(Some(inner.start + s));
+            } else if only_name(body) {
+                pending = pending.or(Some(body_start));
             } else {
                 pending = None;
                 // "(a review is presented in Apps and Rees, 2009)".
@@ -149,17 +166,15 @@ pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out:
             }
             continue;
         };
-        let names_str = &c["names"];
-        let (mut names, et_al) = split_names(names_str);
-        let mut start = inner.start + s;
+        let (mut names, et_al) = split_names(&c["names"]);
+        let mut start = body_start;
         if let Some(ps) = pending.take() {
-            let extra = &text[ps..inner.start + s];
-            let (mut pre, _) = split_names(extra);
+            let (mut pre, _) = split_names(&text[ps..body_start]);
             pre.append(&mut names);
             names = pre;
             start = ps;
         }
-        let names_end = inner.start + s + c.name("names").map_or(0, |m| m.end());
+        let names_end = body_start + c.name("names").map_or(0, |m| m.end());
         let written = text[start..names_end].trim().to_string();
         if !plausible(&names, known) {
             continue;
@@ -170,7 +185,6 @@ pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out:
         }
         let years_m = c.name("years").map_or(0..0, |m| m.range());
         let years = expand_years(&body[years_m.clone()]);
-        let body_start = inner.start + s;
         let end = c
             .name("loc")
             .map_or(body_start + years_m.end, |m| body_start + m.end());

@@ -116,49 +116,17 @@ impl Mapped {
     pub fn push_clean_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
         let text = &src[line.clone()];
         let base = line.start;
-        let mut skip: Vec<Range<usize>> = Vec::new();
-        let mut marks: Vec<Range<usize>> = Vec::new();
-        // Most lines have neither marks, emphasis nor links; skip the regexes.
-        let may_mark = text.contains('Q');
-        let may_emph = text.contains(['*', '_']);
-        if text.contains("](") {
-            // A Markdown link keeps its text: "[Smith (2015)](#ref)".
-            for c in MD_LINK.captures_iter(text) {
-                if let (Some(open), Some(text_end), Some(all)) = (c.get(1), c.get(2), c.get(0)) {
-                    skip.push(open.range());
-                    skip.push(text_end.end()..all.end());
-                }
-            }
-        }
-        for m in PROOF_MARK.find_iter(if may_mark { text } else { "" }) {
-            marks.push(m.start()..m.end());
-            removed.push(Removed {
-                text: m.as_str().to_string(),
-                span: base + m.start()..base + m.end(),
-            });
-        }
-        for c in EMPHASIS.captures_iter(if may_emph { text } else { "" }) {
-            for g in [1, 2, 3, 4] {
-                if let Some(m) = c.get(g) {
-                    skip.push(m.start()..m.end());
-                }
-            }
-        }
-        skip.extend(marks.iter().cloned());
-        skip.sort_by_key(|r| r.start);
-
+        let skip = skipped(text, base, removed);
         // Copy runs of ordinary text in one go; stop at whitespace (folded
         // to one space) and at skipped ranges (marks, emphasis markers).
         let mut after_mark = false;
         let mut next_skip = 0;
         let mut i = 0;
         while i < text.len() {
-            if let Some(r) = skip.get(next_skip)
+            if let Some((r, mark)) = skip.get(next_skip)
                 && r.start <= i
             {
-                if marks.contains(r) {
-                    after_mark = true;
-                }
+                after_mark |= *mark;
                 i = i.max(r.end);
                 next_skip += 1;
                 continue;
@@ -172,17 +140,12 @@ impl Mapped {
                 continue;
             }
             if after_mark && ch.is_lowercase() {
-                // "infor- AuQ5 mal": the hyphen only split the word.
-                let t = self.text.trim_end_matches(' ');
-                if t.ends_with('-') && t[..t.len() - 1].ends_with(|c: char| c.is_lowercase()) {
-                    while self.ends_with_space() {
-                        self.pop_byte();
-                    }
-                    self.pop_byte();
-                }
+                self.rejoin_split_word();
             }
             after_mark = false;
-            let stop = skip.get(next_skip).map_or(text.len(), |r| r.start.max(i));
+            let stop = skip
+                .get(next_skip)
+                .map_or(text.len(), |(r, _)| r.start.max(i));
             let run_end = text[i..stop]
                 .find(char::is_whitespace)
                 .map_or(stop, |k| i + k);
@@ -195,6 +158,18 @@ impl Mapped {
             i = run_end;
         }
         while self.ends_with_space() {
+            self.pop_byte();
+        }
+    }
+
+    /// "infor- AuQ5 mal": the hyphen before a proof mark only split the
+    /// word, so it goes, with the space after it.
+    fn rejoin_split_word(&mut self) {
+        let t = self.text.trim_end_matches(' ');
+        if t.ends_with('-') && t[..t.len() - 1].ends_with(|c: char| c.is_lowercase()) {
+            while self.ends_with_space() {
+                self.pop_byte();
+            }
             self.pop_byte();
         }
     }
@@ -232,6 +207,45 @@ impl Mapped {
         }
         self.push_clean_line(src, line, removed);
     }
+}
+
+/// The ranges of a line that cleaning drops, in order, each marked when it
+/// is a proof mark: a Markdown link's brackets and target (its text stays),
+/// proof marks (reported through `removed`, with `base` added to their
+/// spans) and emphasis markers.
+fn skipped(text: &str, base: usize, removed: &mut Vec<Removed>) -> Vec<(Range<usize>, bool)> {
+    let mut skip: Vec<(Range<usize>, bool)> = Vec::new();
+    // Most lines have neither marks, emphasis nor links; skip the regexes.
+    if text.contains("](") {
+        for c in MD_LINK.captures_iter(text) {
+            if let (Some(open), Some(text_end), Some(all)) = (c.get(1), c.get(2), c.get(0)) {
+                skip.push((open.range(), false));
+                skip.push((text_end.end()..all.end(), false));
+            }
+        }
+    }
+    let mut marks: Vec<(Range<usize>, bool)> = Vec::new();
+    if text.contains('Q') {
+        for m in PROOF_MARK.find_iter(text) {
+            marks.push((m.range(), true));
+            removed.push(Removed {
+                text: m.as_str().to_string(),
+                span: base + m.start()..base + m.end(),
+            });
+        }
+    }
+    if text.contains(['*', '_']) {
+        for c in EMPHASIS.captures_iter(text) {
+            for g in [1, 2, 3, 4] {
+                if let Some(m) = c.get(g) {
+                    skip.push((m.range(), false));
+                }
+            }
+        }
+    }
+    skip.extend(marks);
+    skip.sort_by_key(|(r, _)| r.start);
+    skip
 }
 
 /// Builds a [`Mapped`] text from a run of original lines.

@@ -9,6 +9,7 @@
 
 mod filters;
 mod known;
+mod names;
 mod narrative;
 mod parenthetical;
 mod running;

@@ -2,6 +2,7 @@
 //! names and years after an optional prefix.
 
 use super::filters::{after_binomial, plausible};
+use super::names::split_names;
 use super::running::loose;
 use super::years::{clean_locator, expand_years, push_years};
 use super::{Cite, Form, Known};
@@ -36,33 +37,6 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:see also|see,? e\.g\.|see|e\.\s?g\.|e\.\s?g|i\.\s?e\.|cf\.|for example|for instance|for a review,? see|for a review|reviewed in|as cited in|cited in|quoted in|as reviewed in|apud|also|but see|compare|especially|esp\.|among others|including|such as|following|after|contra|vide|ver também|ver|veja|in|and|or|by|from|e\.g\.,? see)[,:]?\s+)+")
         .expect("valid regex")
 });
-
-/// Splits a names string into individual names.
-pub(super) fn split_names(s: &str) -> (Vec<String>, bool) {
-    static ET_AL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(grammar::ET_AL_CITED).expect("valid regex"));
-    static SEP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"\s*(?:,\s*(?:and|&)\s+|\s+{}\s+|,\s*|;\s*)",
-            grammar::name_and()
-        ))
-        .expect("valid regex")
-    });
-    let et_al = ET_AL.is_match(s);
-    let s = ET_AL.replace_all(s, "");
-    let names: Vec<String> = SEP
-        .split(s.trim())
-        .map(|x| {
-            x.trim()
-                .trim_end_matches(['\'', '’'])
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_string()
-        })
-        .filter(|x| !x.is_empty())
-        .collect();
-    (names, et_al)
-}
 
 /// The parts of a parenthesis: separated by ";" at depth 0, and by "apud"
 /// ("(2010 apud SOUZA, 2012)": the work read, then the source).

@@ -2,7 +2,7 @@
 //! "Stotsky, 1996 and Elson (2006)". Held to the reference list.
 
 use super::filters::plausible;
-use super::parenthetical::split_names;
+use super::names::split_names;
 use super::years::{expand_years, push_years};
 use super::{Cite, Known};
 use crate::grammar;

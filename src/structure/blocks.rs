@@ -196,3 +196,9 @@ pub(super) fn detect_markdown(text: &str, bs: &mut [Block], format: Format) -> b
     }
     markdown
 }
+
+/// Body text after page furniture is dropped, before it is classified.
+pub(super) struct Text {
+    pub(super) lines: Vec<Range<usize>>,
+    pub(super) md_level: Option<usize>,
+}

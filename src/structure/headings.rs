@@ -1,8 +1,7 @@
 //! Headings: which body texts are headings, and which headings are top
 //! level (start a dimension).
 
-use super::blocks::{MD_HEADING, split_list_items};
-use super::paragraphs::Text;
+use super::blocks::{MD_HEADING, Text, split_list_items};
 use crate::lexicon;
 use crate::text::fold;
 use regex::Regex;

@@ -1,9 +1,8 @@
 //! Paragraphs: body blocks, with the ones a page break cut in two joined
 //! again.
 
-use super::blocks::{Block, Kind, block_text};
+use super::blocks::{Block, Kind, Text, block_text};
 use super::headings::looks_like_heading;
-use std::ops::Range;
 
 /// Continuation text after a page break: starts in lower case or with a
 /// parenthesis that continues the sentence.
@@ -14,12 +13,6 @@ fn continues(t: &str) -> bool {
 fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*']);
     t.ends_with(['.', '!', '?', ':', '…'])
-}
-
-/// Body text after page furniture is dropped, before it is classified.
-pub(super) struct Text {
-    pub(super) lines: Vec<Range<usize>>,
-    pub(super) md_level: Option<usize>,
 }
 
 /// Body text: drops furniture and joins paragraphs cut by page breaks.

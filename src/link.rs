@@ -358,11 +358,12 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
 }
 
 /// The ways the cited names may read: a group author's longer reading, the
-/// names as written whole, the first name, and all names joined.
-fn readings(cite: &Cite) -> Vec<String> {
-    let mut readings: Vec<String> = Vec::new();
+/// names as written whole, the first name, and all names joined (`joined`,
+/// which the caller owns).
+fn readings<'c>(cite: &'c Cite, joined: &'c str) -> Vec<&'c str> {
+    let mut readings: Vec<&str> = Vec::new();
     if let Some(g) = cite.group_name.as_deref() {
-        readings.push(g.to_string());
+        readings.push(g);
     }
     // The names as written, whole: an organisation may hold commas, "and"
     // or several capitalised words ("Malaria Genomic Epidemiology Network").
@@ -379,21 +380,22 @@ fn readings(cite: &Cite) -> Vec<String> {
         .or_else(|| written.strip_suffix("’s"))
         .unwrap_or(written);
     if written.contains(' ') {
-        readings.push(written.to_string());
+        readings.push(written);
     }
     if let Some(first) = cite.names.first() {
-        readings.push(first.clone());
+        readings.push(first);
     }
     // The whole string for a group author cited in parentheses.
     if cite.names.len() > 1 {
-        readings.push(cite.names.join(" and "));
+        readings.push(joined);
     }
     readings
 }
 
 /// References whose first name fits one of the readings.
 fn first_name_fits(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
-    let readings = readings(cite);
+    let joined = cite.names.join(" and ");
+    let readings = readings(cite, &joined);
     let folded: Vec<String> = readings.iter().map(|r| fold(strip_the(r))).collect();
     let mut best = Vec::new();
     for i in 0..index.refs.len() {

@@ -446,3 +446,16 @@ fn refs_parses_one_reference_a_line() {
     assert_eq!(rows[1]["authors"][1]["family"], "Jones");
     assert_eq!(rows[1]["pages"], "34–56");
 }
+
+#[test]
+fn refs_of_many_identical_lines_ends_with_unique_keys() {
+    // A regression: 703 copies of one base key ran the key suffixes out
+    // ("zz") and the search for a free key never ended.
+    let lines = "Lee, K. (2001). Same. Journal, 1, 1–2.\n".repeat(800) + &"\n".repeat(703);
+    let out = stdout(&run_stdin(&["refs", "-"], lines.as_bytes()));
+    let keys: std::collections::HashSet<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["key"].to_string())
+        .collect();
+    assert_eq!(keys.len(), 800 + 703);
+}

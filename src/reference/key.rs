@@ -59,6 +59,10 @@ pub fn assign_keys(refs: &mut [Reference]) {
 /// Gives every reference the key `base` makes, unique among them and
 /// different from every key in `taken`. Clashing keys get `a`, `b`, … in
 /// list order, so the same input always gives the same keys.
+///
+/// Each base key remembers the next suffix to try, so a list where one base
+/// occurs ten thousand times costs linear time, not quadratic; suffixes
+/// never run out ([`suffix`]).
 pub fn assign_with(
     refs: &mut [Reference],
     base: impl Fn(&Reference) -> String,
@@ -69,29 +73,37 @@ pub fn assign_with(
     for b in &bases {
         *count.entry(b.as_str()).or_default() += 1;
     }
+    let mut next: HashMap<&str, usize> = HashMap::new();
     let mut used: HashSet<String> = taken.clone();
     for (r, b) in refs.iter_mut().zip(&bases) {
         let key = if count[b.as_str()] == 1 && !used.contains(b) {
             b.clone()
         } else {
-            (0..)
-                .map(|n| format!("{b}{}", suffix(n)))
-                .find(|k| !used.contains(k))
-                .unwrap_or_else(|| b.clone())
+            let n = next.entry(b.as_str()).or_default();
+            loop {
+                let k = format!("{b}{}", suffix(*n));
+                *n += 1;
+                if !used.contains(&k) {
+                    break k;
+                }
+            }
         };
         used.insert(key.clone());
         r.key = key;
     }
 }
 
-/// `a`, `b`, …, `z`, `aa`, `ab`, …
+/// `a`, `b`, …, `z`, `aa`, `ab`, …, `zz`, `aaa`, …: the `n`th suffix in
+/// bijective base 26, so every `n` has its own.
 pub fn suffix(n: usize) -> String {
-    let letter = |i: usize| char::from(b'a' + (i % 26) as u8);
-    if n < 26 {
-        letter(n).to_string()
-    } else {
-        format!("{}{}", letter(n / 26 - 1), letter(n))
+    let mut letters = Vec::new();
+    let mut n = n + 1;
+    while n > 0 {
+        n -= 1;
+        letters.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
     }
+    letters.iter().rev().collect()
 }
 
 #[cfg(test)]
@@ -145,5 +157,38 @@ mod tests {
         let keys: Vec<&str> = v.iter().map(|x| x.key.as_str()).collect();
         assert_eq!(keys, ["barrett2007newa", "barrett2007newb", "lee2001x"]);
         assert_eq!(suffix(27), "ab");
+    }
+
+    #[test]
+    fn suffixes_never_run_out() {
+        let expect = [
+            (0, "a"),
+            (25, "z"),
+            (26, "aa"),
+            (701, "zz"),
+            (702, "aaa"),
+            (18_277, "zzz"),
+        ];
+        for (n, s) in expect {
+            assert_eq!(suffix(n), s, "{n}");
+        }
+        let all: HashSet<String> = (0..20_000).map(suffix).collect();
+        assert_eq!(all.len(), 20_000);
+    }
+
+    #[test]
+    fn ten_thousand_copies_of_one_entry_get_unique_keys() {
+        // A regression: past 702 copies the suffixes ran out and the key
+        // search never ended.
+        let mut v: Vec<Reference> = (0..10_000).map(|_| r("Lee", "2001", "Same")).collect();
+        // A key another base already ends in must be skipped, not reused.
+        v.push(r("Lee", "2001", "Samea"));
+        assign_keys(&mut v);
+        let keys: HashSet<&str> = v.iter().map(|x| x.key.as_str()).collect();
+        assert_eq!(keys.len(), v.len());
+        assert_eq!(v[0].key, "lee2001samea");
+        assert_eq!(v[702].key, "lee2001sameaaa");
+        // "lee2001samea" and its two-letter suffixes are taken by then.
+        assert_eq!(v[10_000].key, "lee2001sameaaaa");
     }
 }

@@ -226,7 +226,7 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<To
         _ => 2,
     };
     // The edit distance is at least the difference in length.
-    if limit > 0 && lc.abs_diff(lt) <= limit && strsim::levenshtein(c, t) <= limit {
+    if limit > 0 && lc.abs_diff(lt) <= limit && strsim::osa_distance(c, t) <= limit {
         return (
             NameFit::Fuzzy,
             Some(Tolerance::Misspelled {
@@ -244,6 +244,8 @@ pub struct Index<'a> {
     refs: &'a [Reference],
     /// `folded[i][j]`: the folded citation name of person `j` of reference `i`.
     folded: Vec<Vec<String>>,
+    /// `first[i]`: the first copy of the work entry `i` describes.
+    first: Vec<usize>,
 }
 
 impl<'a> Index<'a> {
@@ -258,7 +260,12 @@ impl<'a> Index<'a> {
                     .collect()
             })
             .collect();
-        Index { refs, folded }
+        let first = crate::reference::identity::copies(refs).first;
+        Index {
+            refs,
+            folded,
+            first,
+        }
     }
 
     fn fit(&self, cited: &str, c: &str, i: usize, j: usize) -> (NameFit, Option<Tolerance>) {
@@ -327,6 +334,10 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
             ambiguous: vec![],
         };
     }
+    // A work listed twice is one work: its later copies give way to the
+    // first, which the check reports as duplicated.
+    let firsts: std::collections::HashSet<usize> = cands.iter().map(|c| c.0).collect();
+    cands.retain(|c| index.first[c.0] == c.0 || !firsts.contains(&index.first[c.0]));
     let score = |i: usize, base: u8| tie_score(cite, index, i, base);
     cands.sort_by_key(|(i, b, _)| (-score(*i, *b), *i));
     let top_score = score(cands[0].0, cands[0].1);
@@ -414,22 +425,27 @@ fn first_name_fits(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
 }
 
 /// Authors in another order ("Deaton and Case" for "Case, Deaton"), or a
-/// work cited by a co-author's name.
+/// work cited by a co-author's name. A citation of several names must have
+/// its first name among the work's authors: sharing only a co-author, it
+/// cites another work ("Adams, Brown and Clark" is not "Brown and Dale").
 fn other_author_fits(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
     let names_folded: Vec<String> = cite.names.iter().map(|n| fold(strip_the(n))).collect();
     let mut best = Vec::new();
     for (i, r) in index.refs.iter().enumerate() {
-        let hits = cite
+        let fits: Vec<bool> = cite
             .names
             .iter()
             .zip(&names_folded)
-            .filter(|(n, c)| {
-                (0..r.people().len()).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact)
-            })
-            .count();
+            .map(|(n, c)| (0..r.people().len()).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact))
+            .collect();
+        let hits = fits.iter().filter(|&&f| f).count();
+        let first_fits = fits.first().copied().unwrap_or(false);
         if cite.names.len() >= 2 && hits == cite.names.len() {
             best.push((i, NameFit::Fuzzy, Some(Tolerance::AuthorOrder)));
-        } else if hits >= 1 && r.year.as_deref() == Some(cite.year.as_str()) {
+        } else if hits >= 1
+            && (cite.names.len() == 1 || first_fits)
+            && r.year.as_deref() == Some(cite.year.as_str())
+        {
             best.push((i, NameFit::Fuzzy, Some(Tolerance::NotFirstAuthor)));
         }
     }

@@ -186,7 +186,7 @@ fn closest(a: &Analysis, names: &[String], year: &str) -> Option<usize> {
             continue;
         };
         let t = fold(first.citation_name());
-        let mut d = strsim::levenshtein(&cited, &t);
+        let mut d = strsim::osa_distance(&cited, &t);
         if r.year_digits() != year.get(..4) {
             d += 2;
         }

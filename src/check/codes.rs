@@ -58,6 +58,7 @@ pub enum Code {
     ParentheticalAmpersand,
     FutureYear,
     MalformedDoi,
+    SharedDoi,
     StrayNumber,
     MissingYear,
     UnsupportedStatistic,
@@ -143,6 +144,9 @@ codes! {
     MalformedDoi, "malformed-doi", Warning,
         "a DOI that does not have the form 10.NNNN/suffix",
         "a DOI that does not resolve breaks the link to the work";
+    SharedDoi, "shared-doi", Warning,
+        "two entries with one DOI disagree on authors and title",
+        "a DOI names one work; chapters that carry their book's DOI, or a slip, send readers to the wrong one";
     StrayNumber, "stray-number", Warning,
         "a stray number in an entry, such as a chapter number before the title",
         "extraction or editing left a number that is not part of the reference";

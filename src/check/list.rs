@@ -3,7 +3,6 @@
 use super::{Code, Out};
 use crate::reference::Reference;
 use crate::text::fold;
-use std::collections::HashMap;
 
 /// The sort key of author-date lists: first author (ignoring a leading
 /// "The"), then the further authors (one-author works first), then year.
@@ -54,24 +53,9 @@ pub(super) fn order(out: &mut Out<'_>) {
 
 pub(super) fn duplicates(out: &mut Out<'_>) {
     let a = out.a;
-    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, r) in a.references.iter().enumerate() {
-        let id = match &r.doi {
-            Some(d) => format!("doi:{}", d.to_lowercase()),
-            None => format!(
-                "{}|{}|{}",
-                r.people()
-                    .first()
-                    .map(|n| fold(n.citation_name()))
-                    .unwrap_or_default(),
-                r.year.as_deref().unwrap_or(""),
-                r.title
-                    .as_deref()
-                    .map(fold)
-                    .unwrap_or_else(|| fold(r.text.as_str()))
-            ),
-        };
-        if let Some(&j) = seen.get(&id) {
+        let j = out.copies.first[i];
+        if j != i {
             out.push(
                 Code::DuplicateReference,
                 r.span.clone(),
@@ -79,8 +63,23 @@ pub(super) fn duplicates(out: &mut Out<'_>) {
                 vec![r.key.clone(), a.references[j].key.clone()],
                 Some("remove one of the two entries".into()),
             );
-        } else {
-            seen.insert(id, i);
         }
+    }
+    for (j, i) in out.copies.shared_doi.clone() {
+        let (first, r) = (&a.references[j], &a.references[i]);
+        out.push(
+            Code::SharedDoi,
+            r.span.clone(),
+            format!(
+                "{} and {} both give the DOI {}, but their authors and titles differ (\"{}\" and \"{}\")",
+                first.key,
+                r.key,
+                r.doi.as_deref().unwrap_or(""),
+                first.short_citation(),
+                r.short_citation()
+            ),
+            vec![first.key.clone(), r.key.clone()],
+            Some("give each work its own DOI, or none where only the book has one".into()),
+        );
     }
 }

@@ -72,6 +72,8 @@ pub fn current_year() -> u32 {
 /// The findings so far, with the analysis they are about.
 struct Out<'a> {
     a: &'a Analysis,
+    /// Which entries repeat others: a copy is reported once, as a copy.
+    copies: crate::reference::identity::Copies,
     diags: Vec<Diagnostic>,
 }
 
@@ -108,6 +110,7 @@ pub(super) fn year_number(y: &str) -> Option<u32> {
 pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     let mut out = Out {
         a,
+        copies: crate::reference::identity::copies(&a.references),
         diags: Vec::new(),
     };
     citations::citations(&mut out, o);

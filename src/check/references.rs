@@ -58,7 +58,7 @@ pub(super) fn references(out: &mut Out<'_>, o: &CheckOptions) {
 
 /// Which entries a citation uses. A citation with the wrong year, or one
 /// that fits several entries, still uses them; they are reported once, on
-/// the citation.
+/// the citation. A copy of a work is used when its first copy is.
 fn cited(out: &Out<'_>) -> Vec<bool> {
     let a = out.a;
     let mut cited = vec![false; a.references.len()];
@@ -69,6 +69,10 @@ fn cited(out: &Out<'_>) -> Vec<bool> {
         for &r in c.link.year_mismatch.iter().chain(&c.link.ambiguous) {
             cited[r] = true;
         }
+    }
+    // A copy of a cited work is reported as a copy, not as uncited.
+    for (i, &first) in out.copies.first.iter().enumerate() {
+        cited[i] |= cited[first];
     }
     cited
 }

@@ -107,7 +107,7 @@ pub fn find(text: &str, known: &Known) -> Vec<Cite> {
             };
             let inner = i + 1..close;
             let before = out.len();
-            narrative(text, i, close, &mut out);
+            narrative(text, i, close, known, &mut out);
             if out.len() == before {
                 parenthetical(text, inner, known, &mut out);
             } else if text[inner.clone()].contains(" apud ") {

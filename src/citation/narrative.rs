@@ -19,13 +19,16 @@ static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Smith and Jones (2015)", "Smith et al.'s (2015a, b)", "Lev Manovich
 /// (2001, 2002, p. 302)": a parenthesis that starts with years, after names.
-pub(super) fn narrative(text: &str, open: usize, close: usize, out: &mut Vec<Cite>) {
+pub(super) fn narrative(text: &str, open: usize, close: usize, known: &Known, out: &mut Vec<Cite>) {
     let Some(c) = YEAR_START.captures(&text[open + 1..=close]) else {
         return;
     };
-    let Some(names) = names_before(text, open) else {
+    let Some(mut names) = names_before(text, open) else {
         return;
     };
+    while leading_phrase(text, &names, known) {
+        drop_first_name(text, open, &mut names);
+    }
     let years_m = c.name("years").map_or(0..0, |m| m.range());
     let base = open + 1 + years_m.start;
     let years = expand_years(&text[base..open + 1 + years_m.end]);
@@ -50,6 +53,44 @@ pub(super) fn narrative(text: &str, open: usize, close: usize, out: &mut Vec<Cit
         prefix: None,
     };
     push_years(out, template, base, &years, end);
+}
+
+/// Whether the first "name" is a phrase that opens the sentence, set off
+/// by a comma, rather than an author: "Specifically, Smith and Jones
+/// (1994)", "In the south, Lee and Park (2004)". It is when the reference
+/// list knows the next name but not this one, or, whatever the list holds,
+/// when it is a sentence-initial adverb ("Specifically,") it does not know.
+fn leading_phrase(text: &str, names: &NamesBefore, known: &Known) -> bool {
+    let [first, second, ..] = names.names.as_slice() else {
+        return false;
+    };
+    let written = &text[names.start..];
+    let comma_after_first = written
+        .find(',')
+        .is_some_and(|k| written[..k].trim_end().ends_with(first.as_str()));
+    if !comma_after_first || known.contains(first) {
+        return false;
+    }
+    let sentence_start = text[..names.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | ')' | '"' | '”'));
+    let adverb = sentence_start
+        && !first.contains(' ')
+        && first.ends_with("ly")
+        && first.chars().count() >= 6;
+    known.contains(second) || adverb
+}
+
+/// Drops the first name and the comma after it.
+fn drop_first_name(text: &str, open: usize, names: &mut NamesBefore) {
+    let written = &text[names.start..open];
+    let Some(k) = written.find(',') else { return };
+    let rest = &written[k + 1..];
+    names.start += k + 1 + (rest.len() - rest.trim_start().len());
+    names.names.remove(0);
+    names.given = None;
 }
 
 struct NamesBefore {

@@ -17,6 +17,7 @@ mod anchor;
 mod classify;
 mod cues;
 mod fields;
+pub mod identity;
 pub mod key;
 mod names;
 pub mod parse;

@@ -1,0 +1,88 @@
+//! One finding per root cause: each shape here once raised several errors,
+//! or the wrong one. Neutral, hand-made documents.
+
+use citemap::check::{CheckOptions, Code, Diagnostic, Style, check};
+use citemap::{Options, analyze};
+
+fn findings(body: &str, list: &str) -> Vec<(Code, String)> {
+    let doc = format!("Introduction\n\n{body}\n\nReferences\n\n{list}");
+    let a = analyze(&doc, &Options::default());
+    let diags: Vec<Diagnostic> = check(
+        &a,
+        &CheckOptions {
+            style: Style::Apa7,
+            current_year: 2026,
+        },
+    );
+    diags
+        .into_iter()
+        .map(|d| (d.code, doc[d.span].to_string()))
+        .collect()
+}
+
+fn codes(f: &[(Code, String)]) -> Vec<&'static str> {
+    f.iter().map(|(c, _)| c.name()).collect()
+}
+
+#[test]
+fn two_letters_swapped_is_a_near_miss_not_an_unresolved_citation() {
+    let f = findings(
+        "Rivers flood often (Mroris, 2012).",
+        "Morris, T. (2012). Floods. Water Journal, 3, 1–9.\n",
+    );
+    assert_eq!(codes(&f), ["name-mismatch"], "{f:?}");
+}
+
+#[test]
+fn a_work_listed_twice_is_one_error() {
+    let f = findings(
+        "Rivers flood often (Morris, 2012). They rise fast (Morris, 2012).",
+        "Morris, T. (2012). Floods. Water Journal, 3, 1–9.\nMorris, T. (2012). Floods. Water Journal, 3, 1–9.\n",
+    );
+    assert_eq!(codes(&f), ["duplicate-reference"], "{f:?}");
+}
+
+#[test]
+fn chapters_with_their_books_doi_are_not_duplicates() {
+    let f = findings(
+        "Rivers flood (Hart, 2010). Lakes dry (Moss, 2010).",
+        "Hart, A. (2010). Rivers. In B. Cole (Ed.), Water (pp. 1–9). Delta Press. https://doi.org/10.1000/water\nMoss, C. (2010). Lakes. In B. Cole (Ed.), Water (pp. 10–19). Delta Press. https://doi.org/10.1000/water\n",
+    );
+    assert_eq!(codes(&f), ["shared-doi"], "{f:?}");
+}
+
+#[test]
+fn a_sentence_adverb_is_not_an_author() {
+    let f = findings(
+        "Specifically, Morris and Lane (2012) measured floods.",
+        "Morris, T., & Lane, P. (2012). Floods. Water Journal, 3, 1–9.\n",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // Without the work in the list, the citation still starts at the name.
+    let f = findings(
+        "Specifically, Adams and Lane (2012) measured floods.",
+        "Morris, T. (2012). Floods. Water Journal, 3, 1–9.\n",
+    );
+    assert!(
+        f.iter()
+            .any(|(c, t)| *c == Code::UnresolvedCitation && t == "Adams and Lane (2012)"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_shared_co_author_does_not_make_a_citation_of_another_work() {
+    let f = findings(
+        "Rivers flood (Adams, Lane, & Price, 2012).",
+        "Lane, P., & Morris, T. (2012). Floods. Water Journal, 3, 1–9.\nLane, P., & Quinn, R. (2012). Storms. Water Journal, 4, 1–9.\n",
+    );
+    let unresolved = f
+        .iter()
+        .filter(|(c, _)| *c == Code::UnresolvedCitation)
+        .count();
+    assert_eq!(unresolved, 1, "{f:?}");
+    assert!(
+        !f.iter().any(|(c, _)| *c == Code::AmbiguousCitation),
+        "{f:?}"
+    );
+}

@@ -15,10 +15,14 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// The input is not UTF-8 text.
+    /// The input is not UTF-8 (or UTF-16 with a byte-order mark) text.
     NotText {
         /// The file involved.
         path: Option<PathBuf>,
+        /// 1-based line of the first byte that is not text.
+        line: usize,
+        /// 1-based column (characters) of that byte.
+        column: usize,
     },
     /// An option or configuration value is invalid.
     Usage(String),
@@ -35,7 +39,11 @@ impl fmt::Display for Error {
         };
         match self {
             Error::Io { path, source } => write!(f, "{}: {source}", name(path)),
-            Error::NotText { path } => write!(f, "{}: not UTF-8 text", name(path)),
+            Error::NotText { path, line, column } => write!(
+                f,
+                "{}:{line}:{column}: not UTF-8 text (a byte there is not a character; save the file as UTF-8)",
+                name(path)
+            ),
             Error::Usage(m) => write!(f, "{m}"),
         }
     }

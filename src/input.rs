@@ -33,8 +33,7 @@ impl Source {
     /// so that spans stay byte offsets into the file as it is on disk.
     pub fn new(text: impl Into<String>) -> Self {
         let text: String = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let line_starts = line_starts(&text);
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
         let mut next = 0;
         for (chars, (i, _)) in text.char_indices().enumerate() {
@@ -79,21 +78,101 @@ impl Source {
 
     /// The byte ranges of every line, without the line terminator.
     pub fn lines(&self) -> Vec<Range<usize>> {
-        let mut out = Vec::with_capacity(self.line_starts.len());
-        for (i, &start) in self.line_starts.iter().enumerate() {
-            let mut end = self
-                .line_starts
-                .get(i + 1)
-                .map_or(self.text.len(), |&n| n - 1);
-            if end > start && self.text.as_bytes()[end - 1] == b'\r' {
-                end -= 1;
+        line_ranges(&self.text, &self.line_starts)
+    }
+}
+
+/// Where decoding stopped: the first position that is not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotText {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// Decodes a file's bytes: UTF-8 (a byte-order mark is kept, so that spans
+/// stay offsets into the file), or UTF-16 after its byte-order mark. The
+/// error names the line and column of the first byte that is not text.
+pub fn decode(bytes: Vec<u8>) -> Result<String, NotText> {
+    let utf16 = |be: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
             }
-            if start <= end {
-                out.push(start..end);
+        });
+        let mut out = String::with_capacity(bytes.len() / 2);
+        for ch in char::decode_utf16(units) {
+            match ch {
+                Ok(c) => out.push(c),
+                Err(_) => return Err(position(&out, out.len())),
             }
         }
-        out
+        // A final odd byte is half a character.
+        if bytes.len() % 2 == 1 {
+            return Err(position(&out, out.len()));
+        }
+        Ok(out)
+    };
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => utf16(false),
+        Some([0xFE, 0xFF]) => utf16(true),
+        _ => String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            // The prefix is valid UTF-8 by construction.
+            let text = String::from_utf8_lossy(&bytes[..valid]);
+            position(&text, valid)
+        }),
     }
+}
+
+/// The line and column of byte `at` of `text`.
+fn position(text: &str, at: usize) -> NotText {
+    let s = Source::new(&text[..at.min(text.len())]);
+    let (line, column) = s.line_col(at);
+    NotText { line, column }
+}
+
+/// Where the lines of `text` start. A line ends at LF, CRLF or a lone CR
+/// (old Mac files and some PDF extractors), in any mix.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// The lines of `text` from their starts, without their terminators.
+fn line_ranges(text: &str, starts: &[usize]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        let mut end = starts.get(i + 1).map_or(text.len(), |&n| n - 1);
+        if end > start && end < bytes.len() && bytes[end] == b'\n' && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        if start <= end {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+/// The byte ranges of the lines of `text`, without their terminators (LF,
+/// CRLF or CR); a final terminator does not start another line.
+pub fn lines_of(text: &str) -> Vec<Range<usize>> {
+    let mut lines = line_ranges(text, &line_starts(text));
+    if lines.last().is_some_and(|l| l.start == text.len()) {
+        lines.pop();
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -123,5 +202,35 @@ mod tests {
         let s = Source::new("a\r\nb");
         let ls: Vec<&str> = s.lines().into_iter().map(|r| &s.text()[r]).collect();
         assert_eq!(ls, ["a", "b"]);
+    }
+
+    #[test]
+    fn decoding_names_the_first_bad_byte_and_reads_utf16() {
+        assert_eq!(
+            decode(b"ab\ncd\xFFe".to_vec()),
+            Err(NotText { line: 2, column: 3 })
+        );
+        assert_eq!(decode("é\n".as_bytes().to_vec()).as_deref(), Ok("é\n"));
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Lee (2001)".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(le).as_deref(), Ok("Lee (2001)"));
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("ok".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(be).as_deref(), Ok("ok"));
+        // A lone surrogate is not text.
+        assert!(decode(vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]).is_err());
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_too() {
+        let s = Source::new("a\rb\r\nc\nd\r\re\r");
+        let ls: Vec<&str> = s.lines().into_iter().map(|r| &s.text()[r]).collect();
+        assert_eq!(ls, ["a", "b", "c", "d", "", "e", ""]);
+        assert_eq!(s.line_col(2), (2, 1));
+        assert_eq!(lines_of("x\ry\r"), [0..1, 2..3]);
     }
 }

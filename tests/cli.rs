@@ -232,7 +232,7 @@ fn usage_and_io_errors_exit_2_with_one_line() {
     assert!(!err.contains("panicked"));
     assert_eq!(run(&["analyze"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
-    let o = run_stdin(&["analyze", "-"], &[0xff, 0xfe, 0x00, 0x80]);
+    let o = run_stdin(&["analyze", "-"], &[b'a', 0x80, 0x81]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not UTF-8"));
 }
@@ -458,4 +458,52 @@ fn refs_of_many_identical_lines_ends_with_unique_keys() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["key"].to_string())
         .collect();
     assert_eq!(keys.len(), 800 + 703);
+}
+
+#[test]
+fn carriage_returns_alone_end_lines() {
+    // A regression: old Mac line ends (and some PDF extractors) made one
+    // line of the whole file, and bib found no references.
+    let doc = "Intro\r\rLand is vast (Harte, 2013).\r\rReferences\r\rHarte, B. (2013). The long gap. Routledge.\rLee, K. (2001). A study. Journal, 1, 1–2.\r";
+    let out = stdout(&run_stdin(
+        &["bib", "-", "--format", "csl-json"],
+        doc.as_bytes(),
+    ));
+    let items: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(items.len(), 2);
+    let refs = stdout(&run_stdin(
+        &["refs", "-"],
+        b"Lee, K. (2001). A.\rHarte, B. (2013). B.\r",
+    ));
+    assert_eq!(refs.lines().count(), 2);
+}
+
+#[test]
+fn nothing_to_export_is_said_and_exits_1() {
+    let o = run_stdin(&["bib", "-"], b"Intro\n\nNo citations and no list.\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no reference list found in <stdin>"));
+    let o = run_stdin(&["refs", "-"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no reference strings found"));
+}
+
+#[test]
+fn a_bad_byte_is_named_by_line_and_column_and_utf16_is_read() {
+    let o = run_stdin(&["analyze", "-"], b"Intro\n\nbad \xFF here\n");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("<stdin>:3:5: not UTF-8 text"), "{err}");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Intro\n\nLand (Harte, 2013).\n\nReferences\n\nHarte, B. (2013). The long gap. Routledge.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&run_stdin(&["analyze", "-"], &utf16))).unwrap();
+    assert_eq!(v["citations"][0]["key"], "harte2013long");
 }

@@ -13,7 +13,7 @@ pub(super) fn bib(
     key_format: &str,
     merge: Option<&Path>,
     output: &Output,
-) -> Result<(), Error> {
+) -> Result<i32, Error> {
     use citemap::bibliography::{KeyFormat, assign_keys, combine, merge_into};
     use citemap::render::{bib::Dialect, bib::write, csl, ris};
     let keys = KeyFormat::parse(key_format)?;
@@ -27,6 +27,12 @@ pub(super) fn bib(
         lists.push(load(&input)?.references);
     }
     let mut refs = combine(lists);
+    if refs.is_empty() {
+        // Nothing to export is not a success: say so, and exit 1.
+        let names: Vec<String> = files.iter().map(|f| shown(f)).collect();
+        eprintln!("citemap: no reference list found in {}", names.join(", "));
+        return Ok(1);
+    }
     assign_keys(&mut refs, &keys, &Default::default());
     let dialect = match format {
         BibFormat::Biblatex => Dialect::Biblatex,
@@ -52,20 +58,35 @@ pub(super) fn bib(
         for (new, old) in &report.existing {
             eprintln!("citemap: {new} is already in the library as {old}");
         }
-        return Ok(());
+        return Ok(0);
     }
     output::emit(output.output.as_deref(), output.force, |w| match format {
         BibFormat::Bibtex | BibFormat::Biblatex => write(&refs, dialect, w),
         BibFormat::CslJson => csl::write(&refs, w),
         BibFormat::Ris => ris::write(&refs, w),
-    })
+    })?;
+    Ok(0)
+}
+
+/// The name of an input as messages show it.
+fn shown(f: &Path) -> String {
+    if f == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        f.display().to_string()
+    }
 }
 
 /// Parses reference strings, one a line, into JSON lines.
-pub(super) fn refs(file: &Path, out: &Output) -> Result<(), Error> {
+pub(super) fn refs(file: &Path, out: &Output) -> Result<i32, Error> {
     let text = read_input(file)?;
     let refs = citemap::reference::parse_lines(&text);
+    if refs.is_empty() {
+        eprintln!("citemap: no reference strings found in {}", shown(file));
+        return Ok(1);
+    }
     output::emit(out.output.as_deref(), out.force, |w| {
         citemap::render::json::write_fields(&refs, w)
-    })
+    })?;
+    Ok(0)
 }

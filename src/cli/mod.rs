@@ -200,8 +200,10 @@ fn read_input(path: &Path) -> Result<String, Error> {
     } else {
         bytes = std::fs::read(path).map_err(|e| Error::io(shown, e))?;
     }
-    String::from_utf8(bytes).map_err(|_| Error::NotText {
+    citemap::input::decode(bytes).map_err(|e| Error::NotText {
         path: shown.map(Path::to_path_buf),
+        line: e.line,
+        column: e.column,
     })
 }
 
@@ -251,16 +253,16 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             merge,
             output,
         } => {
-            bib::bib(
+            return bib::bib(
                 &files,
                 input_format,
                 format,
                 &key_format,
                 merge.as_deref(),
                 &output,
-            )?;
+            );
         }
-        Command::Refs { file, output } => bib::refs(&file, &output)?,
+        Command::Refs { file, output } => return bib::refs(&file, &output),
         Command::Links {
             input,
             format,

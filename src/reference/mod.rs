@@ -310,18 +310,15 @@ pub fn year_suffix(y: &str) -> Option<char> {
 /// reference strings given one a line), with unique keys.
 pub fn parse_lines(src: &str) -> Vec<Reference> {
     let mut refs = Vec::new();
-    let mut start = 0;
-    for line in src.split_inclusive('\n') {
-        let end = start + line.trim_end_matches(['\n', '\r']).len();
+    for line in crate::input::lines_of(src) {
         let mut removed = Vec::new();
         let mut text = crate::text::Mapped::new();
-        text.push_clean_line(src, start..end, &mut removed);
+        text.push_clean_line(src, line, &mut removed);
         refs.push(parse::parse(split::RawEntry {
             text,
             removed,
             merged: false,
         }));
-        start += line.len();
     }
     abnt::repeat_authors(&mut refs);
     key::assign_keys(&mut refs);

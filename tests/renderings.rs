@@ -100,3 +100,31 @@ fn random_records_in_each_style_parse_back() {
         at_least("cites.claim_acc", 0.99);
     }
 }
+
+#[test]
+fn random_outlines_keep_their_dimensions() {
+    // Random outlines with random heading conventions (tests/structure.py):
+    // the dimension figures may rise, never fall below the baseline.
+    let Some(now) = scores("structure.py", "random outlines") else {
+        return;
+    };
+    let base: Scores =
+        serde_json::from_str(&std::fs::read_to_string("tests/structure_baseline.json").unwrap())
+            .unwrap();
+    assert_eq!(now.len(), base.len(), "one row per rendering");
+    let mut worse = Vec::new();
+    for (variant, metrics) in &base {
+        for (metric, floor) in metrics {
+            let got = now[variant].get(metric).copied().unwrap_or(0.0);
+            if got + 1e-9 < *floor {
+                worse.push(format!("{variant} {metric}: {got:.3} < {floor:.3}"));
+            }
+        }
+    }
+    assert!(
+        worse.is_empty(),
+        "below the baseline:\n{}",
+        worse.join("\n")
+    );
+    assert!(now["markdown"]["cites.dim_acc"] > 0.999, "{now:?}");
+}

@@ -101,12 +101,17 @@ struct LevelRule {
 }
 
 /// Tried in this order; the first that answers wins. Numbering is the
-/// strongest evidence, then the conventional sections of a research
-/// article; the last rule always answers.
+/// strongest evidence, then typography (the same case means the same
+/// level), then the conventional sections of a research article; the last
+/// rule always answers.
 const LEVEL_RULES: &[LevelRule] = &[
     LevelRule {
         name: "numbering",
         read: numbered_tops,
+    },
+    LevelRule {
+        name: "typography",
+        read: typography_tops,
     },
     LevelRule {
         name: "research-sections",
@@ -230,6 +235,134 @@ fn recurring_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
             top[i] = false;
         }
     }
+    Some(top)
+}
+
+/// The case a heading is set in, where its words show one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// "DATA ANALYSIS".
+    Upper,
+    /// "Data Collection and Analysis".
+    Title,
+    /// "Data collection and analysis".
+    Sentence,
+}
+
+/// The case of a heading (numbering aside), or none where it cannot show:
+/// a single word, or no word after the first but small ones ("Data and
+/// the").
+fn case_of(t: &str) -> Option<Case> {
+    let t = NUMBERING.replace(t, "");
+    if all_capitals(&t) {
+        return Some(Case::Upper);
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | '/'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let later: Vec<&&str> = words
+        .iter()
+        .skip(1)
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            w.chars().count() > 1
+                && !lexicon::is_connector(&lower)
+                && !lexicon::is_function_word(&lower)
+                && !w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .collect();
+    if later.is_empty() {
+        return None;
+    }
+    let capital = later
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if capital == later.len() {
+        Some(Case::Title)
+    } else if capital * 2 < later.len() {
+        Some(Case::Sentence)
+    } else {
+        None
+    }
+}
+
+/// Typography: when the headings are set in two or more cases, the same
+/// case is the same level. The top level's case is the one the
+/// conventional section names are set in, or else the case fewest headings
+/// are set in; either way fewer headings than in the other cases together
+/// (a level has fewer headings than the one below it). A heading
+/// whose case does not show is top level when it is a conventional name,
+/// or a parent with no text of its own above a heading of a lower case.
+fn typography_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
+    let front: Vec<bool> = hs.iter().map(|h| ABSTRACT.is_match(&h.text)).collect();
+    let cases: Vec<Option<Case>> = hs
+        .iter()
+        .zip(&front)
+        .map(|(h, &f)| if f { None } else { case_of(&h.text) })
+        .collect();
+    let count = |c: Case| cases.iter().filter(|x| **x == Some(c)).count();
+    let shown: Vec<Case> = [Case::Upper, Case::Title, Case::Sentence]
+        .into_iter()
+        .filter(|&c| count(c) > 0)
+        .collect();
+    if shown.len() < 2 {
+        return None;
+    }
+    let anchored: Vec<Case> = hs
+        .iter()
+        .zip(&cases)
+        .filter(|(h, _)| canonical(h))
+        .filter_map(|(_, c)| *c)
+        .collect();
+    let top_case = match anchored.first() {
+        Some(&c) if anchored.iter().all(|&a| a == c) => c,
+        Some(_) => return None,
+        // A level has fewer headings than the one below it, and does not
+        // repeat its headings ("Challenges" in every section is a
+        // subsection).
+        None => {
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for h in hs {
+                *seen.entry(fold(&h.text)).or_default() += 1;
+            }
+            let repeats = |c: Case| {
+                (0..hs.len())
+                    .filter(|&i| cases[i] == Some(c) && seen[&fold(&hs[i].text)] > 1)
+                    .count()
+            };
+            let candidates: Vec<Case> = shown
+                .iter()
+                .copied()
+                .filter(|&c| repeats(c) * 2 < count(c))
+                .collect();
+            let fewest = candidates.iter().copied().min_by_key(|&c| count(c))?;
+            if shown.iter().filter(|&&c| count(c) == count(fewest)).count() > 1 {
+                return None;
+            }
+            fewest
+        }
+    };
+    let others = cases.iter().flatten().filter(|&&c| c != top_case).count();
+    if count(top_case) > others {
+        return None;
+    }
+    let top = (0..hs.len())
+        .map(|i| match cases[i] {
+            Some(c) => c == top_case,
+            None => {
+                let parent = !hs[i].has_body
+                    && cases
+                        .get(i + 1)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|c| c != top_case);
+                front[i] || canonical(&hs[i]) || parent
+            }
+        })
+        .collect();
     Some(top)
 }
 

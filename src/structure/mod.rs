@@ -175,6 +175,37 @@ mod tests {
     }
 
     #[test]
+    fn title_case_sections_over_sentence_case_subsections() {
+        // An essay without numbering or conventional names: the case of
+        // the headings tells the levels apart.
+        let s = "Introduction\n\nText.\n\nRiver Basins and Their Floods\n\nText.\n\nSpring floods in the north\n\nText.\n\nAutumn floods in the south\n\nText.\n\nWhat Drives Coastal Erosion?\n\nText.\n\nSand supply and storms\n\nText.\n\nSea walls and their limits\n\nText.\n\nConclusion\n\nText.\n";
+        assert_eq!(
+            top_headings(s),
+            [
+                "Introduction",
+                "River Basins and Their Floods",
+                "What Drives Coastal Erosion?",
+                "Conclusion"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_case_that_only_recurring_headings_use_is_not_the_top_level() {
+        // "CAUSES" and "EFFECTS" recur in every section: they are the
+        // subsections, whatever their case.
+        let s = "Floods in the river basins\n\nText.\n\nCAUSES\n\nText.\n\nEFFECTS\n\nText.\n\nErosion along the coast\n\nText.\n\nCAUSES\n\nText.\n\nEFFECTS\n\nText.\n\nDroughts in the interior\n\nText.\n\nCAUSES\n\nText.\n\nEFFECTS\n\nText.\n";
+        assert_eq!(
+            top_headings(s),
+            [
+                "Floods in the river basins",
+                "Erosion along the coast",
+                "Droughts in the interior"
+            ]
+        );
+    }
+
+    #[test]
     fn capitals_mark_the_top_level_when_the_conventional_sections_use_them() {
         let s = "Abstract\n\nWe study.\n\nINTRODUCTION\n\nText.\n\nMETHOD\n\nText.\n\nMethod of analysis\n\nText.\n\nDATA ANALYSIS\n\nText.\n\nThe corrupt organisation\n\nText.\n\nDISCUSSION\n\nText.\n";
         assert_eq!(

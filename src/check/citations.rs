@@ -102,12 +102,17 @@ fn loosely_linked(out: &mut Out<'_>, c: &Citation, r: usize, tolerances: &[Toler
         } else {
             Code::WrongYearSuffix
         };
+        // The works of that year that the letter would tell apart: the
+        // citation fits them all, and this one finding says so.
+        let mut keys = vec![out.key(r)];
+        keys.extend(c.link.ambiguous.iter().map(|&x| out.key(x)));
+        let help = (keys.len() > 1).then(|| format!("the list has {}", keys.join(", ")));
         out.push(
             code,
             c.span.clone(),
             format!("\"{cited}\": {}", crate::link::join(tolerances)),
-            vec![out.key(r)],
-            None,
+            keys,
+            help,
         );
     }
     let name_reason: Vec<String> = tolerances
@@ -133,9 +138,13 @@ fn loosely_linked(out: &mut Out<'_>, c: &Citation, r: usize, tolerances: &[Toler
     }
 }
 
-/// A citation that fits several entries as well as the one chosen.
+/// A citation that fits several entries as well as the one chosen. When
+/// only a year's letter is missing, the missing-year-suffix finding
+/// already names them all.
 fn ambiguity(out: &mut Out<'_>, c: &Citation) {
-    if c.link.ambiguous.is_empty() {
+    let suffix_missing = matches!(&c.link.how, Match::Fuzzy { tolerances }
+        if tolerances.iter().any(Tolerance::is_year_suffix));
+    if c.link.ambiguous.is_empty() || suffix_missing {
         return;
     }
     let Some(r) = c.link.reference else { return };

@@ -507,3 +507,71 @@ fn a_bad_byte_is_named_by_line_and_column_and_utf16_is_read() {
         serde_json::from_str(&stdout(&run_stdin(&["analyze", "-"], &utf16))).unwrap();
     assert_eq!(v["citations"][0]["key"], "harte2013long");
 }
+
+#[cfg(unix)]
+#[test]
+fn output_replaces_only_regular_files_and_never_a_link() {
+    let d = scratch("writes");
+    let out = |p: &std::path::Path, force: bool| {
+        let mut args = vec!["bib", CHAPTER, "-o", p.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        run(&args)
+    };
+    // A directory, a FIFO and a device are never replaced.
+    for p in [d.clone(), std::path::PathBuf::from("/dev/null")] {
+        let o = out(&p, true);
+        assert_eq!(o.status.code(), Some(2), "{}", p.display());
+    }
+    let fifo = d.join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert_eq!(out(&fifo, true).status.code(), Some(2));
+    {
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+    // A link is refused without --force; with it, its target is written
+    // and the link stays a link. A dangling link is refused too.
+    let target = d.join("target.bib");
+    std::fs::write(&target, "old").unwrap();
+    let link = d.join("link.bib");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    assert_eq!(out(&link, false).status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    assert!(out(&link, true).status.success());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with('@'));
+    let dangling = d.join("dangling.bib");
+    std::os::unix::fs::symlink(d.join("nowhere.bib"), &dangling).unwrap();
+    assert_eq!(out(&dangling, false).status.code(), Some(2));
+    // Errors name the user's path, never the temporary file's.
+    let o = out(&d.join("no/such/dir/x.bib"), false);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no/such/dir/x.bib") && !err.contains(".tmp"),
+        "{err}"
+    );
+    // No temporary file is left behind.
+    let stray = std::fs::read_dir(&d)
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().starts_with(".citemap-"));
+    assert!(!stray);
+}

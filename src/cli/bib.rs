@@ -48,7 +48,7 @@ pub(super) fn bib(
         let (merged, report) = merge_into(&text, &refs, dialect, &keys)
             .map_err(|e| Error::Usage(format!("{}: {e}", lib.display())))?;
         if !report.added.is_empty() {
-            output::write_atomic(lib, |w| w.write_all(merged.as_bytes()))?;
+            output::write_atomic(&output::in_place(lib)?, |w| w.write_all(merged.as_bytes()))?;
         }
         eprintln!(
             "citemap: added {} entries to {}",

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 /// Writes `produce`'s output to `path` or, without a path, to standard
 /// output. A file is written to a temporary file beside it and renamed
-/// into place, so a failure never leaves a half-written file; an existing
-/// file is only replaced with `force`.
+/// into place, so a failure never leaves a half-written file. Only a
+/// regular file, or nothing, is ever replaced: an existing file only with
+/// `force`, a symbolic link's target only with `force` (never the link),
+/// and a directory, device or FIFO never.
 pub fn emit(
     path: Option<&Path>,
     force: bool,
@@ -20,19 +22,53 @@ pub fn emit(
             produce(&mut out).map_err(|e| Error::io(None, e))?;
             out.flush().map_err(|e| Error::io(None, e))
         }
-        Some(p) => {
-            if p.exists() && !force {
-                return Err(Error::Usage(format!(
-                    "{} exists; use --force to replace it",
-                    p.display()
-                )));
-            }
-            write_atomic(p, produce)
-        }
+        Some(p) => write_atomic(&target(p, force)?, produce),
     }
 }
 
+/// The file that editing `p` in place writes: `p`, or a symbolic link's
+/// target. Refuses what is not a regular file.
+pub fn in_place(p: &Path) -> Result<PathBuf, Error> {
+    target(p, true)
+}
+
+/// The file to write for `-o p`: `p` itself, or a symbolic link's target
+/// with `force`. Refuses what must not be replaced.
+fn target(p: &Path, force: bool) -> Result<PathBuf, Error> {
+    let refuse = |why: &str| Err(Error::Usage(format!("{}: {why}", p.display())));
+    let Ok(meta) = std::fs::symlink_metadata(p) else {
+        return Ok(p.to_path_buf());
+    };
+    let mut file = p.to_path_buf();
+    if meta.file_type().is_symlink() {
+        if !force {
+            return refuse("is a symbolic link; use --force to replace the file it points to");
+        }
+        let link = std::fs::read_link(p).map_err(|e| Error::io(Some(p), e))?;
+        file = match p.parent() {
+            Some(dir) if link.is_relative() => dir.join(link),
+            _ => link,
+        };
+    }
+    match std::fs::metadata(&file) {
+        Ok(m) if m.is_file() => {
+            if !force {
+                return refuse("exists; use --force to replace it");
+            }
+            Ok(file)
+        }
+        Ok(m) if m.is_dir() => refuse("is a directory"),
+        Ok(_) => refuse("is not a regular file (a device or a FIFO); it is never replaced"),
+        Err(_) => Ok(file),
+    }
+}
+
+/// The prefix of citemap's temporary files, so that a stray one (left by
+/// a kill) is recognisable.
+pub const TEMP_PREFIX: &str = ".citemap-";
+
 /// Writes a file through a temporary file in the same folder and a rename.
+/// Errors name `p`, never the temporary file.
 pub fn write_atomic(
     p: &Path,
     produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -41,8 +77,21 @@ pub fn write_atomic(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let io = |e| Error::io(Some(p), e);
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    // The io::Error of a failed create or rename carries the temporary
+    // path in its text; keep only its kind, with the user's path.
+    let io = |e: std::io::Error| Error::io(Some(p), std::io::Error::from(e.kind()));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::Usage(format!(
+                "{}: its folder {} does not exist",
+                p.display(),
+                dir.display()
+            )),
+            _ => io(e),
+        })?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         produce(&mut w).map_err(io)?;

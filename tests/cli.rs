@@ -575,3 +575,31 @@ fn output_replaces_only_regular_files_and_never_a_link() {
         .any(|e| e.file_name().to_string_lossy().starts_with(".citemap-"));
     assert!(!stray);
 }
+
+#[test]
+fn csv_cells_never_run_as_formulas_and_outputs_carry_no_control_characters() {
+    let doc = "Intro\n\n=SUM(A1) matters (Harte, 2013).\n\nReferences\n\nHarte, B. (2013). The\u{0} long gap. Routledge.\n";
+    let rows = |args: &[&str]| -> Vec<csv::StringRecord> {
+        let out = stdout(&run_stdin(args, doc.as_bytes()));
+        csv::Reader::from_reader(out.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let safe = rows(&["links", "-"]);
+    assert!(safe[0][7].starts_with("'=SUM(A1)"), "{:?}", safe[0]);
+    let raw = rows(&["links", "-", "--csv-formulas"]);
+    assert!(raw[0][7].starts_with("=SUM(A1)"), "{:?}", raw[0]);
+    for args in [
+        &["bib", "-"][..],
+        &["bib", "-", "--format", "ris"],
+        &["bib", "-", "--format", "csl-json"],
+        &["report", "-"],
+        &["report", "-", "--format", "html"],
+        &["report", "-", "--format", "csv"],
+        &["links", "-"],
+    ] {
+        let out = run_stdin(args, doc.as_bytes()).stdout;
+        assert!(!out.contains(&0), "{args:?} wrote a NUL byte");
+    }
+}

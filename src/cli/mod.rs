@@ -150,6 +150,10 @@ enum Command {
         input: Input,
         #[arg(long, value_enum, default_value_t = LinksFormat::Csv)]
         format: LinksFormat,
+        /// Write CSV cells as they are, even those a spreadsheet would run
+        /// as formulas (by default they get a leading ').
+        #[arg(long)]
+        csv_formulas: bool,
         #[command(flatten)]
         output: Output,
     },
@@ -184,6 +188,10 @@ enum Command {
         input: Input,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+        /// Write CSV cells as they are, even those a spreadsheet would run
+        /// as formulas (by default they get a leading ').
+        #[arg(long)]
+        csv_formulas: bool,
         #[command(flatten)]
         output: Output,
     },
@@ -266,8 +274,9 @@ fn execute(cli: Cli) -> Result<i32, Error> {
         Command::Links {
             input,
             format,
+            csv_formulas,
             output,
-        } => report::links(&input, format, &output)?,
+        } => report::links(&input, format, !csv_formulas, &output)?,
         Command::Check {
             input,
             format,
@@ -290,8 +299,9 @@ fn execute(cli: Cli) -> Result<i32, Error> {
         Command::Report {
             input,
             format,
+            csv_formulas,
             output,
-        } => report::report(&input, format, &output)?,
+        } => report::report(&input, format, !csv_formulas, &output)?,
     }
     Ok(0)
 }

@@ -6,6 +6,50 @@ use crate::link::Match;
 use crate::report::Report;
 use std::io::Write;
 
+/// A spreadsheet-safe CSV writer: with `safe`, a cell that a spreadsheet
+/// would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, OWASP's rule) gets a leading `'`; control characters
+/// are dropped from every cell.
+struct Sheet<W: Write> {
+    out: csv::Writer<W>,
+    safe: bool,
+}
+
+impl<W: Write> Sheet<W> {
+    fn new(w: W, safe: bool) -> Self {
+        Sheet {
+            out: csv::Writer::from_writer(w),
+            safe,
+        }
+    }
+
+    fn row<I, S>(&mut self, cells: I) -> csv::Result<()>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let cells: Vec<String> = cells.into_iter().map(|c| self.cell(c.as_ref())).collect();
+        self.out.write_record(&cells)
+    }
+
+    fn cell(&self, s: &str) -> String {
+        let s: String = s
+            .chars()
+            .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        if self.safe && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{s}")
+        } else {
+            s
+        }
+    }
+
+    fn flush(mut self) -> csv::Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
 fn dim_name(a: &Analysis, d: Option<usize>) -> (String, String) {
     d.map(|d| {
         (
@@ -16,10 +60,11 @@ fn dim_name(a: &Analysis, d: Option<usize>) -> (String, String) {
     .unwrap_or_default()
 }
 
-/// One row per citation: key, dimension, line and claim.
-pub fn links<W: Write>(a: &Analysis, w: W) -> csv::Result<()> {
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record([
+/// One row per citation: key, dimension, line and claim. `safe`: see
+/// [`Sheet`]; cells that would run as formulas are neutralised.
+pub fn links<W: Write>(a: &Analysis, w: W, safe: bool) -> csv::Result<()> {
+    let mut out = Sheet::new(w, safe);
+    out.row([
         "line",
         "column",
         "text",
@@ -36,7 +81,7 @@ pub fn links<W: Write>(a: &Analysis, w: W) -> csv::Result<()> {
             Match::Fuzzy { .. } => "fuzzy",
             Match::None { .. } => "none",
         };
-        out.write_record([
+        out.row([
             c.line.to_string(),
             c.column.to_string(),
             c.text.clone(),
@@ -50,17 +95,16 @@ pub fn links<W: Write>(a: &Analysis, w: W) -> csv::Result<()> {
             c.claim.clone(),
         ])?;
     }
-    out.flush()?;
-    Ok(())
+    out.flush()
 }
 
 /// One row per (dimension, source), then a totals row per dimension.
-pub fn report<W: Write>(r: &Report, w: W) -> csv::Result<()> {
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record(["dimension", "heading", "key", "source", "count", "year"])?;
+pub fn report<W: Write>(r: &Report, w: W, safe: bool) -> csv::Result<()> {
+    let mut out = Sheet::new(w, safe);
+    out.row(["dimension", "heading", "key", "source", "count", "year"])?;
     for d in &r.dimensions {
         for s in &d.sources {
-            out.write_record([
+            out.row([
                 &d.id,
                 &d.heading,
                 &s.key,
@@ -69,25 +113,23 @@ pub fn report<W: Write>(r: &Report, w: W) -> csv::Result<()> {
                 s.year.as_deref().unwrap_or(""),
             ])?;
         }
-        out.write_record([&d.id, &d.heading, "", "TOTAL", &d.citations.to_string(), ""])?;
+        out.row([&d.id, &d.heading, "", "TOTAL", &d.citations.to_string(), ""])?;
     }
-    out.flush()?;
-    Ok(())
+    out.flush()
 }
 
 /// The dimension × source matrix: one row per dimension, one column per
 /// cited source (most used first), cells = citations.
-pub fn matrix<W: Write>(r: &Report, w: W) -> csv::Result<()> {
-    let mut out = csv::Writer::from_writer(w);
+pub fn matrix<W: Write>(r: &Report, w: W, safe: bool) -> csv::Result<()> {
+    let mut out = Sheet::new(w, safe);
     let (cols, rows) = r.matrix();
     let mut header = vec!["dimension".to_string()];
     header.extend(cols.iter().map(|c| c.key.clone()));
-    out.write_record(&header)?;
+    out.row(&header)?;
     for (d, row) in r.dimensions.iter().zip(rows) {
         let mut rec = vec![d.heading.clone()];
         rec.extend(row.iter().map(usize::to_string));
-        out.write_record(&rec)?;
+        out.row(&rec)?;
     }
-    out.flush()?;
-    Ok(())
+    out.flush()
 }

@@ -400,7 +400,10 @@ pub(super) fn classify(
                 Some(c) => c[2].to_string(),
                 None => joined.clone(),
             };
-            let clean = clean.replace(['*', '_'], "");
+            let clean: String = clean
+                .chars()
+                .filter(|&c| !matches!(c, '*' | '_') && !c.is_control())
+                .collect();
             let span = t.lines[0].start..t.lines[t.lines.len() - 1].end;
             levels.push(HeadingInfo {
                 text: clean,

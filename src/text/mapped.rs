@@ -109,8 +109,8 @@ impl Mapped {
         self.text.ends_with(' ')
     }
 
-    /// Appends one line of the original, cleaned: whitespace runs fold to one
-    /// space, Markdown emphasis markers and proof marks are dropped, and a
+    /// Appends one line of the original, cleaned: whitespace and control
+    /// character runs fold to one space, Markdown emphasis markers and proof marks are dropped, and a
     /// word split by a proof mark ("infor- AuQ5 mal") is joined again.
     /// Removed proof marks are reported through `removed`.
     pub fn push_clean_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
@@ -132,7 +132,9 @@ impl Mapped {
                 continue;
             }
             let ch = text[i..].chars().next().unwrap_or(' ');
-            if ch.is_whitespace() {
+            // A control character (NUL, a form feed) is no text: it folds
+            // into the space around it, so that no output carries it.
+            if ch.is_whitespace() || ch.is_control() {
                 if !self.text.is_empty() && !self.ends_with_space() {
                     self.push_synthetic(" ", base + i);
                 }
@@ -147,7 +149,7 @@ impl Mapped {
                 .get(next_skip)
                 .map_or(text.len(), |(r, _)| r.start.max(i));
             let run_end = text[i..stop]
-                .find(char::is_whitespace)
+                .find(|c: char| c.is_whitespace() || c.is_control())
                 .map_or(stop, |k| i + k);
             let run_end = if run_end == i {
                 i + ch.len_utf8()

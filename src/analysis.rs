@@ -109,9 +109,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         let ptext = para.text.as_str();
         let sentences = sentences_of[found.paragraph].get_or_insert_with(|| sentence::split(ptext));
         let at = found.cite.span.start;
+        // The sentences are in order and apart: a binary search finds the
+        // one that holds the citation, so a paragraph of many citations
+        // costs n log n, not n squared.
+        let k = sentences.partition_point(|r| r.end.max(r.start + 1) <= at);
         let s = sentences
-            .iter()
-            .find(|r| r.start <= at && at < r.end.max(r.start + 1))
+            .get(k)
+            .filter(|r| r.start <= at)
             .cloned()
             .unwrap_or(0..ptext.len());
         let s = claim_window(ptext, s, found.cite.span.clone());

@@ -76,6 +76,23 @@ impl Source {
         (line, col)
     }
 
+    /// The byte range of the line that holds byte `at`, without its
+    /// terminator, and its 1-based number.
+    pub fn line_of(&self, at: usize) -> (Range<usize>, usize) {
+        let at = at.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= at).max(1);
+        let start = self.line_starts[line - 1];
+        let bytes = self.text.as_bytes();
+        let mut end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&n| n - 1);
+        if end > start && end < bytes.len() && bytes[end] == b'\n' && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        (start..end.max(start), line)
+    }
+
     /// The byte ranges of every line, without the line terminator.
     pub fn lines(&self) -> Vec<Range<usize>> {
         line_ranges(&self.text, &self.line_starts)

@@ -427,12 +427,8 @@ fn thesis_or_journal_name(r: &mut Reference, t: &Tail) -> bool {
 }
 
 /// Whether a tail starts with "Journal, 12(3), 45–67" or "Journal 12: 45".
-pub(super) fn journal_tail(tail: &str) -> bool {
-    let t = tail.trim();
-    let bounds = sentence_bounds(t);
-    let first = t[..bounds.first().copied().unwrap_or(t.len())]
-        .trim()
-        .trim_end_matches('.');
+/// `first` is a tail's first part, trimmed and without its final period.
+pub(super) fn journal_part(first: &str) -> bool {
     JOURNAL.captures(first).is_some_and(|c| {
         c["rest"].trim().is_empty()
             && (c.name("pages").is_some() || c.name("iss").is_some())

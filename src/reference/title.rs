@@ -2,7 +2,7 @@
 //! followed by something that reads as a container.
 
 use super::fields::URL;
-use super::tail::journal_tail;
+use super::tail::journal_part;
 use crate::text::sentence::entry_bounds as sentence_bounds;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -40,19 +40,25 @@ pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, S
     // A title may hold sentences ("Demography. Broken limits to life
     // expectancy. Science, 296, 1029–1031."): end it where the tail reads
     // as a journal with a volume, when such a place exists.
-    let strong = |tail: &str| {
-        let t = tail.trim_start();
-        journal_tail(t) || t.starts_with("In ") || t.starts_with("In: ")
+    // The part after bound `k` reads as a journal, or starts a chapter's
+    // "In". Each part is read up to the next bound only, so a long entry
+    // costs linear time.
+    let strong = |k: usize| {
+        let end = bounds.get(k + 1).copied().unwrap_or(r.len());
+        let t = r[bounds[k]..].trim_start();
+        journal_part(r[bounds[k]..end].trim().trim_end_matches('.'))
+            || t.starts_with("In ")
+            || t.starts_with("In: ")
     };
     if bounds.len() >= 2
-        && !strong(&r[bounds[0]..])
-        && let Some(&b) = bounds[1..].iter().find(|&&b| strong(&r[b..]))
+        && !strong(0)
+        && let Some(b) = (1..bounds.len()).find(|&k| strong(k)).map(|k| bounds[k])
     {
         let title = r[..b].trim().trim_end_matches('.').trim().to_string();
         return (Some(title), r[b..].trim().to_string());
     }
     for (k, &b) in bounds.iter().enumerate() {
-        let mark = r[..b].chars().last().unwrap_or('.');
+        let mark = r[..b].chars().next_back().unwrap_or('.');
         if mark == '?' || mark == '!' {
             // A question inside a title ("Why? Evidence from …") is not its
             // end unless what follows reads as a journal or publisher.

@@ -44,14 +44,21 @@ pub fn human<W: Write>(
         if span.is_empty() && span.end < text.len() {
             span.end += text[span.end..].chars().next().map_or(0, char::len_utf8);
         }
+        // Only the lines of the finding go to the renderer, so that the
+        // output costs the findings' lines, not the document once each.
+        let (first, line) = source.line_of(span.start);
+        let (last, _) = source.line_of(span.end.max(span.start + 1) - 1);
+        let lines = first.start..last.end.max(span.end).min(text.len());
+        let local = span.start - lines.start..span.end.min(lines.end) - lines.start;
         let mut title = level(d.severity)
             .primary_title(d.message.as_str())
             .id(d.code.name())
             .element(
-                Snippet::source(text)
+                Snippet::source(&text[lines])
+                    .line_start(line)
                     .path(name)
                     .fold(true)
-                    .annotation(AnnotationKind::Primary.span(span)),
+                    .annotation(AnnotationKind::Primary.span(local)),
             );
         for n in &notes {
             title = title.element(Level::NOTE.message(n.as_str()));

@@ -1,0 +1,81 @@
+//! Scaling: each input shape at two sizes, ten times apart, so that a
+//! quadratic path shows as a hundredfold time. `benches/scaling_ratios.py`
+//! prints the ratio of each pair; every stage must stay near 10.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::Duration;
+
+/// One paragraph of `n` citations.
+fn citations(n: usize) -> String {
+    format!(
+        "Intro\n\n{}\n",
+        "Education matters (Smith, 2010). ".repeat(n)
+    )
+}
+
+/// One reference string `n` sentences long.
+fn long_line(n: usize) -> String {
+    format!("Smith, J. (2010). {}\n", "Word. ".repeat(n))
+}
+
+/// A list of `n` references, one of them cited.
+fn references(n: usize) -> String {
+    let mut s = String::from("Intro\n\nText (Author0, 1900).\n\nReferences\n\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "Author{i}, J. ({}). Title {i}. Journal, {}, 1-2.\n",
+            1900 + i % 100,
+            i % 50 + 1
+        ));
+    }
+    s
+}
+
+/// `n` headings, each with a cited paragraph.
+fn headings(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!(
+            "Section number {i}\n\nSome text here (Smith, 2010).\n\n"
+        ));
+    }
+    s + "References\n\nSmith, J. (2010). A title. Journal, 1, 1-2.\n"
+}
+
+fn bench(c: &mut Criterion) {
+    let opts = citemap::Options::default();
+    let check = |doc: &str| {
+        let a = citemap::analyze(doc, &opts);
+        let d = citemap::check::check(&a, &Default::default());
+        let mut out = Vec::new();
+        citemap::render::diagnostics::human(&d, &a.source, "doc.txt", false, &mut out).unwrap();
+        out
+    };
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    for n in [2_000, 20_000] {
+        let doc = citations(n);
+        g.bench_with_input(
+            BenchmarkId::new("citations-per-paragraph", n),
+            &doc,
+            |b, d| b.iter(|| citemap::analyze(black_box(d), &opts)),
+        );
+        let doc = long_line(n * 4);
+        g.bench_with_input(BenchmarkId::new("line-length", n), &doc, |b, d| {
+            b.iter(|| citemap::reference::parse_lines(black_box(d)))
+        });
+        let doc = references(n);
+        g.bench_with_input(BenchmarkId::new("references-check", n), &doc, |b, d| {
+            b.iter(|| check(black_box(d)))
+        });
+        let doc = headings(n / 2);
+        g.bench_with_input(BenchmarkId::new("headings", n), &doc, |b, d| {
+            b.iter(|| citemap::analyze(black_box(d), &opts))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

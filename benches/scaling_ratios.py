@@ -1,0 +1,17 @@
+#!/usr/bin/env python3
+"""Prints, for each shape of `cargo bench --bench scaling`, the time of the
+larger input over the smaller (ten times the input): near 10 is linear,
+near 100 quadratic. Reads criterion's estimates under target/criterion."""
+import json, os, sys
+
+root = sys.argv[1] if len(sys.argv) > 1 else "target/criterion/scaling"
+for shape in sorted(os.listdir(root)):
+    sizes = {}
+    for size in os.listdir(os.path.join(root, shape)):
+        est = os.path.join(root, shape, size, "new", "estimates.json")
+        if size.isdigit() and os.path.exists(est):
+            with open(est) as fh:
+                sizes[int(size)] = json.load(fh)["mean"]["point_estimate"]
+    if len(sizes) == 2:
+        (a, ta), (b, tb) = sorted(sizes.items())
+        print(f"{shape:26s} {ta / 1e6:9.2f} ms -> {tb / 1e6:9.2f} ms  x{tb / ta:5.1f} for x{b // a}")

@@ -86,3 +86,20 @@ fn a_shared_co_author_does_not_make_a_citation_of_another_work() {
         "{f:?}"
     );
 }
+
+#[test]
+fn never_a_silent_pass() {
+    // Citations by key are not read: say so instead of passing.
+    let f = findings(
+        "As shown \\citep[p. 3]{morris2012} and [@lane2016; @quinn2017].",
+        "Morris, T. (2012). Floods. Water Journal, 3, 1–9.\n",
+    );
+    assert_eq!(codes(&f), ["keyed-citations", "no-citations"], "{f:?}");
+    // Citations without a list: one error, not one per citation.
+    let doc = "Introduction\n\nRivers flood (Morris, 2012). Lakes dry (Lane, 2010).\n";
+    let a = analyze(doc, &Options::default());
+    let d = check(&a, &CheckOptions::default());
+    let names: Vec<&str> = d.iter().map(|x| x.code.name()).collect();
+    assert_eq!(names, ["no-reference-list"], "{d:?}");
+    assert_eq!(d[0].severity, citemap::check::Severity::Error);
+}

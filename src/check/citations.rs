@@ -14,6 +14,8 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
     let mut seen: HashMap<usize, usize> = HashMap::new();
     for c in &a.citations {
         match (&c.link.how, c.link.reference) {
+            // Without any list, no-reference-list is the one finding.
+            (Match::None { .. }, None) if a.references.is_empty() => {}
             (Match::None { reason }, None) => unlinked(out, c, reason),
             (Match::Fuzzy { tolerances }, Some(r)) => loosely_linked(out, c, r, tolerances),
             _ => {}

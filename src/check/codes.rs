@@ -63,6 +63,9 @@ pub enum Code {
     MissingYear,
     UnsupportedStatistic,
     UrlWithoutAccessDate,
+    KeyedCitations,
+    NoReferenceList,
+    NoCitations,
 }
 
 /// One row of the code table.
@@ -159,6 +162,15 @@ codes! {
     UrlWithoutAccessDate, "url-without-access-date", Note,
         "a web source without an access date",
         "web pages change; the styles ask when the page was read";
+    KeyedCitations, "keyed-citations", Warning,
+        "citations by key (\\cite{…}, [@key]) that are not checked",
+        "citemap reads typed author-date citations; a manuscript that cites by key would otherwise pass unchecked";
+    NoReferenceList, "no-reference-list", Error,
+        "the document cites works but has no reference list",
+        "no citation can be checked without the list it points to";
+    NoCitations, "no-citations", Note,
+        "the document has a reference list but no citation was found",
+        "a check that found nothing to check says so rather than passing silently";
 }
 
 impl Code {

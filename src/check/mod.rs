@@ -13,8 +13,10 @@ pub use codes::{CODES, Code, CodeInfo, Severity};
 pub use style::Style;
 
 use crate::analysis::Analysis;
+use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -118,6 +120,7 @@ pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     list::order(&mut out);
     list::duplicates(&mut out);
     statistics(&mut out);
+    silence(&mut out);
     out.diags.sort_by_key(|d| (d.span.start, d.code));
     out.diags
 }
@@ -130,6 +133,58 @@ fn statistics(out: &mut Out<'_>) {
             format!("\"{}\" has no citation in its paragraph", f.figure),
             vec![],
             Some("a figure usually needs a source".into()),
+        );
+    }
+}
+
+/// Never a silent pass: says what was not found, or could not be read.
+fn silence(out: &mut Out<'_>) {
+    static KEYED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|citep|citet)\*?(?:\[[^\]]*\])*\{[^}]*\}|\[-?@[\w:.#$%&+?<>~/-]+")
+            .expect("valid regex")
+    });
+    let a = out.a;
+    let text = a.source.text();
+    let keyed: Vec<regex::Match<'_>> = KEYED.find_iter(text).collect();
+    if let Some(first) = keyed.first() {
+        out.push(
+            Code::KeyedCitations,
+            first.range(),
+            format!(
+                "{} citation{} by key (such as \"{}\") {} not checked: citemap reads typed author-date citations",
+                keyed.len(),
+                if keyed.len() == 1 { "" } else { "s" },
+                first.as_str(),
+                if keyed.len() == 1 { "is" } else { "are" }
+            ),
+            vec![],
+            Some("check the document that LaTeX or pandoc renders from this one".into()),
+        );
+    }
+    if a.references.is_empty() && !a.citations.is_empty() {
+        out.push(
+            Code::NoReferenceList,
+            a.citations[0].span.clone(),
+            format!(
+                "{} citation{}, but no reference list was found",
+                a.citations.len(),
+                if a.citations.len() == 1 { "" } else { "s" }
+            ),
+            vec![],
+            Some("give the list a heading such as \"References\"".into()),
+        );
+    }
+    if a.citations.is_empty() && !a.references.is_empty() {
+        out.push(
+            Code::NoCitations,
+            a.references[0].span.clone(),
+            format!(
+                "{} reference{}, but no citation was found in the text",
+                a.references.len(),
+                if a.references.len() == 1 { "" } else { "s" }
+            ),
+            vec![],
+            None,
         );
     }
 }

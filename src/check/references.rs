@@ -19,7 +19,9 @@ pub(super) fn references(out: &mut Out<'_>, o: &CheckOptions) {
     let mut merged_lines = Vec::new();
     for (i, r) in a.references.iter().enumerate() {
         problems(out, r, &mut merged_lines);
-        if !cited[i] {
+        // With no citation at all, the list is not uncited entry by entry:
+        // one no-citations note says so.
+        if !cited[i] && !a.citations.is_empty() {
             out.push(
                 Code::UncitedReference,
                 r.span.clone(),

@@ -60,8 +60,8 @@ fn dim_name(a: &Analysis, d: Option<usize>) -> (String, String) {
     .unwrap_or_default()
 }
 
-/// One row per citation: key, dimension, line and claim. `safe`: see
-/// [`Sheet`]; cells that would run as formulas are neutralised.
+/// One row per citation: key, dimension, line and claim. With `safe`,
+/// cells that would run as formulas get a leading apostrophe.
 pub fn links<W: Write>(a: &Analysis, w: W, safe: bool) -> csv::Result<()> {
     let mut out = Sheet::new(w, safe);
     out.row([

@@ -100,7 +100,7 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// sentence-ending mark at bracket depth 0 (the space after it is not
 /// included). Entries end their parts at a period before a capital, a
 /// digit or a quotation, but not after an initial or an abbreviation of
-/// [`lexicon::ENTRY_ABBREVIATIONS`](crate::lexicon::ENTRY_ABBREVIATIONS).
+/// [`lexicon::ENTRY_ABBREVIATIONS`].
 pub fn entry_bounds(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut depth = 0i32;

@@ -324,7 +324,7 @@ mod tests {
             "shows (Pantomimes lumineuses, Paris, 1892) here",
             "Isolda pulchella (Müller in Grube, 1858) was",
             "specimen (A.M. Buchanan 9981)",
-            "In: E-government (pp.8-28).",
+            "In: E-learning (pp.8-28).",
         ] {
             assert!(find_(t).is_empty(), "{t}: {:?}", find_(t));
         }

@@ -155,7 +155,14 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<To
         _ => 2,
     };
     // The edit distance is at least the difference in length.
-    if limit > 0 && lc.abs_diff(lt) <= limit && strsim::osa_distance(c, t) <= limit {
+    // Two swapped letters are one edit (optimal string alignment). That
+    // distance is at least half the Levenshtein one, and costs more, so it
+    // is only worked out where Levenshtein alone is too strict.
+    let near = |c: &str, t: &str| {
+        let lev = strsim::levenshtein(c, t);
+        lev <= limit || (lev <= 2 * limit && strsim::osa_distance(c, t) <= limit)
+    };
+    if limit > 0 && lc.abs_diff(lt) <= limit && near(c, t) {
         return (
             NameFit::Fuzzy,
             Some(Tolerance::Misspelled {
@@ -173,8 +180,9 @@ pub struct Index<'a> {
     refs: &'a [Reference],
     /// `folded[i][j]`: the folded citation name of person `j` of reference `i`.
     folded: Vec<Vec<String>>,
-    /// `first[i]`: the first copy of the work entry `i` describes.
-    first: Vec<usize>,
+    /// `first[i]`: the first copy of the work entry `i` describes; worked
+    /// out the first time two candidates remain.
+    first: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Index<'a> {
@@ -189,11 +197,10 @@ impl<'a> Index<'a> {
                     .collect()
             })
             .collect();
-        let first = crate::reference::identity::copies(refs).first;
         Index {
             refs,
             folded,
-            first,
+            first: std::cell::OnceCell::new(),
         }
     }
 
@@ -265,8 +272,13 @@ fn link_with(cite: &Cite, index: &Index<'_>) -> Link {
     }
     // A work listed twice is one work: its later copies give way to the
     // first, which the check reports as duplicated.
-    let firsts: std::collections::HashSet<usize> = cands.iter().map(|c| c.0).collect();
-    cands.retain(|c| index.first[c.0] == c.0 || !firsts.contains(&index.first[c.0]));
+    if cands.len() > 1 {
+        let first = index
+            .first
+            .get_or_init(|| crate::reference::identity::copies(refs).first);
+        let firsts: std::collections::HashSet<usize> = cands.iter().map(|c| c.0).collect();
+        cands.retain(|c| first[c.0] == c.0 || !firsts.contains(&first[c.0]));
+    }
     let score = |i: usize, base: u8| tie_score(cite, index, i, base);
     cands.sort_by_key(|(i, b, _)| (-score(*i, *b), *i));
     let top_score = score(cands[0].0, cands[0].1);

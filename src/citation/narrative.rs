@@ -26,7 +26,7 @@ pub(super) fn narrative(text: &str, open: usize, close: usize, known: &Known, ou
     let Some(mut names) = names_before(text, open) else {
         return;
     };
-    while leading_phrase(text, &names, known) {
+    while leading_phrase(text, open, &names, known) {
         drop_first_name(text, open, &mut names);
     }
     let years_m = c.name("years").map_or(0..0, |m| m.range());
@@ -60,11 +60,14 @@ pub(super) fn narrative(text: &str, open: usize, close: usize, known: &Known, ou
 /// (1994)", "In the south, Lee and Park (2004)". It is when the reference
 /// list knows the next name but not this one, or, whatever the list holds,
 /// when it is a sentence-initial adverb ("Specifically,") it does not know.
-fn leading_phrase(text: &str, names: &NamesBefore, known: &Known) -> bool {
+/// `open` is the citation's opening parenthesis.
+fn leading_phrase(text: &str, open: usize, names: &NamesBefore, known: &Known) -> bool {
     let [first, second, ..] = names.names.as_slice() else {
         return false;
     };
-    let written = &text[names.start..];
+    // Only the names, up to the parenthesis: a search past it would read
+    // the rest of the paragraph once per citation.
+    let written = &text[names.start..open];
     let comma_after_first = written
         .find(',')
         .is_some_and(|k| written[..k].trim_end().ends_with(first.as_str()));

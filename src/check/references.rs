@@ -4,6 +4,7 @@
 use super::{CheckOptions, Code, Out};
 use crate::reference::{EntryType, ProblemKind, Reference};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static DOI_OK: LazyLock<Regex> = LazyLock::new(|| {
@@ -16,9 +17,9 @@ static DOI_WORD: LazyLock<Regex> =
 pub(super) fn references(out: &mut Out<'_>, o: &CheckOptions) {
     let a = out.a;
     let cited = cited(out);
-    let mut merged_lines = Vec::new();
+    let mut merged = merged_by_line(out);
     for (i, r) in a.references.iter().enumerate() {
-        problems(out, r, &mut merged_lines);
+        problems(out, r, &mut merged);
         // With no citation at all, the list is not uncited entry by entry:
         // one no-citations note says so.
         if !cited[i] && !a.citations.is_empty() {
@@ -79,10 +80,27 @@ fn cited(out: &Out<'_>) -> Vec<bool> {
     cited
 }
 
-/// The problems the parser found in `r`. Entries run together are one
-/// finding per line, naming every entry on it.
-fn problems(out: &mut Out<'_>, r: &Reference, merged_lines: &mut Vec<usize>) {
+/// The keys of the entries that share a line with another, by the line
+/// they start on: one pass over the list.
+fn merged_by_line(out: &Out<'_>) -> HashMap<usize, Vec<String>> {
     let a = out.a;
+    let mut lines: HashMap<usize, Vec<String>> = HashMap::new();
+    for r in &a.references {
+        if r.problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::MergedReferences)
+        {
+            let line = a.source.line_col(r.span.start).0;
+            lines.entry(line).or_default().push(r.key.clone());
+        }
+    }
+    lines
+}
+
+/// The problems the parser found in `r`. Entries run together are one
+/// finding per line, naming every entry on it; `merged` gives up each
+/// line's keys when its finding is made.
+fn problems(out: &mut Out<'_>, r: &Reference, merged: &mut HashMap<usize, Vec<String>>) {
     for p in &r.problems {
         if p.kind != ProblemKind::MergedReferences {
             out.push(
@@ -94,20 +112,10 @@ fn problems(out: &mut Out<'_>, r: &Reference, merged_lines: &mut Vec<usize>) {
             );
             continue;
         }
-        let line = a.source.line_col(p.span.start).0;
-        if merged_lines.contains(&line) {
+        let line = out.a.source.line_col(p.span.start).0;
+        let Some(keys) = merged.remove(&line) else {
             continue;
-        }
-        merged_lines.push(line);
-        let keys: Vec<String> = a
-            .references
-            .iter()
-            .filter(|o| {
-                o.problems.iter().any(|q| q.kind == p.kind)
-                    && a.source.line_col(o.span.start).0 == line
-            })
-            .map(|o| o.key.clone())
-            .collect();
+        };
         out.push(
             problem_code(p.kind),
             p.span.clone(),

@@ -26,7 +26,12 @@ pub const PAGES: &str = r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[–\-]+\s*[A-Za-z]?\d+[A-Z
 
 /// A locator after a cited year: ", p. 12", ": 34–35", ", Chapter 3",
 /// ", p. xix e xx".
-pub const LOCATOR: &str = r"\s*[,:]\s*(?:(?i:pp?|paras?|paragraphs?|chap|chapters?|ch|sec|sections?|figs?|figures?|tables?|vols?|volumes?|n|nos?|cap|capítulo|págs?|s|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*(?:[–-]|\s(?:e|and|&|y|und)\s)\s*[\dxivlc]+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?";
+pub fn locator() -> String {
+    format!(
+        r"\s*[,:]\s*(?:(?i:pp?|paras?|paragraphs?|chap|chapters?|ch|sec|sections?|figs?|figures?|tables?|vols?|volumes?|n|nos?|cap|capítulo|págs?|s|§)\.?\s*)?[\dxivlc]+[a-z]?(?:\s*(?:[–-]|\s{and}\s)\s*[\dxivlc]+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*ff?\.?)?",
+        and = name_and()
+    )
+}
 
 /// Initials alone: "J.", "J. A.", "J.-P.", "Ch.", "AB".
 pub const INITIALS: &str = r"^(?:\p{Lu}(?:\p{Ll}{0,2}\.)?\.?(?:\s*-\s*\p{Lu}\.?)?\s*)+$";

@@ -4,15 +4,16 @@
 use super::filters::{is_name_word, plausible};
 use super::years::{clean_locator, expand_years, push_years};
 use super::{Cite, Form, Known};
-use crate::grammar::{self, LOCATOR};
+use crate::grammar;
 use crate::lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
     let year = grammar::cited_year();
+    let locator = grammar::locator();
     Regex::new(&format!(
-        r"^\s*(?P<years>{year}(?:\s*[,;]\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*(?:\)|;|\s(?:apud|as cited in|cited in|quoted in)\s)"
+        r"^\s*(?P<years>{year}(?:\s*[,;]\s*(?:{year}|[a-h])\b)*)(?P<loc>{locator})?\s*(?:\)|;|\s(?:apud|as cited in|cited in|quoted in)\s)"
     ))
     .expect("valid regex")
 });

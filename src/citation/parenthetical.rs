@@ -6,7 +6,7 @@ use super::names::split_names;
 use super::running::loose;
 use super::years::{clean_locator, expand_years, push_years};
 use super::{Cite, Form, Known};
-use crate::grammar::{self, LOCATOR};
+use crate::grammar;
 use crate::lexicon;
 use regex::Regex;
 use std::ops::Range;
@@ -16,8 +16,9 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
     // Names, an optional abbreviation of a group author ("World Health
     // Organization [WHO], 2019"), years and a locator.
     let year = grammar::cited_year();
+    let locator = grammar::locator();
     Regex::new(&format!(
-        r"^(?P<names>(?:\p{{Lu}}|{particles}\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*\[(?P<abbr>[^\]\d]{{1,30}})\])?\s*,?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*\.?$",
+        r"^(?P<names>(?:\p{{Lu}}|{particles}\s+\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*\[(?P<abbr>[^\]\d]{{1,30}})\])?\s*,?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{locator})?\s*\.?$",
         particles = crate::grammar::particles()
     ))
     .expect("valid regex")
@@ -27,8 +28,9 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
 /// of the part before.
 static YEARS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     let year = grammar::cited_year();
+    let locator = grammar::locator();
     Regex::new(&format!(
-        r"^(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{LOCATOR})?\s*$"
+        r"^(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{locator})?\s*$"
     ))
     .expect("valid regex")
 });

@@ -39,8 +39,9 @@ static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
     // maybe with a parenthesis ("Materials (data sources)"). "Method of
     // analysis" is a subsection's name, not a conventional one.
     let name = lexicon::alternation(&[lexicon::ABSTRACT_NAMES, lexicon::SECTION_NAMES].concat());
+    let and = crate::grammar::name_and();
     Regex::new(&format!(
-        r"(?i)^(?:materials? and methods?|{name}(?:,?\s+(?:and|&|e|y|und)\s+(?:{name}|(?:policy )?implications|future (?:work|research|directions)|recommendations|outlook|perspectives|hypothes[ie]s|motivation))?)(?:\s*\([^)]*\))?\W*$"
+        r"(?i)^(?:materials? and methods?|{name}(?:,?\s+{and}\s+(?:{name}|(?:policy )?implications|future (?:work|research|directions)|recommendations|outlook|perspectives|hypothes[ie]s|motivation))?)(?:\s*\([^)]*\))?\W*$"
     ))
     .expect("valid regex")
 });

@@ -95,8 +95,7 @@ pub(super) struct HeadingInfo {
 /// A way of telling the top-level headings from the rest, for documents
 /// that show it one way: it answers only when its evidence is there.
 struct LevelRule {
-    /// What the rule reads, for messages and tests.
-    #[allow(dead_code)]
+    /// What the rule reads, recorded as the reason for the levels.
     name: &'static str,
     read: fn(&[HeadingInfo]) -> Option<Vec<bool>>,
 }
@@ -125,14 +124,15 @@ const LEVEL_RULES: &[LevelRule] = &[
 ];
 
 /// Decides which headings are top-level. See the module documentation.
-pub(super) fn top_levels(hs: &[HeadingInfo], markdown: bool) -> Vec<bool> {
+/// Returns the levels and the name of the rule that decided them.
+pub(super) fn top_levels(hs: &[HeadingInfo], markdown: bool) -> (Vec<bool>, &'static str) {
     if markdown {
-        return markdown_tops(hs);
+        return (markdown_tops(hs), "markdown");
     }
     LEVEL_RULES
         .iter()
-        .find_map(|rule| (rule.read)(hs))
-        .unwrap_or_else(|| vec![true; hs.len()])
+        .find_map(|rule| (rule.read)(hs).map(|tops| (tops, rule.name)))
+        .unwrap_or_else(|| (vec![true; hs.len()], "all-top"))
 }
 
 /// The whole heading, numbering aside, is a conventional section name.

@@ -66,6 +66,10 @@ pub struct Document {
     pub reference_heading: Option<Range<usize>>,
     /// Proof marks and similar leftovers removed from the body.
     pub removed: Vec<Removed>,
+    /// Evidence: the rule that decided which headings are top level
+    /// ("markdown", "numbering", "typography", "research-sections",
+    /// "recurring-names").
+    pub level_rule: Option<&'static str>,
 }
 
 /// Analyses the structure of a document: blocks and their furniture, the
@@ -79,7 +83,8 @@ pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Docum
     let body_end = region::find(text, &bs, &mut doc);
     let texts = paragraphs::join_page_breaks(text, &bs[..body_end.min(bs.len())]);
     let (items, levels) = headings::classify(text, texts, markdown);
-    let tops = headings::top_levels(&levels, markdown);
+    let (tops, rule) = headings::top_levels(&levels, markdown);
+    doc.level_rule = Some(rule);
     doc.headings = levels
         .iter()
         .zip(&tops)
@@ -179,6 +184,7 @@ mod tests {
         // An essay without numbering or conventional names: the case of
         // the headings tells the levels apart.
         let s = "Introduction\n\nText.\n\nRiver Basins and Their Floods\n\nText.\n\nSpring floods in the north\n\nText.\n\nAutumn floods in the south\n\nText.\n\nWhat Drives Coastal Erosion?\n\nText.\n\nSand supply and storms\n\nText.\n\nSea walls and their limits\n\nText.\n\nConclusion\n\nText.\n";
+        assert_eq!(doc(s).1.level_rule, Some("typography"));
         assert_eq!(
             top_headings(s),
             [

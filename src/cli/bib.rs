@@ -2,7 +2,7 @@
 //! CSL-JSON or RIS, merged into a library on request; reference strings as
 //! JSON lines.
 
-use super::{BibFormat, Input, InputFormat, Output, load, output, read_input};
+use super::{BibFormat, Input, InputFormat, Output, load, output, read_input, shown};
 use citemap::Error;
 use std::path::{Path, PathBuf};
 
@@ -66,15 +66,6 @@ pub(super) fn bib(
         BibFormat::Ris => ris::write(&refs, w),
     })?;
     Ok(0)
-}
-
-/// The name of an input as messages show it.
-fn shown(f: &Path) -> String {
-    if f == Path::new("-") {
-        "<stdin>".to_string()
-    } else {
-        f.display().to_string()
-    }
 }
 
 /// Parses reference strings, one a line, into JSON lines.

@@ -1,7 +1,7 @@
 //! `citemap check`: settings from flags and `citemap.toml`, the audit, and
 //! its findings in the chosen format.
 
-use super::{CheckFormat, ColorChoice, Input, load, output};
+use super::{CheckFormat, ColorChoice, Input, load, output, shown};
 use citemap::Error;
 use std::path::{Path, PathBuf};
 
@@ -61,12 +61,7 @@ pub(super) fn check(
             ..Default::default()
         },
     ));
-    let name = input.file.display().to_string();
-    let name = if name == "-" {
-        "<stdin>".to_string()
-    } else {
-        name
-    };
+    let name = shown(&input.file);
     let use_color = match color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

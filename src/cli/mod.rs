@@ -197,6 +197,15 @@ enum Command {
     },
 }
 
+/// The name of an input as messages show it.
+pub(super) fn shown(f: &Path) -> String {
+    if f == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        f.display().to_string()
+    }
+}
+
 /// Reads the input file, or standard input for "-".
 fn read_input(path: &Path) -> Result<String, Error> {
     let mut bytes = Vec::new();

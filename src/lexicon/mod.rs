@@ -10,89 +10,90 @@ pub use words::*;
 
 /// Whether `w` (any case) is a particle of a family name ("van", "de").
 pub fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w)
+    PARTICLES.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (any case) is a particle in a reference list, where "al",
 /// "y" and "bin" are particles too.
 pub fn is_reference_particle(w: &str) -> bool {
     let w = w.to_lowercase();
-    PARTICLES.contains(&w.as_str()) || REFERENCE_PARTICLES.contains(&w.as_str())
+    PARTICLES.binary_search(&w.as_str()).is_ok()
+        || REFERENCE_PARTICLES.binary_search(&w.as_str()).is_ok()
 }
 
 /// Whether `w` is a word that joins the last two names ("and", "&", "e").
 pub fn is_name_and(w: &str) -> bool {
-    NAME_AND.contains(&w)
+    NAME_AND.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (lower case) is a month or its abbreviation.
 pub fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w)
+    MONTHS.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (lower case, without a period) is a word that looks like
 /// a name before a year but is not one: a month, a season, a part of a
 /// document, a preposition.
 pub fn is_not_name(w: &str) -> bool {
-    is_month(w) || SEASONS.contains(&w) || NOT_NAMES.contains(&w)
+    is_month(w) || SEASONS.binary_search(&w).is_ok() || NOT_NAMES.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (lower case) is a function word that starts a sentence or
 /// phrase, never a name.
 pub fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
+    FUNCTION_WORDS.binary_search(&w).is_ok()
 }
 
 /// Whether `w` is a lower-case word that may stand inside a name.
 pub fn is_connector(w: &str) -> bool {
-    CONNECTORS.contains(&w)
+    CONNECTORS.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (lower case) is a definite article.
 pub fn is_article(w: &str) -> bool {
-    ARTICLES.contains(&w)
+    ARTICLES.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (lower case, without punctuation) marks an organisation.
 pub fn is_org_word(w: &str) -> bool {
-    ORG_WORDS.contains(&w)
+    ORG_WORDS.binary_search(&w).is_ok()
 }
 
 /// Whether `w` is a generational suffix ("Jr", "III"), as written.
 pub fn is_name_suffix(w: &str) -> bool {
-    NAME_SUFFIXES.contains(&w)
+    NAME_SUFFIXES.binary_search(&w).is_ok()
 }
 
 /// Whether `w` stands for "et al." after "and" ("colleagues").
 pub fn is_colleagues(w: &str) -> bool {
-    COLLEAGUES.contains(&w)
+    COLLEAGUES.binary_search(&w).is_ok()
 }
 
 /// Whether a lower-case word may stand in an author list ("and", "et").
 pub fn is_name_list_word(w: &str) -> bool {
-    NAME_LIST_WORDS.contains(&w)
+    NAME_LIST_WORDS.binary_search(&w).is_ok()
 }
 
 /// Whether a lower-case word may join the words of a group author.
 pub fn is_group_joiner(w: &str) -> bool {
-    GROUP_JOINERS.contains(&w)
+    GROUP_JOINERS.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (lower case, no period) is an abbreviation in prose.
 pub fn is_prose_abbreviation(w: &str) -> bool {
-    PROSE_ABBREVIATIONS.contains(&w)
+    PROSE_ABBREVIATIONS.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (lower case, no final period) is an abbreviation inside a
 /// reference entry ("vol", "pp").
 pub fn is_entry_abbreviation(w: &str) -> bool {
-    ENTRY_ABBREVIATIONS.contains(&w)
+    ENTRY_ABBREVIATIONS.binary_search(&w).is_ok()
 }
 
 /// Whether a folded word is skipped when a key takes a title's first
 /// significant word.
 pub fn is_title_stopword(w: &str) -> bool {
-    TITLE_STOPWORDS.contains(&w)
+    TITLE_STOPWORDS.binary_search(&w).is_ok()
 }
 
 /// Whether `w` has the ending of a Latin species epithet.
@@ -136,6 +137,17 @@ mod tests {
         ("ABSTRACT_NAMES", ABSTRACT_NAMES),
         ("SECTION_NAMES", SECTION_NAMES),
         ("ABSTRACT_LABELS", ABSTRACT_LABELS),
+        ("FIELD_MONTHS", FIELD_MONTHS),
+        ("EDITOR_MARKS", EDITOR_MARKS),
+        ("PAGE_MARKS", PAGE_MARKS),
+        ("VOLUME_MARKS", VOLUME_MARKS),
+        ("ISSUE_MARKS", ISSUE_MARKS),
+        ("EDITION_MARKS", EDITION_MARKS),
+        ("PUBLISHER_WORDS", PUBLISHER_WORDS),
+        ("JOURNAL_WORDS", JOURNAL_WORDS),
+        ("PLACE_NAMES", PLACE_NAMES),
+        ("GENRE_WORDS", GENRE_WORDS),
+        ("LINK_WORDS", LINK_WORDS),
     ];
 
     #[test]

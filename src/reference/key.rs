@@ -30,9 +30,13 @@ pub fn parts(r: &Reference) -> (String, String, String) {
         Some(Name::Literal { literal }) => first_significant(literal),
         None => String::from("anon"),
     };
-    let year = r
-        .year_digits()
-        .map_or_else(|| "nd".to_string(), str::to_string);
+    // "in press" and "forthcoming" say more than "nd" would.
+    let year = match (r.year_digits(), r.year.as_deref()) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(y)) if y.to_lowercase().contains("press") => "inpress".to_string(),
+        (None, Some(y)) if y.to_lowercase().starts_with("forth") => "forthcoming".to_string(),
+        _ => "nd".to_string(),
+    };
     let title = r
         .title
         .as_deref()

@@ -173,7 +173,12 @@ fn single_name(s: &str) -> Option<Vec<Name>> {
         return None;
     }
     let single = s.split_whitespace().count() == 1;
-    if single && !org_like(s) {
+    // "UN-Habitat", "WHO": capitals in a row make an organisation's name.
+    let acronym = s
+        .chars()
+        .zip(s.chars().skip(1))
+        .any(|(a, b)| a.is_uppercase() && b.is_uppercase());
+    if single && !org_like(s) && !acronym {
         return Some(vec![person(s, "")]);
     }
     Some(vec![Name::Literal { literal: clean(s) }])

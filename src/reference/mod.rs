@@ -22,6 +22,7 @@ pub mod key;
 mod names;
 pub mod parse;
 pub mod split;
+pub mod tagger;
 mod tail;
 mod title;
 
@@ -309,17 +310,33 @@ pub fn year_suffix(y: &str) -> Option<char> {
 /// Parses each line as one entry, whatever it holds (for lists of
 /// reference strings given one a line), with unique keys.
 pub fn parse_lines(src: &str) -> Vec<Reference> {
-    let mut refs = Vec::new();
-    for line in crate::input::lines_of(src) {
-        let mut removed = Vec::new();
-        let mut text = crate::text::Mapped::new();
-        text.push_clean_line(src, line, &mut removed);
-        refs.push(parse::parse(split::RawEntry {
-            text,
-            removed,
-            merged: false,
-        }));
-    }
+    let mut refs = parse::parse_list(raw_lines(src));
+    abnt::repeat_authors(&mut refs);
+    key::assign_keys(&mut refs);
+    refs
+}
+
+/// Each line of `src` as one raw entry.
+fn raw_lines(src: &str) -> Vec<split::RawEntry> {
+    crate::input::lines_of(src)
+        .into_iter()
+        .map(|line| {
+            let mut removed = Vec::new();
+            let mut text = crate::text::Mapped::new();
+            text.push_clean_line(src, line, &mut removed);
+            split::RawEntry {
+                text,
+                removed,
+                merged: false,
+            }
+        })
+        .collect()
+}
+
+/// [`parse_lines`] with another parser of one entry, such as
+/// [`parse::parse_tagged`] with a model under test.
+pub fn parse_lines_by(src: &str, parse: impl Fn(split::RawEntry) -> Reference) -> Vec<Reference> {
+    let mut refs: Vec<Reference> = raw_lines(src).into_iter().map(parse).collect();
     abnt::repeat_authors(&mut refs);
     key::assign_keys(&mut refs);
     refs
@@ -328,7 +345,7 @@ pub fn parse_lines(src: &str) -> Vec<Reference> {
 /// Splits the reference region and parses every entry, with unique keys.
 pub fn extract(src: &str, lines: &[Range<usize>]) -> Vec<Reference> {
     let entries = split::split(src, lines);
-    let mut refs: Vec<Reference> = entries.into_iter().map(parse::parse).collect();
+    let mut refs = parse::parse_list(entries);
     abnt::repeat_authors(&mut refs);
     key::assign_keys(&mut refs);
     refs

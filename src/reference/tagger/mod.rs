@@ -1,7 +1,7 @@
 //! A trained sequence tagger for the fields of a reference string.
 //!
 //! Tokens ([`tokens`]) get features ([`features`]) and a label each from a
-//! linear-chain model ([`model`]) trained on labelled reference strings
+//! linear-chain model ([`mod@model`]) trained on labelled reference strings
 //! (see `data/refs/README.md` and `examples/train-refs.rs`). Runs of one
 //! label are then read into fields by rules ([`read`]): names split, "12(3)"
 //! cut into volume and issue, marks such as "pp." and "Vol." dropped.
@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 /// The labels the tagger gives, by number. "none" is text that belongs to
 /// no field (punctuation between fields, "In:"); "number" is a citation
-/// number ("[12]").
+/// number ("\[12\]").
 pub const LABELS: [&str; 17] = [
     "none",
     "author",

@@ -3,7 +3,7 @@
 //! The data sets label the same things with different names: AnyStyle's
 //! `journal` and `container-title`, GROBID's `title@j` and `title@m` are
 //! all a container. [`map_label`] is the one place that says which of the
-//! tagger's [`LABELS`](super::LABELS) each of them is.
+//! tagger's labels ([`super::LABELS`]) each of them is.
 
 use super::features::{Features, extract};
 use super::model::Example;

@@ -529,7 +529,6 @@ pub const FIELD_MONTHS: &[&str] = &[
 
 /// Words that mark editors, compilers and translators in a reference, lower case without the period. English, German, French, Spanish, Portuguese, Italian, Dutch.
 pub const EDITOR_MARKS: &[&str] = &[
-    "a",
     "comp",
     "compiler",
     "comps",
@@ -537,8 +536,6 @@ pub const EDITOR_MARKS: &[&str] = &[
     "coordenador",
     "coords",
     "cur",
-    "cura",
-    "di",
     "dir",
     "dirs",
     "ed",

@@ -29,7 +29,10 @@ re!(
 re!(IN_MARK, r"(?i)^(?:in|em|en)\s*:?\s+");
 re!(
     EDITOR_WORDS,
-    r"(?i)\(?\b(?:eds?|editors?|edited|hrsg|hg|orgs?|coords?|dir|comp|éds?)\b\.?\)?(?:\s+by\b|\s+v\.)?\s*:?,?"
+    &format!(
+        r"(?i)\(?\b(?:{})\b\.?\)?(?:\s+by\b|\s+v\.)?\s*:?,?",
+        crate::lexicon::alternation(crate::lexicon::EDITOR_MARKS)
+    )
 );
 
 /// The byte range of the field `label`: its first run, and for names,
@@ -62,7 +65,9 @@ fn all<'a>(segs: &'a [Segment], text: &'a str, label: &str) -> impl Iterator<Ite
 /// bracket whose partner is outside the run.
 fn trim(s: &str) -> &str {
     let mut t = trim_separators(s).trim_end_matches('.').trim();
-    loop {
+    // Enclosing punctuation is a few marks deep at most; a bound keeps a run
+    // of brackets in hostile input linear.
+    for _ in 0..MAX_PASSES {
         let before = t.len();
         for (open, close) in [('(', ')'), ('[', ']')] {
             let (o, c) = (t.matches(open).count(), t.matches(close).count());
@@ -75,10 +80,14 @@ fn trim(s: &str) -> &str {
             }
         }
         if t.len() == before {
-            return t;
+            break;
         }
     }
+    t
 }
+
+/// Passes of the trimming loops.
+const MAX_PASSES: usize = 4;
 
 /// Trims white space and the separators between fields.
 fn trim_separators(s: &str) -> &str {
@@ -89,7 +98,7 @@ fn trim_separators(s: &str) -> &str {
 /// enclose the whole of it.
 fn trim_title(s: &str) -> String {
     let mut t = trim(s).to_string();
-    loop {
+    for _ in 0..MAX_PASSES {
         let before = t.len();
         for (a, b) in [
             ('"', '"'),
@@ -112,9 +121,10 @@ fn trim_title(s: &str) -> String {
         }
         t = trim(&t).to_string();
         if t.len() == before {
-            return t;
+            break;
         }
     }
+    t
 }
 
 /// A field's value: it ends at a bracket that closes one it did not open

@@ -1,7 +1,7 @@
 //! The whole analysis of one document: what every renderer consumes.
 
 use crate::citation::{self, Cite};
-use crate::input::{Format, Source};
+use crate::input::{Extracted, Format, Kind, Source};
 use crate::link::{self, Link};
 use crate::profile::Profile;
 use crate::reference::{self, Reference};
@@ -16,6 +16,9 @@ pub struct Options {
     pub format: Format,
     /// Dimension profile; without one, top-level sections are dimensions.
     pub profile: Option<Profile>,
+    /// The heading level whose sections are the dimensions: 1 (the
+    /// default) for the top level, 2 for its subsections, and so on.
+    pub dimension_level: Option<usize>,
 }
 
 /// One citation with everything known about it.
@@ -95,8 +98,31 @@ fn claim_window(text: &str, s: Range<usize>, cite: Range<usize>) -> Range<usize>
 
 /// Analyses a document. Never fails: problems become diagnostics.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let source = Source::new(text);
-    let document = structure::analyze(&source, options.format, options.profile.as_ref());
+    analyze_source(Source::new(text), options)
+}
+
+/// Analyses a document read by [`crate::input::extract`]: its own format
+/// (Markdown for the structured kinds) overrides `options.format`, and
+/// findings can name the original's paragraphs.
+pub fn analyze_extracted(doc: &Extracted, options: &Options) -> Analysis {
+    let mut options = options.clone();
+    if doc.kind != Kind::Text {
+        options.format = doc.format;
+    }
+    analyze_source(
+        Source::with_paragraphs(doc.text.clone(), doc.paragraphs.clone()),
+        &options,
+    )
+}
+
+/// Analyses a wrapped document.
+pub fn analyze_source(source: Source, options: &Options) -> Analysis {
+    let document = structure::analyze_at(
+        &source,
+        options.format,
+        options.profile.as_ref(),
+        options.dimension_level.unwrap_or(1),
+    );
     let references = reference::extract(source.text(), &document.reference_lines);
     let paragraphs: Vec<_> = document.paragraphs.iter().map(|p| p.text.clone()).collect();
     let mut citations: Vec<Citation> = Vec::new();

@@ -24,6 +24,14 @@ pub enum Error {
         /// 1-based column (characters) of that byte.
         column: usize,
     },
+    /// The input is a document of a kind citemap reads, but this one is
+    /// damaged, encrypted or too large to read.
+    Unreadable {
+        /// The file involved.
+        path: Option<PathBuf>,
+        /// What is wrong with it.
+        message: String,
+    },
     /// An option or configuration value is invalid.
     Usage(String),
 }
@@ -44,6 +52,7 @@ impl fmt::Display for Error {
                 "{}:{line}:{column}: not UTF-8 text (a byte there is not a character; save the file as UTF-8)",
                 name(path)
             ),
+            Error::Unreadable { path, message } => write!(f, "{}: {message}", name(path)),
             Error::Usage(m) => write!(f, "{m}"),
         }
     }

@@ -23,6 +23,7 @@ pub(super) fn bib(
             file: f.clone(),
             input_format,
             dimensions: None,
+            dimension_level: 1,
         };
         lists.push(load(&input)?.references);
     }

@@ -7,6 +7,7 @@ mod output;
 mod report;
 
 use citemap::Error;
+use citemap::input::Extracted;
 use clap::{Parser, Subcommand};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -27,20 +28,46 @@ struct Cli {
 struct Input {
     /// The document to read ("-" for standard input).
     file: PathBuf,
-    /// Read the input as plain text or Markdown (default: decide from content).
+    /// How to read the input (default: from the file's extension, else
+    /// from its content).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
     /// A TOML profile that names the dimensions and the headings that
     /// start them (default: every top-level section is a dimension).
     #[arg(long, value_name = "FILE.toml")]
     dimensions: Option<PathBuf>,
+    /// The heading level whose sections are the dimensions: 1 for the
+    /// top level (a book's chapters, an article's sections), 2 for their
+    /// subsections. `citemap outline` shows the levels.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=6))]
+    dimension_level: u8,
 }
 
-#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum InputFormat {
     Auto,
+    /// Plain text, typically extracted from a PDF.
     Text,
+    /// Markdown with `#` headings.
     Markdown,
+    /// Word (.docx).
+    Docx,
+    /// OpenDocument text (.odt).
+    Odt,
+    /// HTML.
+    Html,
+    /// LaTeX.
+    Latex,
+    /// JATS XML.
+    Jats,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum OutlineFormat {
+    /// An indented tree, each heading with its level and reason.
+    Text,
+    /// The headings as a JSON array.
+    Json,
 }
 
 #[derive(clap::Args, Debug)]
@@ -182,6 +209,23 @@ enum Command {
         #[arg(long)]
         no_config: bool,
     },
+    /// The heading tree: each heading's level, the reason for it, and
+    /// which headings open dimensions.
+    Outline {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
+        format: OutlineFormat,
+    },
+    /// Print the text citemap reads from a document: for Word, OpenDocument,
+    /// HTML, LaTeX and JATS, the Markdown it extracts (spans and line
+    /// numbers in every output point into this text).
+    Extract {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        output: Output,
+    },
     /// Sources per dimension, with totals.
     Report {
         #[command(flatten)]
@@ -206,17 +250,71 @@ pub(super) fn shown(f: &Path) -> String {
     }
 }
 
-/// Reads the input file, or standard input for "-".
-fn read_input(path: &Path) -> Result<String, Error> {
-    let mut bytes = Vec::new();
-    let shown = (path != Path::new("-")).then_some(path);
-    if shown.is_none() {
+/// Reads the input's bytes: the file, or standard input for "-".
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(None, e))?;
+        Ok(bytes)
     } else {
-        bytes = std::fs::read(path).map_err(|e| Error::io(shown, e))?;
+        std::fs::read(path).map_err(|e| Error::io(Some(path), e))
     }
+}
+
+/// Reads a file of plain text (reference strings), or standard input.
+fn read_input(path: &Path) -> Result<String, Error> {
+    read_text(path, read_bytes(path)?)
+}
+
+/// Reads a document of any kind citemap knows. The kind comes from
+/// `--input-format`, else the extension, else the content.
+fn read_document(path: &Path, format: InputFormat) -> Result<Extracted, Error> {
+    use citemap::input::{Kind, extract};
+    let shown = (path != Path::new("-")).then_some(path);
+    let bytes = read_bytes(path)?;
+    let kind = match format {
+        InputFormat::Auto => shown
+            .and_then(Kind::from_path)
+            .unwrap_or_else(|| Kind::sniff(&bytes)),
+        InputFormat::Text => Kind::Text,
+        InputFormat::Markdown => Kind::Markdown,
+        InputFormat::Docx => Kind::Docx,
+        InputFormat::Odt => Kind::Odt,
+        InputFormat::Html => Kind::Html,
+        InputFormat::Latex => Kind::Latex,
+        InputFormat::Jats => Kind::Jats,
+    };
+    // A text file's bytes that are not text get the line and column; a
+    // UTF-16 file is decoded first.
+    let bytes = if matches!(kind, Kind::Text | Kind::Markdown) {
+        read_text(path, bytes)?.into_bytes()
+    } else {
+        bytes
+    };
+    let dir = shown.and_then(|p| {
+        std::fs::canonicalize(p)
+            .ok()?
+            .parent()
+            .map(Path::to_path_buf)
+    });
+    let mut doc = extract(bytes, kind, dir.as_deref()).map_err(|e| Error::Unreadable {
+        path: shown.map(Path::to_path_buf),
+        message: e.0,
+    })?;
+    if format == InputFormat::Text {
+        doc.format = citemap::input::Format::Text;
+    }
+    for n in &doc.notes {
+        eprintln!("citemap: note: {}: {n}", self::shown(path));
+    }
+    Ok(doc)
+}
+
+/// Decodes a text file's bytes, or says where they stop being text.
+fn read_text(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+    let shown = (path != Path::new("-")).then_some(path);
     citemap::input::decode(bytes).map_err(|e| Error::NotText {
         path: shown.map(Path::to_path_buf),
         line: e.line,
@@ -225,21 +323,6 @@ fn read_input(path: &Path) -> Result<String, Error> {
 }
 
 fn options(input: &Input) -> Result<citemap::Options, Error> {
-    let format = match input.input_format {
-        InputFormat::Auto => {
-            let md = input
-                .file
-                .extension()
-                .is_some_and(|e| e == "md" || e == "markdown");
-            if md {
-                citemap::input::Format::Markdown
-            } else {
-                citemap::input::Format::Auto
-            }
-        }
-        InputFormat::Text => citemap::input::Format::Text,
-        InputFormat::Markdown => citemap::input::Format::Markdown,
-    };
     let profile = match &input.dimensions {
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| Error::io(Some(p), e))?;
@@ -247,12 +330,16 @@ fn options(input: &Input) -> Result<citemap::Options, Error> {
         }
         None => None,
     };
-    Ok(citemap::Options { format, profile })
+    Ok(citemap::Options {
+        format: citemap::input::Format::Auto,
+        profile,
+        dimension_level: Some(usize::from(input.dimension_level)),
+    })
 }
 
 fn load(input: &Input) -> Result<citemap::Analysis, Error> {
-    let text = read_input(&input.file)?;
-    Ok(citemap::analyze(&text, &options(input)?))
+    let doc = read_document(&input.file, input.input_format)?;
+    Ok(citemap::analysis::analyze_extracted(&doc, &options(input)?))
 }
 
 fn execute(cli: Cli) -> Result<i32, Error> {
@@ -311,6 +398,19 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             csv_formulas,
             output,
         } => report::report(&input, format, !csv_formulas, &output)?,
+        Command::Outline { input, format } => {
+            let a = load(&input)?;
+            output::emit(None, false, |w| match format {
+                OutlineFormat::Text => render::outline::text(&a, w),
+                OutlineFormat::Json => render::outline::json(&a, w),
+            })?;
+        }
+        Command::Extract { input, output } => {
+            let doc = read_document(&input.file, input.input_format)?;
+            output::emit(output.output.as_deref(), output.force, |w| {
+                w.write_all(doc.text.as_bytes())
+            })?;
+        }
     }
     Ok(0)
 }

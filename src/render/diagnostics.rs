@@ -35,10 +35,15 @@ pub fn human<W: Write>(
     .term_width(100);
     let text = source.text();
     for d in diags {
-        let notes: Vec<String> = (!d.keys.is_empty())
+        let mut notes: Vec<String> = (!d.keys.is_empty())
             .then(|| format!("references: {}", d.keys.join(", ")))
             .into_iter()
             .collect();
+        if let Some(p) = source.paragraph_of(d.span.start) {
+            notes.push(format!(
+                "paragraph {p} of the original document (lines are those of `citemap extract`)"
+            ));
+        }
         // An empty span still needs a character to point at.
         let mut span = d.span.clone();
         if span.is_empty() && span.end < text.len() {
@@ -91,6 +96,10 @@ pub struct DiagnosticOut<'a> {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+    /// Paragraph of the original file (Word, OpenDocument, HTML, LaTeX,
+    /// JATS); line and column are then those of the extracted text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
     /// Byte offset of the span's start in the original input.
     pub byte_start: usize,
     /// Byte offset just past the span.
@@ -113,6 +122,7 @@ pub fn json<W: Write>(diags: &[Diagnostic], source: &Source, mut w: W) -> io::Re
                 message: &d.message,
                 line,
                 column,
+                paragraph: source.paragraph_of(d.span.start),
                 byte_start: d.span.start,
                 byte_end: d.span.end,
                 keys: &d.keys,

@@ -8,5 +8,6 @@ pub mod fields;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod outline;
 pub mod ris;
 pub mod table;

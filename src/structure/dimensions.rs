@@ -37,10 +37,13 @@ fn profile_dimensions(p: &Profile, doc: &mut Document) {
 }
 
 /// Opens the dimensions and gives each paragraph the one it sits in.
+/// A heading at level `at` opens a dimension; one above it (a lower
+/// number) closes the current one.
 pub(super) fn assign(
     text: &str,
     items: Vec<Item>,
-    tops: &[bool],
+    levels: &[usize],
+    at: usize,
     profile: Option<&Profile>,
     doc: &mut Document,
 ) {
@@ -63,12 +66,16 @@ pub(super) fn assign(
                 // heading ends the current one.
                 match profile.and_then(|p| p.classify(&doc.headings[h].text)) {
                     Some(k) => current = Some(k),
-                    None if tops[h] => current = None,
+                    None if levels[h] <= at => current = None,
                     None => {}
                 }
             }
+            Item::Heading(h) if levels[h] < at => {
+                current = None;
+                abstract_paras = None;
+            }
             Item::Heading(h) => {
-                if tops[h] {
+                if levels[h] == at {
                     let heading = doc.headings[h].text.clone();
                     let mut id = slug(&heading);
                     let n = used_ids.entry(id.clone()).or_default();

@@ -141,7 +141,9 @@ fn canonical(h: &HeadingInfo) -> bool {
     CANONICAL.is_match(t.trim())
 }
 
-/// Markdown: the shallowest level that occurs at least twice.
+/// Markdown: the shallowest level that occurs at least twice; without
+/// one, the level below a lone title (a `#` used once above `##`
+/// sections), else the shallowest level.
 fn markdown_tops(hs: &[HeadingInfo]) -> Vec<bool> {
     let mut count: HashMap<usize, usize> = HashMap::new();
     for h in hs {
@@ -149,9 +151,20 @@ fn markdown_tops(hs: &[HeadingInfo]) -> Vec<bool> {
             *count.entry(l).or_default() += 1;
         }
     }
+    let used = |l: &usize| count.get(l).copied().unwrap_or(0);
+    let shallowest = (1..=6).find(|l| used(l) > 0).unwrap_or(1);
+    // A lone title opens the document and has no text of its own.
+    let title = hs
+        .first()
+        .is_some_and(|h| h.md_level == Some(shallowest) && !h.has_body);
     let top = (1..=6)
-        .find(|l| count.get(l).copied().unwrap_or(0) >= 2)
-        .unwrap_or(1);
+        .find(|l| used(l) >= 2)
+        .or_else(|| {
+            title
+                .then(|| (shallowest + 1..=6).find(|l| used(l) > 0))
+                .flatten()
+        })
+        .unwrap_or(shallowest);
     hs.iter().map(|h| h.md_level == Some(top)).collect()
 }
 
@@ -423,4 +436,86 @@ pub(super) fn classify(
         }
     }
     (items, levels)
+}
+
+/// Each heading's level (1 is the top level; 0 is above it, a document
+/// title or a part) and the evidence for it, after `top_levels` has
+/// decided which headings are top level by `rule`.
+pub(super) fn explain(hs: &[HeadingInfo], tops: &[bool], rule: &str) -> Vec<(usize, String)> {
+    let md_top = hs
+        .iter()
+        .zip(tops)
+        .find(|(_, t)| **t)
+        .and_then(|(h, _)| h.md_level);
+    hs.iter()
+        .zip(tops)
+        .enumerate()
+        .map(|(i, (h, &top))| {
+            if let (Some(l), Some(t), "markdown") = (h.md_level, md_top, rule) {
+                let marks = "#".repeat(l);
+                let why = if l == t {
+                    format!("`{marks}` heading: the top level (the shallowest used more than once, or the one below a lone title)")
+                } else if l < t {
+                    format!("`{marks}` heading: above the top level (`{}`)", "#".repeat(t))
+                } else {
+                    format!("`{marks}` heading: below the top level (`{}`)", "#".repeat(t))
+                };
+                return ((l + 1).saturating_sub(t), why);
+            }
+            let numbered = numbering(&h.text);
+            let part = !top
+                && !h.has_body
+                && tops.get(i + 1).copied().unwrap_or(false)
+                && rule == "recurring-names";
+            let level = match numbered {
+                Some((d, _)) if rule == "numbering" => d,
+                _ if top => 1,
+                _ if part => 0,
+                _ => 2,
+            };
+            let case = match case_of(&h.text) {
+                Some(Case::Upper) => "capitals",
+                Some(Case::Title) => "title case",
+                Some(Case::Sentence) => "sentence case",
+                None => "a case that does not show",
+            };
+            let why = match rule {
+                "numbering" => match numbered {
+                    Some((d, _)) => format!("numbered at depth {d}"),
+                    None if top => "unnumbered, a conventional section name".to_string(),
+                    None => "unnumbered, under the numbered section before it".to_string(),
+                },
+                "typography" if ABSTRACT.is_match(&h.text) => "the abstract".to_string(),
+                "typography" if top && canonical(h) => {
+                    format!("a conventional section name, in {case}")
+                }
+                "typography" if top => format!("{case}, the top level's case"),
+                "typography" => format!("{case}, a lower level's case"),
+                "research-sections" if top && canonical(h) => {
+                    "a conventional section name".to_string()
+                }
+                "research-sections" if top && all_capitals(&h.text) => {
+                    "capitals, as the conventional sections are set".to_string()
+                }
+                "research-sections" if top => {
+                    "no text of its own before a subsection: it opens a section".to_string()
+                }
+                "research-sections" => {
+                    "not a conventional name: under the conventional section before it".to_string()
+                }
+                "recurring-names" if part => {
+                    "no text of its own before a top heading: a part above the dimensions"
+                        .to_string()
+                }
+                "recurring-names" if top => {
+                    "a name of its own, neither recurring nor sharing its opening".to_string()
+                }
+                "recurring-names" => {
+                    "recurs, or shares its opening words with others: a subsection".to_string()
+                }
+                _ => "the only evidence: every heading is top level".to_string(),
+            };
+            (level, why)
+        })
+        .collect()
 }

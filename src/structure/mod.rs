@@ -27,8 +27,13 @@ pub struct Heading {
     pub text: String,
     /// Byte span in the original input.
     pub span: Range<usize>,
-    /// True for a top-level heading: it starts a dimension.
+    /// True for a top-level heading.
     pub top: bool,
+    /// Its level: 1 for the top level, 2 and more below it, 0 above it (a
+    /// document title, a part).
+    pub level: usize,
+    /// The evidence for its level, for `citemap outline`.
+    pub reason: String,
 }
 
 /// A paragraph of body text.
@@ -75,6 +80,18 @@ pub struct Document {
 /// Analyses the structure of a document: blocks and their furniture, the
 /// reference region, paragraphs, headings and their levels, dimensions.
 pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Document {
+    analyze_at(src, format, profile, 1)
+}
+
+/// [`analyze`], with the sections at heading level `dimension_level` (1
+/// for the top level) as the dimensions: a book's chapters, or a
+/// chapter's subsections.
+pub fn analyze_at(
+    src: &Source,
+    format: Format,
+    profile: Option<&Profile>,
+    dimension_level: usize,
+) -> Document {
     let text = src.text();
     let mut bs = blocks::blocks(src);
     let markdown = blocks::detect_markdown(text, &mut bs, format);
@@ -85,16 +102,28 @@ pub fn analyze(src: &Source, format: Format, profile: Option<&Profile>) -> Docum
     let (items, levels) = headings::classify(text, texts, markdown);
     let (tops, rule) = headings::top_levels(&levels, markdown);
     doc.level_rule = Some(rule);
+    let explained = headings::explain(&levels, &tops, rule);
     doc.headings = levels
         .iter()
         .zip(&tops)
-        .map(|(h, top)| Heading {
+        .zip(explained)
+        .map(|((h, top), (level, reason))| Heading {
             text: h.text.clone(),
             span: h.span.clone(),
             top: *top,
+            level,
+            reason,
         })
         .collect();
-    dimensions::assign(text, items, &tops, profile, &mut doc);
+    let depth: Vec<usize> = doc.headings.iter().map(|h| h.level).collect();
+    dimensions::assign(
+        text,
+        items,
+        &depth,
+        dimension_level.max(1),
+        profile,
+        &mut doc,
+    );
     doc
 }
 

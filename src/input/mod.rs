@@ -2,6 +2,16 @@
 
 use std::ops::Range;
 
+mod docx;
+pub mod extract;
+mod html;
+mod jats;
+mod latex;
+mod odt;
+mod xml;
+
+pub use extract::{Extracted, Kind, Unreadable, extract};
+
 /// The kind of markup the input uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
@@ -24,6 +34,9 @@ pub struct Source {
     /// `k * CHECKPOINT`. Columns on very long lines (a paragraph per line)
     /// then cost constant time, not the line's length.
     checkpoints: Vec<(usize, usize)>,
+    /// Where each paragraph of the original file starts, for text
+    /// extracted from a structured file (see [`Extracted::paragraphs`]).
+    paragraphs: Vec<usize>,
 }
 
 const CHECKPOINT: usize = 4096;
@@ -46,7 +59,24 @@ impl Source {
             text,
             line_starts,
             checkpoints,
+            paragraphs: Vec::new(),
         }
+    }
+
+    /// Wraps text extracted from a structured file, with the offsets
+    /// where the file's paragraphs start in it.
+    pub fn with_paragraphs(text: impl Into<String>, paragraphs: Vec<usize>) -> Self {
+        let mut s = Source::new(text);
+        s.paragraphs = paragraphs;
+        s
+    }
+
+    /// The 1-based number of the original file's paragraph that holds
+    /// byte `at`, for text extracted from a structured file: how a finding
+    /// is found again in Word. `None` for plain text and Markdown.
+    pub fn paragraph_of(&self, at: usize) -> Option<usize> {
+        let k = self.paragraphs.partition_point(|&p| p <= at);
+        (k > 0).then_some(k)
     }
 
     /// Number of characters before byte offset `at` (a character boundary).
@@ -195,6 +225,14 @@ pub fn lines_of(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_of_extracted_text_are_numbered_from_one() {
+        let s = Source::with_paragraphs("# A\n\nText.\n", vec![0, 5]);
+        assert_eq!(s.paragraph_of(2), Some(1));
+        assert_eq!(s.paragraph_of(7), Some(2));
+        assert_eq!(Source::new("x").paragraph_of(0), None);
+    }
 
     #[test]
     fn line_and_column_are_one_based_and_count_characters() {

@@ -101,7 +101,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_source(Source::new(text), options)
 }
 
-/// Analyses a document read by [`crate::input::extract`]: its own format
+/// Analyses a document read by [`crate::input::extract()`]: its own format
 /// (Markdown for the structured kinds) overrides `options.format`, and
 /// findings can name the original's paragraphs.
 pub fn analyze_extracted(doc: &Extracted, options: &Options) -> Analysis {

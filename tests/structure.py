@@ -9,7 +9,10 @@ sections, research articles (conventional section names among others) and
 essays (only their own names). Every paragraph cites a work, so every
 section is scored. The gold dimension of a citation is its top-level
 heading. Rendered as plain text, clean and with make_docs.py's simulated
-PDF damage, and as Markdown; each analysis is scored with score.py.
+PDF damage, as Markdown, and (when pandoc is at hand) from that Markdown
+through pandoc as .docx, .odt, HTML and LaTeX, which citemap reads back;
+each analysis is scored with score.py, structured files against the text
+`citemap extract` gives.
 Prints JSON {variant: {metric: mean}}.
 
 usage: structure.py CITEMAP_BIN SHARED_DIR WORK_DIR [N_DOCS]
@@ -194,8 +197,57 @@ def with_levels(text, gold, items, conv):
     return new, g
 
 
+def relocate(text, gold):
+    """Gold offsets found again in `text` (the text citemap extracted from
+    a structured file): each citation by its sentence, in order."""
+    g = json.loads(json.dumps(gold))
+    at = 0
+    for c in g["citations"]:
+        k = text.find(c["sentence"], at)
+        if k < 0:
+            c["offset"] = 0
+            continue
+        c["offset"] = k + c["sentence"].index(c["text"])
+        at = k
+    at = max(text.rfind("References"), 0)
+    for r in g["references"]:
+        r["offset"] = max(text.find(r["text"], at), 0)
+    return g
+
+
+PANDOC = {"docx": "docx", "odt": "odt", "html": "html", "latex": "tex"}
+
+
+def score_structured(base, md_text, gold, fmt):
+    """The Markdown rendered by pandoc as `fmt`, read back by citemap."""
+    src = base + ".src.md"
+    with open(src, "w", encoding="utf-8") as fh:
+        fh.write(md_text)
+    out = base + "." + PANDOC[fmt]
+    subprocess.run(["pandoc", "-f", "commonmark", "-s", "--metadata", "title=Generated",
+                    src, "-o", out], check=True, capture_output=True)
+    extracted = subprocess.run([bin_, "extract", out], capture_output=True, check=True)
+    text = extracted.stdout.decode("utf-8")
+    with open(base + ".extracted.md", "w", encoding="utf-8") as fh:
+        fh.write(text)
+    g = relocate(text, gold)
+    with open(base + ".gold.json", "w", encoding="utf-8") as fh:
+        json.dump(g, fh, ensure_ascii=False)
+    an = subprocess.run([bin_, "analyze", out], capture_output=True, check=True)
+    with open(base + ".analysis.json", "wb") as fh:
+        fh.write(an.stdout)
+    res = subprocess.run(
+        [sys.executable, os.path.join(shared, "eval", "score.py"), base + ".analysis.json",
+         base + ".gold.json", base + ".extracted.md", "--json"],
+        capture_output=True, check=True)
+    return json.loads(res.stdout)
+
+
+variants = ["text", "text.noisy", "markdown"]
+if shutil.which("pandoc"):
+    variants += list(PANDOC)
 scores = {}
-for variant in ["text", "text.noisy", "markdown"]:
+for variant in variants:
     totals = {}
     for seed in range(1, n_docs + 1):
         rng = random.Random(seed)
@@ -203,9 +255,12 @@ for variant in ["text", "text.noisy", "markdown"]:
         base = os.path.join(work, "structure-%s-%d" % (variant, seed))
         if variant == "text.noisy":
             text, gold = m.make_noisy(text, gold, "Journal of Generated Studies 4(2)")
-        if variant == "markdown":
+        if variant in ["markdown"] + list(PANDOC):
             text, gold = with_levels(text, gold, items, conv)
-        got = score(base, text, gold, md=variant == "markdown")
+        if variant in PANDOC:
+            got = score_structured(base, text, gold, variant)
+        else:
+            got = score(base, text, gold, md=variant == "markdown")
         for k in ["cites.dim_acc", "cites.detect_r", "cites.link_acc"]:
             totals[k] = totals.get(k, 0.0) + got.get(k, 0.0) / n_docs
     scores[variant] = totals

@@ -233,6 +233,8 @@ fn format_number(n: usize, format: &str) -> String {
         "lowerRoman" => roman(n),
         "upperLetter" => letter().to_uppercase(),
         "lowerLetter" => letter(),
+        // LibreOffice's unnumbered outline: "%1" that draws nothing.
+        "none" => String::new(),
         _ => n.to_string(),
     }
 }
@@ -254,7 +256,7 @@ impl Counters {
     ) -> Option<String> {
         let levels = defs.get(num)?;
         let level = levels.get(ilvl)?;
-        if matches!(level.format.as_str(), "bullet" | "none" | "") && !level.text.contains('%') {
+        if level.format == "bullet" {
             return None;
         }
         let counts = self.by_num.entry(num.to_string()).or_default();
@@ -275,7 +277,7 @@ impl Counters {
             label = label.replace(&format!("%{}", k + 1), &format_number(n, &l.format));
         }
         let label = label.trim().to_string();
-        (!label.is_empty()).then_some(label)
+        label.chars().any(char::is_alphanumeric).then_some(label)
     }
 }
 

@@ -243,6 +243,14 @@ pub(crate) fn zip_part(bytes: &[u8], name: &str, kind: Kind) -> Result<Option<St
     let mut part = match zip.by_name(name) {
         Ok(p) => p,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(zip::result::ZipError::UnsupportedArchive(m))
+            if m == zip::result::ZipError::PASSWORD_REQUIRED =>
+        {
+            return Err(Unreadable(format!(
+                "{name} in the {} package is encrypted; save the document without a password",
+                kind.name()
+            )));
+        }
         Err(e) => {
             return Err(Unreadable(format!(
                 "cannot read {name} in the {} package: {e}",

@@ -7,6 +7,9 @@
 use super::extract::{Extracted, Kind, Unreadable, Writer};
 use super::xml::{Ev, Xml, attr, local};
 
+/// Deepest nesting of elements read.
+const MAX_NEST: usize = 256;
+
 /// Elements whose text is not body text.
 const SKIP: &[&[u8]] = &[
     b"fig",
@@ -188,7 +191,9 @@ pub(crate) fn read(text: &str) -> Result<Extracted, Unreadable> {
         match ev {
             Ev::Open(e) => {
                 let name = local(&e).into_owned();
-                if skip > 0 || SKIP.contains(&name.as_slice()) {
+                // Deeper than any article nests: not read, so that each
+                // event costs a bounded look at the open elements.
+                if skip > 0 || SKIP.contains(&name.as_slice()) || stack.len() >= MAX_NEST {
                     skip += 1;
                     continue;
                 }

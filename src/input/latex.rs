@@ -99,9 +99,13 @@ fn accent(mark: char, base: char) -> Option<char> {
     to.chars().nth(k)
 }
 
+/// Longest argument read: an unclosed brace costs this much, not the rest
+/// of the document, so that reading stays linear.
+const MAX_GROUP: usize = 1 << 16;
+
 /// The argument in braces at `s[i..]` (after spaces), as (content, end).
 fn group(s: &str, i: usize) -> Option<(&str, usize)> {
-    let b = s.as_bytes();
+    let b = &s.as_bytes()[..s.len().min(i.saturating_add(MAX_GROUP))];
     let mut j = i;
     while j < b.len() && (b[j] == b' ' || b[j] == b'\n') {
         j += 1;
@@ -130,7 +134,7 @@ fn group(s: &str, i: usize) -> Option<(&str, usize)> {
 
 /// An optional argument in brackets at `s[i..]`: its end.
 fn optional(s: &str, i: usize) -> usize {
-    let b = s.as_bytes();
+    let b = &s.as_bytes()[..s.len().min(i.saturating_add(MAX_GROUP))];
     if b.get(i) != Some(&b'[') {
         return i;
     }

@@ -1,5 +1,7 @@
 //! Properties that hold for any input.
 
+use citemap::analysis::analyze_extracted;
+use citemap::input::extract::{Kind, extract};
 use citemap::reference::{EntryType, Name, Reference, key};
 use citemap::render::bib::{Dialect, write};
 use citemap::{Options, analyze};
@@ -127,5 +129,186 @@ proptest! {
         let keys: std::collections::HashSet<&str> = refs.iter().map(|r| r.key.as_str()).collect();
         prop_assert_eq!(keys.len(), refs.len());
         prop_assert!(refs.iter().all(|r| r.key.chars().all(|c| c.is_ascii_alphanumeric())));
+    }
+}
+
+/// Markup-like text for one reader: its tags and commands mixed with words,
+/// unbalanced and nested at random, so that the readers meet the broken
+/// files that users really send.
+fn markup(atoms: &'static [&'static str]) -> impl Strategy<Value = String> {
+    let atom = prop_oneof![
+        4 => prop::sample::select(atoms).prop_map(str::to_string),
+        2 => "[A-Za-z ]{1,12}",
+        1 => any::<String>(),
+        1 => Just("(Smith, 2001). ".to_string()),
+    ];
+    prop::collection::vec(atom, 0..80).prop_map(|v| v.concat())
+}
+
+const XML_ATOMS: &[&str] = &[
+    "<w:p>",
+    "</w:p>",
+    "<w:r>",
+    "</w:r>",
+    "<w:t>",
+    "</w:t>",
+    "<w:pStyle w:val=\"Heading1\"/>",
+    "<w:pPr>",
+    "</w:pPr>",
+    "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>",
+    "<text:h text:outline-level=\"1\">",
+    "</text:h>",
+    "<text:p>",
+    "</text:p>",
+    "<text:list>",
+    "</text:list>",
+    "<sec>",
+    "</sec>",
+    "<title>",
+    "</title>",
+    "<p>",
+    "</p>",
+    "<ref-list>",
+    "<ref>",
+    "</ref>",
+    "<mixed-citation>",
+    "</mixed-citation>",
+    "<xref ref-type=\"bibr\" rid=\"b1\">",
+    "</xref>",
+    "&amp;",
+    "&#x41;",
+    "&bogus;",
+    "<![CDATA[x]]>",
+    "<!--",
+    "-->",
+    "<?pi?>",
+    "<",
+    ">",
+    "\"",
+];
+
+const HTML_ATOMS: &[&str] = &[
+    "<h1>",
+    "</h1>",
+    "<h2>",
+    "</h2>",
+    "<h3 class=x>",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<br>",
+    "<li>",
+    "<ol>",
+    "<table><tr><td>",
+    "&nbsp;",
+    "&amp;",
+    "<a href=\"#b1\">",
+    "</a>",
+    "<!--",
+    "-->",
+    "<",
+    ">",
+];
+
+const LATEX_ATOMS: &[&str] = &[
+    "\\section{",
+    "\\subsection*{",
+    "\\chapter{",
+    "}",
+    "{",
+    "\\citep{",
+    "\\citet[p.~3]{",
+    "\\cite{a,b}",
+    "\\begin{document}",
+    "\\end{document}",
+    "\\begin{thebibliography}{9}",
+    "\\end{thebibliography}",
+    "\\bibitem{a}",
+    "\\emph{",
+    "\\textbf{",
+    "\\\\",
+    "%",
+    "$",
+    "$$",
+    "\\input{x}",
+    "\\def\\x{",
+    "\\verb|",
+    "\\begin{verbatim}",
+    "\\end{verbatim}",
+    "[",
+    "]",
+    "\\",
+    "~",
+    "\n\n",
+];
+
+/// Wraps an XML body as the named part of a zip package.
+fn zipped(part: &str, body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    w.start_file(part, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    w.write_all(body.as_bytes()).unwrap();
+    w.finish().unwrap().into_inner()
+}
+
+/// Whatever a reader makes of the bytes, it returns (text or a refusal),
+/// and the analysis of its text keeps every span inside that text.
+fn read_and_check(bytes: Vec<u8>, kind: Kind) {
+    if let Ok(doc) = extract(bytes, kind, None) {
+        let a = analyze_extracted(&doc, &Options::default());
+        let n = doc.text.len();
+        for c in &a.citations {
+            assert!(c.span.end <= n && doc.text.is_char_boundary(c.span.start));
+        }
+        for r in &a.references {
+            assert!(r.span.end <= n && doc.text.is_char_boundary(r.span.end));
+        }
+        assert!(doc.paragraphs.iter().all(|&p| p <= n));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn the_docx_reader_never_panics(s in markup(XML_ATOMS)) {
+        let body = format!("<w:document xmlns:w=\"w\"><w:body>{s}</w:body></w:document>");
+        read_and_check(zipped("word/document.xml", &body), Kind::Docx);
+    }
+
+    #[test]
+    fn the_odt_reader_never_panics(s in markup(XML_ATOMS)) {
+        let body = format!("<office:document-content><office:body><office:text>{s}</office:text></office:body></office:document-content>");
+        read_and_check(zipped("content.xml", &body), Kind::Odt);
+    }
+
+    #[test]
+    fn the_jats_reader_never_panics(s in markup(XML_ATOMS)) {
+        read_and_check(format!("<?xml version=\"1.0\"?><article><body>{s}</body></article>").into_bytes(), Kind::Jats);
+        read_and_check(s.into_bytes(), Kind::Jats);
+    }
+
+    #[test]
+    fn the_html_reader_never_panics(s in markup(HTML_ATOMS)) {
+        read_and_check(s.into_bytes(), Kind::Html);
+    }
+
+    #[test]
+    fn the_latex_reader_never_panics(s in markup(LATEX_ATOMS)) {
+        read_and_check(s.into_bytes(), Kind::Latex);
+    }
+
+    #[test]
+    fn zipped_readers_refuse_arbitrary_bytes_without_panicking(b in prop::collection::vec(any::<u8>(), 0..400)) {
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend(&b);
+        read_and_check(zip.clone(), Kind::Docx);
+        read_and_check(zip, Kind::Odt);
+        read_and_check(b, Kind::Html);
     }
 }

@@ -355,7 +355,12 @@ impl Converter {
                 b'\'' | b'`' | b'^' | b'"' | b'~' => {
                     let (arg, end) = match group(s, i + 2) {
                         Some((g, e)) => (g, e),
-                        None => (s.get(i + 2..i + 3).unwrap_or(""), i + 3),
+                        None => {
+                            // An accent on a bare letter (`\'e`); the letter
+                            // may be any character, so step by its width.
+                            let w = s[i + 2..].chars().next().map_or(0, char::len_utf8);
+                            (&s[i + 2..i + 2 + w], i + 2 + w)
+                        }
                     };
                     let base = arg.chars().next().unwrap_or(' ');
                     self.buf
@@ -549,6 +554,17 @@ ignored";
             e.text,
             "T\n\n# Abstract\n\nWe study it.\n\n# Introduction\n\nLand is vast (Lee & Ng, 2001)\u{2014}as shown. 50% of it, says Muñoz \\citep[p.~2]{lee2001}.\n\n## A sub section\n\nText.\n\n# References\n\nLee, A., & Ng, B. (2001). A book. Press.\n\nMuñoz, C. (2002). Title. J, 1\u{2013}2.\n"
         );
+    }
+
+    #[test]
+    fn an_accent_on_any_character_steps_by_its_width() {
+        let e = read(
+            "\\begin{document}Mu\\~noz and \\~\u{104ed}x\\'\\end{document}",
+            None,
+        )
+        .unwrap();
+        assert!(e.text.starts_with("Muñoz and "), "{:?}", e.text);
+        assert!(e.text.contains('x'));
     }
 
     #[test]

@@ -243,11 +243,33 @@ fn recurring_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
         })
         .collect();
     // A top heading with no text of its own, directly followed by another
-    // top heading, is a part title above the dimensions.
-    for i in 0..hs.len() {
+    // top heading, is either a part title above the dimensions or the
+    // parent of the headings after it. The headings after it tell which:
+    // a part holds sections that have subsections of their own; a parent
+    // holds leaves. Only a heading after a section with text can be a
+    // parent (the first is the document's title), and its children run to
+    // the next heading without text, or a conventional name.
+    let mut seen_body = false;
+    let mut i = 0;
+    while i < hs.len() {
         if top[i] && !hs[i].has_body && top.get(i + 1).copied().unwrap_or(false) {
+            let end = (i + 1..hs.len())
+                .find(|&j| !hs[j].has_body || canonical(&hs[j]))
+                .unwrap_or(hs.len());
+            let leaves = end > i + 1
+                && (i + 1..end).all(|j| top[j])
+                && top.get(end).copied().unwrap_or(true);
+            if seen_body && leaves {
+                for t in &mut top[i + 1..end] {
+                    *t = false;
+                }
+                i = end;
+                continue;
+            }
             top[i] = false;
         }
+        seen_body |= hs[i].has_body;
+        i += 1;
     }
     Some(top)
 }
@@ -507,11 +529,15 @@ pub(super) fn explain(hs: &[HeadingInfo], tops: &[bool], rule: &str) -> Vec<(usi
                     "no text of its own before a top heading: a part above the dimensions"
                         .to_string()
                 }
+                "recurring-names" if top && !h.has_body && !tops.get(i + 1).copied().unwrap_or(true) => {
+                    "no text of its own, before sections without subsections: their parent"
+                        .to_string()
+                }
                 "recurring-names" if top => {
                     "a name of its own, neither recurring nor sharing its opening".to_string()
                 }
                 "recurring-names" => {
-                    "recurs, or shares its opening words with others: a subsection".to_string()
+                    "recurs, shares its opening words with others, or follows a parent without text: a subsection".to_string()
                 }
                 _ => "the only evidence: every heading is top level".to_string(),
             };

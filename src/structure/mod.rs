@@ -361,4 +361,37 @@ mod tests {
                 .ends_with("enough and ends here.")
         );
     }
+
+    #[test]
+    fn a_head_seen_once_inside_a_sentence_that_runs_on_is_furniture() {
+        for (end, next) in [("carried on", "across the page."), ("(Ames,", "1999).")] {
+            let s = format!(
+                "Intro\n\nSome text that is {end}\n\n\n7\n\n\nBulletin of Field Notes 2(1)\n\n{next}\n"
+            );
+            let (_, d) = doc(&s);
+            let ps: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(ps.len(), 1, "{ps:?}");
+            assert!(d.paragraphs[0].text.as_str().ends_with(next));
+            assert_eq!(d.dimensions.len(), 1);
+        }
+        // A head before a new sentence is left alone: nothing says it is
+        // furniture.
+        let s = "Intro\n\nSome text.\n\n\n7\n\n\nA new section\n\nIt starts here.\n";
+        let (_, d) = doc(s);
+        assert_eq!(d.dimensions.len(), 2);
+    }
+
+    #[test]
+    fn a_heading_without_text_mid_document_is_a_part_or_a_parent_by_what_follows() {
+        // Followed by leaves: their parent, and they are its subsections.
+        let s = "Title of it\n\nOne topic\n\nText.\n\nOther topic\n\nText.\n\nLast topic\n\nA part\n\nText.\n\nB part\n\nText.\n";
+        let (_, d) = doc(s);
+        let tops: Vec<&str> = d.dimensions.iter().map(|x| x.heading.as_str()).collect();
+        assert_eq!(tops, ["One topic", "Other topic", "Last topic"]);
+        // Followed by sections with subsections of their own: a part title.
+        let s = "One topic\n\nText.\n\nThe parts\n\nThe land: large\n\nText.\n\nConsequences\n\nText.\n\nThe sea: deep\n\nText.\n\nConsequences\n\nText.\n";
+        let (_, d) = doc(s);
+        let tops: Vec<&str> = d.dimensions.iter().map(|x| x.heading.as_str()).collect();
+        assert_eq!(tops, ["One topic", "The land: large", "The sea: deep"]);
+    }
 }

@@ -6,11 +6,18 @@ use super::headings::looks_like_heading;
 
 /// Continuation text after a page break: starts in lower case or with a
 /// parenthesis that continues the sentence.
-fn continues(t: &str) -> bool {
+pub(super) fn continues(t: &str) -> bool {
     t.starts_with(|c: char| c.is_lowercase() || c == '(' || c == ',' || c == ';')
 }
 
-fn ends_sentence(t: &str) -> bool {
+/// Whether a line leaves a clause open ("(Lee,"), so that whatever comes
+/// next runs on from it.
+pub(super) fn opens_clause(t: &str) -> bool {
+    t.ends_with([',', '(', '&'])
+}
+
+/// Whether a line ends a sentence (closing quotes and brackets aside).
+pub(super) fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*']);
     t.ends_with(['.', '!', '?', ':', '…'])
 }
@@ -42,7 +49,9 @@ pub(super) fn join_page_breaks(text: &str, bs: &[Block]) -> Vec<Text> {
             let lines_of: Vec<&str> = b.lines.iter().map(|l| text[l.clone()].trim()).collect();
             let join = prev_open
                 && ((continues(&this) && (prev_long || signal))
-                    || (signal && prev_long && !looks_like_heading(&this, &lines_of)));
+                    || (signal
+                        && (prev_long || opens_clause(prev_end))
+                        && !looks_like_heading(&this, &lines_of)));
             if join {
                 prev.lines.extend(b.lines.iter().cloned());
                 broke = false;

@@ -57,7 +57,69 @@ pub struct Model {
     ws: Vec<f32>,
 }
 
-type Index = HashMap<u64, u64, BuildHasherDefault<IdHasher>>;
+/// Feature hash to its row (`start << 8 | count`): an open table laid out
+/// by bucket, so that it is built in two linear passes (count, then place)
+/// rather than by a hash map's inserts, and a look-up reads the bucket's
+/// bounds and one or two pairs.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    /// `(hash, row)` grouped by bucket, side by side so that a look-up
+    /// reads one cache line.
+    pairs: Vec<(u64, u64)>,
+    /// `starts[b]..starts[b + 1]`: the pairs in bucket `b`.
+    starts: Vec<u32>,
+    bits: u32,
+}
+
+impl Index {
+    fn new(pairs: Vec<(u64, u64)>) -> Index {
+        let n = pairs.len();
+        // About one pair a bucket.
+        let bits = (usize::BITS - n.leading_zeros()).clamp(1, 24);
+        let mut starts = vec![0u32; (1usize << bits) + 1];
+        for p in &pairs {
+            starts[Self::bucket(p.0, bits) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut next = starts.clone();
+        let mut placed = vec![(0u64, 0u64); n];
+        for p in pairs {
+            let b = Self::bucket(p.0, bits);
+            placed[next[b] as usize] = p;
+            next[b] += 1;
+        }
+        Index {
+            pairs: placed,
+            starts,
+            bits,
+        }
+    }
+
+    /// The feature hashes are not uniform in their top bits: mix them
+    /// first (a Fibonacci multiply), so that buckets hold one or two.
+    fn bucket(h: u64, bits: u32) -> usize {
+        ((h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    fn get(&self, h: &u64) -> Option<&u64> {
+        let b = Self::bucket(*h, self.bits);
+        let (lo, hi) = (
+            *self.starts.get(b)? as usize,
+            *self.starts.get(b + 1)? as usize,
+        );
+        self.pairs
+            .get(lo..hi)?
+            .iter()
+            .find(|p| p.0 == *h)
+            .map(|p| &p.1)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&u64, &u64)> {
+        self.pairs.iter().map(|(h, r)| (h, r))
+    }
+}
 
 /// Why a model file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,13 +233,17 @@ impl Model {
         if n > b.len() {
             return Err(BadModel("feature count beyond the file"));
         }
-        let mut index = Index::with_capacity_and_hasher(n, Default::default());
-        let (mut ys, mut ws) = (Vec::new(), Vec::new());
+        let mut pairs = Vec::with_capacity(n);
+        // Each stored weight takes three bytes of the file.
+        let (mut ys, mut ws) = (
+            Vec::with_capacity(b.len() / 3),
+            Vec::with_capacity(b.len() / 3),
+        );
         let mut h = 0u64;
         for _ in 0..n {
             h = h.wrapping_add(r.varint()?);
             let k = r.byte()? as usize;
-            index.insert(h, ((ys.len() as u64) << 8) | k as u64);
+            pairs.push((h, ((ys.len() as u64) << 8) | k as u64));
             for _ in 0..k {
                 let y = r.byte()?;
                 let q = r.take(2)?;
@@ -194,7 +260,7 @@ impl Model {
         Ok(Model {
             labels,
             trans,
-            index,
+            index: Index::new(pairs),
             ys,
             ws,
         })
@@ -410,7 +476,7 @@ pub fn train(data: &[Example], labels: &[&str], cfg: Training) -> Model {
     for (a, s) in tr.iter_mut().zip(&trsum) {
         *a -= s / c;
     }
-    let mut sparse = Index::with_capacity_and_hasher(index.len(), Default::default());
+    let mut sparse = Vec::with_capacity(index.len());
     let (mut ys, mut ws) = (Vec::new(), Vec::new());
     for (h, row) in index {
         let start = ys.len() as u64;
@@ -423,12 +489,12 @@ pub fn train(data: &[Example], labels: &[&str], cfg: Training) -> Model {
                 ws.push(v);
             }
         }
-        sparse.insert(h, (start << 8) | (ys.len() as u64 - start));
+        sparse.push((h, (start << 8) | (ys.len() as u64 - start)));
     }
     Model {
         labels: labels.iter().map(|s| s.to_string()).collect(),
         trans: tr,
-        index: sparse,
+        index: Index::new(sparse),
         ys,
         ws,
     }
@@ -437,6 +503,21 @@ pub fn train(data: &[Example], labels: &[&str], cfg: Training) -> Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_finds_every_hash_it_holds_and_no_other() {
+        for n in [0usize, 1, 2, 3, 1000] {
+            // Hashes alike in their top bits, as feature hashes are.
+            let pairs: Vec<(u64, u64)> = (0..n as u64).map(|i| (i * 7 + 1, i)).collect();
+            let ix = Index::new(pairs.clone());
+            for (h, r) in &pairs {
+                assert_eq!(ix.get(h), Some(r));
+            }
+            assert_eq!(ix.get(&0), None);
+            assert_eq!(ix.get(&u64::MAX), None);
+            assert_eq!(ix.iter().count(), n);
+        }
+    }
 
     fn feats(ids: &[&[u64]]) -> Features {
         let mut f = Features::default();

@@ -13,7 +13,12 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut sink = Vec::new();
     citemap::render::json::write(&a, &mut sink).unwrap();
-    citemap::render::bib::write(&a.references, citemap::render::bib::Dialect::Biblatex, &mut sink).unwrap();
+    citemap::render::bib::write(
+        &a.references,
+        citemap::render::bib::Dialect::Biblatex,
+        &mut sink,
+    )
+    .unwrap();
     citemap::render::csl::write(&a.references, &mut sink).unwrap();
     citemap::render::ris::write(&a.references, &mut sink).unwrap();
     let r = citemap::report::build(&a);

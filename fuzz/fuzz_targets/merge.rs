@@ -8,7 +8,12 @@ fuzz_target!(|data: &[u8]| {
     let doc = "Intro\n\nX (Warf, 2013).\n\nReferences\n\nWarf, B. (2013). The divide. Routledge.\n";
     let a = citemap::analyze(doc, &citemap::Options::default());
     let fmt = citemap::bibliography::KeyFormat::default();
-    if let Ok((out, _)) = citemap::bibliography::merge_into(&lib, &a.references, citemap::render::bib::Dialect::Bibtex, &fmt) {
+    if let Ok((out, _)) = citemap::bibliography::merge_into(
+        &lib,
+        &a.references,
+        citemap::render::bib::Dialect::Bibtex,
+        &fmt,
+    ) {
         assert!(out.starts_with(lib.as_ref()));
     }
 });

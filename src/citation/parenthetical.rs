@@ -54,7 +54,9 @@ fn parts(content: &str) -> Vec<Range<usize>> {
                 parts.push(start..k);
                 start = k + 1;
             }
-            ' ' if depth == 0 && content[k..].starts_with(" apud ") => {
+            // `k >= start`: in "apud apud" the second begins on the first's
+            // closing space, inside the part just cut.
+            ' ' if depth == 0 && k >= start && content[k..].starts_with(" apud ") => {
                 parts.push(start..k);
                 start = k + " apud ".len();
             }
@@ -166,5 +168,27 @@ pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out:
             .map_or(body_start + years_m.end, |m| body_start + m.end());
         let template = Cite::parenthetical(start, names, written, et_al, c.name("loc"), prefix);
         push_years(out, template, body_start + years_m.start, &years, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_never_overlap_when_apud_repeats() {
+        for s in [
+            "Lee apud apud Ng, 2001",
+            "a apud apud apud b",
+            " apud  apud ",
+        ] {
+            let ps = parts(s);
+            assert!(
+                ps.iter().all(|p| p.start <= p.end && p.end <= s.len()),
+                "{s}: {ps:?}"
+            );
+            assert!(ps.windows(2).all(|w| w[0].end <= w[1].start), "{s}: {ps:?}");
+        }
+        assert_eq!(parts("Lee, 2001 apud Ng, 2003"), [0..9, 15..23]);
     }
 }

@@ -40,6 +40,8 @@ fn doc_like() -> impl Strategy<Value = String> {
         "Figure 2.1 ",
         "Mañé-Garzón",
         "In ",
+        " apud ",
+        "see ",
         "(Eds.)",
         "https://doi.org/10.1/x",
         "ﬁ",

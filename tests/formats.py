@@ -10,20 +10,12 @@ usage: formats.py CITEMAP_BIN SHARED_DIR WORK_DIR
 
 Used by tests/renderings.rs.
 """
-import collections, json, os, shutil, subprocess, sys
+import collections, json, os, subprocess, sys
+
+import gen_common
 
 bin_, shared, work = sys.argv[1:4]
-dev = os.path.join(work, "formats-dev")
-shutil.rmtree(dev, ignore_errors=True)
-shutil.copytree(os.path.join(shared, "dev"), dev)
-for root, dirs, files in os.walk(dev):
-    for d in dirs:
-        os.chmod(os.path.join(root, d), 0o755)
-    for f in files:
-        os.chmod(os.path.join(root, f), 0o644)
-sys.path.insert(0, dev)
-sys.argv = ["make_docs.py"]
-import make_docs as m  # noqa: E402
+m = gen_common.make_docs(shared, os.path.join(work, "formats-dev"))
 
 plain_sections = m.collect_sections
 

@@ -8,21 +8,12 @@ usage: renderings.py CITEMAP_BIN SHARED_DIR WORK_DIR
 The development set ships a few of these renderings; its generator,
 make_docs.py, can make them all. Used by tests/renderings.rs.
 """
-import json, os, re, shutil, subprocess, sys
+import json, os, re, sys
+
+import gen_common
 
 bin_, shared, work = sys.argv[1:4]
-dev = os.path.join(work, "dev")
-shutil.rmtree(dev, ignore_errors=True)
-shutil.copytree(os.path.join(shared, "dev"), dev)
-os.chmod(dev, 0o755)
-for root, dirs, files in os.walk(dev):
-    for d in dirs:
-        os.chmod(os.path.join(root, d), 0o755)
-    for f in files:
-        os.chmod(os.path.join(root, f), 0o644)
-sys.path.insert(0, dev)
-sys.argv = ["make_docs.py"]
-import make_docs as m  # noqa: E402
+m = gen_common.make_docs(shared, os.path.join(work, "dev"))
 
 out = os.path.join(work, "renderings")
 os.makedirs(out, exist_ok=True)
@@ -54,12 +45,6 @@ for cfg in m.DOCS:
 m.heading_of = numbered_heading
 
 scores = {}
-score_py = os.path.join(shared, "eval", "score.py")
 for base in docs:
-    analysis = subprocess.run([bin_, "analyze", base + ".txt"], capture_output=True, check=True).stdout
-    with open(base + ".analysis.json", "wb") as fh:
-        fh.write(analysis)
-    r = subprocess.run([sys.executable, score_py, base + ".analysis.json", base + ".gold.json", base + ".txt", "--json"],
-                       capture_output=True, text=True, check=True)
-    scores[os.path.basename(base)] = json.loads(r.stdout)
+    scores[os.path.basename(base)] = gen_common.analyze_and_score(bin_, shared, base, base + ".txt")
 print(json.dumps(scores, indent=1, sort_keys=True))

@@ -21,14 +21,11 @@ Used by tests/renderings.rs, against tests/structure_baseline.json.
 """
 import json, os, random, shutil, subprocess, sys
 
+import gen_common
+
 bin_, shared, work = sys.argv[1:4]
 n_docs = int(sys.argv[4]) if len(sys.argv) > 4 else 24
-dev = os.path.join(work, "structure-dev")
-os.makedirs(dev, exist_ok=True)
-shutil.copy(os.path.join(shared, "dev", "make_docs.py"), dev)
-sys.path.insert(0, dev)
-sys.argv = ["make_docs.py"]
-import make_docs as m  # noqa: E402
+m = gen_common.make_docs(shared, os.path.join(work, "structure-dev"))
 
 TOPIC = ("soil water nitrogen growth forest coastal urban policy market health school "
          "labour migration climate river species habitat income tax trade energy "
@@ -168,16 +165,7 @@ def score(base, text, gold, md=False):
     ext = ".md" if md else ".txt"
     with open(base + ext, "w", encoding="utf-8") as fh:
         fh.write(text)
-    with open(base + ".gold.json", "w", encoding="utf-8") as fh:
-        json.dump(gold, fh, ensure_ascii=False)
-    an = subprocess.run([bin_, "analyze", base + ext], capture_output=True, check=True)
-    with open(base + ".analysis.json", "wb") as fh:
-        fh.write(an.stdout)
-    res = subprocess.run(
-        [sys.executable, os.path.join(shared, "eval", "score.py"), base + ".analysis.json",
-         base + ".gold.json", base + ext, "--json"],
-        capture_output=True, check=True)
-    return json.loads(res.stdout)
+    return gen_common.analyze_and_score(bin_, shared, base, base + ext, gold=gold)
 
 
 def with_levels(text, gold, items, conv):
@@ -230,17 +218,8 @@ def score_structured(base, md_text, gold, fmt):
     text = extracted.stdout.decode("utf-8")
     with open(base + ".extracted.md", "w", encoding="utf-8") as fh:
         fh.write(text)
-    g = relocate(text, gold)
-    with open(base + ".gold.json", "w", encoding="utf-8") as fh:
-        json.dump(g, fh, ensure_ascii=False)
-    an = subprocess.run([bin_, "analyze", out], capture_output=True, check=True)
-    with open(base + ".analysis.json", "wb") as fh:
-        fh.write(an.stdout)
-    res = subprocess.run(
-        [sys.executable, os.path.join(shared, "eval", "score.py"), base + ".analysis.json",
-         base + ".gold.json", base + ".extracted.md", "--json"],
-        capture_output=True, check=True)
-    return json.loads(res.stdout)
+    return gen_common.analyze_and_score(bin_, shared, base, out, scored=base + ".extracted.md",
+                                        gold=relocate(text, gold))
 
 
 variants = ["text", "text.noisy", "markdown"]

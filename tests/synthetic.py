@@ -11,15 +11,12 @@ volume, issue or pages, article numbers, preprints, chapters with editors,
 books with editions, reports, organisations as authors, particles, no
 date, DOIs and URLs. Used by tests/renderings.rs.
 """
-import json, os, random, shutil, subprocess, sys
+import json, os, random, sys
+
+import gen_common
 
 bin_, shared, work = sys.argv[1:4]
-dev = os.path.join(work, "synthetic-dev")
-os.makedirs(dev, exist_ok=True)
-shutil.copy(os.path.join(shared, "dev", "make_docs.py"), dev)
-sys.path.insert(0, dev)
-sys.argv = ["make_docs.py"]
-import make_docs as m  # noqa: E402
+m = gen_common.make_docs(shared, os.path.join(work, "synthetic-dev"))
 
 FAMILY = ["Smith", "García", "Müller", "O'Brien", "Nguyen", "Kowalski", "Da Silva", "Lee",
           "Andersson", "Rossi", "Chen", "Dubois", "Okafor", "Fernández-López", "MacDonald",
@@ -136,16 +133,7 @@ def document(recs, style, rng):
 def score(base, text, gold):
     with open(base + ".txt", "w", encoding="utf-8") as fh:
         fh.write(text)
-    with open(base + ".gold.json", "w", encoding="utf-8") as fh:
-        json.dump(gold, fh, ensure_ascii=False)
-    an = subprocess.run([bin_, "analyze", base + ".txt"], capture_output=True, check=True)
-    with open(base + ".analysis.json", "wb") as fh:
-        fh.write(an.stdout)
-    res = subprocess.run(
-        [sys.executable, os.path.join(shared, "eval", "score.py"), base + ".analysis.json",
-         base + ".gold.json", base + ".txt", "--json"],
-        capture_output=True, check=True)
-    return json.loads(res.stdout)
+    return gen_common.analyze_and_score(bin_, shared, base, base + ".txt", gold=gold)
 
 
 scores = {}

@@ -103,9 +103,14 @@ fn accent(mark: char, base: char) -> Option<char> {
 /// of the document, so that reading stays linear.
 const MAX_GROUP: usize = 1 << 16;
 
+/// The bytes an argument starting at `i` may span.
+fn within_reach(s: &str, i: usize) -> &[u8] {
+    &s.as_bytes()[..s.len().min(i.saturating_add(MAX_GROUP))]
+}
+
 /// The argument in braces at `s[i..]` (after spaces), as (content, end).
 fn group(s: &str, i: usize) -> Option<(&str, usize)> {
-    let b = &s.as_bytes()[..s.len().min(i.saturating_add(MAX_GROUP))];
+    let b = within_reach(s, i);
     let mut j = i;
     while j < b.len() && (b[j] == b' ' || b[j] == b'\n') {
         j += 1;
@@ -134,7 +139,7 @@ fn group(s: &str, i: usize) -> Option<(&str, usize)> {
 
 /// An optional argument in brackets at `s[i..]`: its end.
 fn optional(s: &str, i: usize) -> usize {
-    let b = &s.as_bytes()[..s.len().min(i.saturating_add(MAX_GROUP))];
+    let b = within_reach(s, i);
     if b.get(i) != Some(&b'[') {
         return i;
     }

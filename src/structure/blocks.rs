@@ -145,25 +145,22 @@ pub(super) fn mark_furniture(src: &str, blocks: &mut [Block]) {
                 && t.starts_with(|c: char| c.is_uppercase())
                 && !t.ends_with('.');
             let repeated = counts.get(&t).copied().unwrap_or(0) >= 2;
-            // A sentence that runs on across the page break puts whatever
-            // lies in it on the page's furniture, even a head seen once.
-            let (before, after) = if j == i + 1 {
-                (i.checked_sub(1), i + 2)
-            } else {
-                (i.checked_sub(2), i + 1)
-            };
-            let text_at = |k: Option<usize>| {
-                k.and_then(|k| blocks.get(k))
+            // A sentence that runs on across the page break, from the text
+            // before the page number to the text after this line, puts the
+            // line on the page's furniture, even a head seen once. A clause
+            // left open ("(Lee,") runs on whatever comes next.
+            let text_at = |k: usize| {
+                blocks
+                    .get(k)
                     .filter(|b| b.kind == Kind::Text && b.md_level.is_none())
                     .map(|b| block_text(src, b))
             };
-            // A clause left open ("(Lee,") runs on whatever comes next.
-            let before = text_at(before);
-            let open_clause = before.as_deref().is_some_and(opens_clause);
             let runs_on = j == i + 1
                 && !continues(&t)
-                && before.is_some_and(|p| !ends_sentence(&p))
-                && text_at(Some(after)).is_some_and(|n| continues(&n) || open_clause);
+                && i.checked_sub(1).and_then(text_at).is_some_and(|p| {
+                    !ends_sentence(&p)
+                        && text_at(i + 2).is_some_and(|n| continues(&n) || opens_clause(&p))
+                });
             // The block before a page number is usually the end of a page's
             // text; only a repeated line there is a footer.
             if repeated || runs_on || (j == i + 1 && journal_like && t.len() <= 120) {

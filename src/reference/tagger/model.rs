@@ -115,10 +115,6 @@ impl Index {
             .find(|p| p.0 == *h)
             .map(|p| &p.1)
     }
-
-    fn iter(&self) -> impl Iterator<Item = (&u64, &u64)> {
-        self.pairs.iter().map(|(h, r)| (h, r))
-    }
 }
 
 /// Why a model file could not be read.
@@ -177,7 +173,7 @@ impl Model {
         for w in &self.trans {
             out.extend_from_slice(&w.to_le_bytes());
         }
-        let mut rows: Vec<(u64, u64)> = self.index.iter().map(|(h, r)| (*h, *r)).collect();
+        let mut rows = self.index.pairs.clone();
         rows.sort_unstable();
         let kept: Vec<(u64, Vec<(u8, i16)>)> = rows
             .into_iter()
@@ -515,7 +511,7 @@ mod tests {
             }
             assert_eq!(ix.get(&0), None);
             assert_eq!(ix.get(&u64::MAX), None);
-            assert_eq!(ix.iter().count(), n);
+            assert_eq!(ix.pairs.len(), n);
         }
     }
 

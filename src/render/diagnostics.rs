@@ -1,7 +1,7 @@
 //! `check` findings as text for people (like rustc or ruff), as JSON, and
 //! as SARIF 2.1.0 for code-scanning tools.
 
-use crate::check::{CODES, Diagnostic, Severity};
+use crate::check::{CODES, Diagnostic, Severity, key_list};
 use crate::input::Source;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
@@ -36,7 +36,7 @@ pub fn human<W: Write>(
     let text = source.text();
     for d in diags {
         let mut notes: Vec<String> = (!d.keys.is_empty())
-            .then(|| format!("references: {}", d.keys.join(", ")))
+            .then(|| format!("references: {}", key_list(&d.keys)))
             .into_iter()
             .collect();
         if let Some(p) = source.paragraph_of(d.span.start) {
@@ -54,16 +54,25 @@ pub fn human<W: Write>(
         let (first, line) = source.line_of(span.start);
         let (last, _) = source.line_of(span.end.max(span.start + 1) - 1);
         let lines = first.start..last.end.max(span.end).min(text.len());
+        // A paragraph-per-line document can have lines of megabytes, and the
+        // renderer reads the whole line each time; past a bound only a
+        // window around the span is shown.
+        let windowed = lines.len() > WINDOW_LIMIT;
+        let lines = if windowed {
+            window(text, lines, &span)
+        } else {
+            lines
+        };
         let local = span.start - lines.start..span.end.min(lines.end) - lines.start;
         let mut title = level(d.severity)
             .primary_title(d.message.as_str())
             .id(d.code.name())
             .element(
-                Snippet::source(&text[lines])
+                Snippet::source(&text[lines.clone()])
                     .line_start(line)
                     .path(name)
                     .fold(true)
-                    .annotation(AnnotationKind::Primary.span(local)),
+                    .annotation(AnnotationKind::Primary.span(local.clone())),
             );
         for n in &notes {
             title = title.element(Level::NOTE.message(n.as_str()));
@@ -71,7 +80,24 @@ pub fn human<W: Write>(
         if let Some(h) = &d.help {
             title = title.element(Level::HELP.message(h.as_str()));
         }
-        writeln!(w, "{}\n", renderer.render(&[title]))?;
+        let mut out = renderer.render(&[title]);
+        if windowed {
+            // The renderer counts the column from the window's start; the
+            // location line after the title gets the column in the line.
+            let (_, column) = source.line_col(span.start);
+            let local_column = text[lines.start..span.start].chars().count() + 1;
+            let after_title = out.find('\n').map_or(out.len(), |i| i + 1);
+            let (head, tail) = out.split_at(after_title);
+            out = format!(
+                "{head}{}",
+                tail.replacen(
+                    &format!("{name}:{line}:{local_column}"),
+                    &format!("{name}:{line}:{column}"),
+                    1
+                )
+            );
+        }
+        writeln!(w, "{out}\n")?;
     }
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
     writeln!(
@@ -81,6 +107,30 @@ pub fn human<W: Write>(
         count(Severity::Warning),
         count(Severity::Note)
     )
+}
+
+/// Lines longer than this (in bytes) are shown as a window around the span.
+const WINDOW_LIMIT: usize = 4096;
+
+/// Bytes of context either side of a span in a window.
+const CONTEXT: usize = 160;
+
+/// A window of `lines` around `span`, cut at character boundaries and never
+/// wider than the span plus [`CONTEXT`] either side (a long span is cut too).
+fn window(
+    text: &str,
+    lines: std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span.start.saturating_sub(CONTEXT).max(lines.start));
+    let end = span.end.min(span.start + WINDOW_LIMIT) + CONTEXT;
+    start..floor(end.min(lines.end))
 }
 
 /// One finding in the JSON output.
@@ -198,4 +248,33 @@ pub fn sarif<W: Write>(
     });
     serde_json::to_writer_pretty(&mut w, &log).map_err(io::Error::other)?;
     writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Code;
+
+    #[test]
+    fn a_finding_on_a_long_line_shows_a_window_and_the_true_column() {
+        let mut text = "é".repeat(5000);
+        let at = text.len();
+        text.push_str("Target word here.");
+        text.push_str(&"x".repeat(5000));
+        let source = Source::new(text);
+        let d = Diagnostic {
+            code: Code::UnresolvedCitation,
+            severity: Severity::Error,
+            message: "a test finding".into(),
+            span: at..at + 6,
+            keys: Vec::new(),
+            help: None,
+        };
+        let mut out = Vec::new();
+        human(&[d], &source, "doc.txt", false, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("doc.txt:1:5001"), "{out}");
+        assert!(out.contains("Target"), "{out}");
+        assert!(out.lines().all(|l| l.chars().count() < 200), "{out}");
+    }
 }

@@ -108,7 +108,7 @@ fn loosely_linked(out: &mut Out<'_>, c: &Citation, r: usize, tolerances: &[Toler
         // citation fits them all, and this one finding says so.
         let mut keys = vec![out.key(r)];
         keys.extend(c.link.ambiguous.iter().map(|&x| out.key(x)));
-        let help = (keys.len() > 1).then(|| format!("the list has {}", keys.join(", ")));
+        let help = (keys.len() > 1).then(|| format!("the list has {}", super::key_list(&keys)));
         out.push(
             code,
             c.span.clone(),
@@ -159,7 +159,7 @@ fn ambiguity(out: &mut Out<'_>, c: &Citation) {
             "\"{}\" fits {} entries: {}",
             c.text,
             keys.len(),
-            keys.join(", ")
+            super::key_list(&keys)
         ),
         keys,
         Some("add the year suffix (a, b) or a second author".into()),

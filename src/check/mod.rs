@@ -36,6 +36,21 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+/// Keys as a list for a message: all of them when they are few, else the
+/// first few and a count, so that a message stays a line long however many
+/// entries one finding involves.
+pub fn key_list(keys: &[String]) -> String {
+    const SHOWN: usize = 8;
+    if keys.len() <= SHOWN {
+        return keys.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        keys[..SHOWN].join(", "),
+        keys.len() - SHOWN
+    )
+}
+
 /// Options of the audit.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
@@ -250,6 +265,16 @@ impl Policy {
 mod tests {
     use super::*;
     use crate::{Options, analyze};
+
+    #[test]
+    fn a_long_key_list_is_cut_with_a_count() {
+        let keys: Vec<String> = (0..20).map(|i| format!("k{i}")).collect();
+        assert_eq!(key_list(&keys[..2]), "k0, k1");
+        assert_eq!(
+            key_list(&keys),
+            "k0, k1, k2, k3, k4, k5, k6, k7 and 12 more"
+        );
+    }
 
     fn codes(doc: &str, style: Style) -> Vec<(Code, String)> {
         let a = analyze(doc, &Options::default());

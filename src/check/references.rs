@@ -122,7 +122,7 @@ fn problems(out: &mut Out<'_>, r: &Reference, merged: &mut HashMap<usize, Vec<St
             format!(
                 "{} entries run together on one line: {}",
                 keys.len(),
-                keys.join(", ")
+                super::key_list(&keys)
             ),
             keys,
             None,

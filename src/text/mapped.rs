@@ -15,10 +15,23 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mapped {
     text: String,
-    origin: Vec<usize>,
+    /// The map, as runs in text order. It is run-length encoded because a
+    /// byte-per-byte map cost eight bytes of memory per byte of text, the
+    /// largest part of a big reference list's footprint.
+    runs: Vec<Run>,
     /// Original offset just past the last copied byte; the end of any span
     /// that reaches the end of the text.
     end: usize,
+}
+
+/// Bytes of the text from `start` to the next run's start that map to the
+/// original from `orig`: one after another when copied, all to `orig` when
+/// synthetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    start: usize,
+    orig: usize,
+    synthetic: bool,
 }
 
 /// A typesetting leftover removed while normalising, with its original span.
@@ -69,7 +82,49 @@ impl Mapped {
 
     /// Original offset of normalised byte `i` (`i == len()` gives the end).
     pub fn orig(&self, i: usize) -> usize {
-        self.origin.get(i).copied().unwrap_or(self.end)
+        self.origin(i).unwrap_or(self.end)
+    }
+
+    /// The original offset of byte `i`, if the text has one.
+    fn origin(&self, i: usize) -> Option<usize> {
+        if i >= self.text.len() {
+            return None;
+        }
+        let k = self.runs.partition_point(|r| r.start <= i).checked_sub(1)?;
+        let r = self.runs[k];
+        Some(if r.synthetic {
+            r.orig
+        } else {
+            r.orig + (i - r.start)
+        })
+    }
+
+    /// Maps the bytes about to be pushed, from `orig` on.
+    fn extend_map(&mut self, orig: usize, synthetic: bool) {
+        let start = self.text.len();
+        if let Some(last) = self.runs.last()
+            && !synthetic
+            && !last.synthetic
+            && last.orig + (start - last.start) == orig
+        {
+            return;
+        }
+        if let Some(last) = self.runs.last_mut()
+            && last.start == start
+        {
+            // The last run has no bytes left (after pops): reuse it.
+            *last = Run {
+                start,
+                orig,
+                synthetic,
+            };
+            return;
+        }
+        self.runs.push(Run {
+            start,
+            orig,
+            synthetic,
+        });
     }
 
     /// Original byte span of the normalised span `start..end`.
@@ -79,7 +134,7 @@ impl Mapped {
             return s..s;
         }
         let s = self.orig(start);
-        let e = self.origin.get(end - 1).map_or(self.end, |&o| o + 1);
+        let e = self.origin(end - 1).map_or(self.end, |o| o + 1);
         // A synthetic byte at the end maps to the position it stands for;
         // never report an end before the start.
         s..e.max(s)
@@ -87,21 +142,31 @@ impl Mapped {
 
     /// Copies `src[range]` verbatim.
     pub fn push_src(&mut self, src: &str, range: Range<usize>) {
+        self.end = range.end;
+        if range.is_empty() {
+            return;
+        }
+        self.extend_map(range.start, false);
         self.text.push_str(&src[range.clone()]);
-        self.origin.extend(range.clone());
         self.end = range.end;
     }
 
     /// Appends text that is not in the original, mapped to offset `at`.
     pub fn push_synthetic(&mut self, s: &str, at: usize) {
+        if s.is_empty() {
+            return;
+        }
+        self.extend_map(at, true);
         self.text.push_str(s);
-        self.origin.extend(std::iter::repeat_n(at, s.len()));
     }
 
     fn pop_byte(&mut self) {
         // Only ever called on ASCII bytes we pushed ourselves.
         if self.text.pop().is_some() {
-            self.origin.pop();
+            let len = self.text.len();
+            while self.runs.last().is_some_and(|r| r.start >= len) {
+                self.runs.pop();
+            }
         }
     }
 
@@ -136,7 +201,13 @@ impl Mapped {
             // into the space around it, so that no output carries it.
             if ch.is_whitespace() || ch.is_control() {
                 if !self.text.is_empty() && !self.ends_with_space() {
-                    self.push_synthetic(" ", base + i);
+                    // A plain space is copied, which maps it as a synthetic
+                    // one would and keeps the run of the map going.
+                    if ch == ' ' {
+                        self.push_src(src, base + i..base + i + 1);
+                    } else {
+                        self.push_synthetic(" ", base + i);
+                    }
                 }
                 i += ch.len_utf8();
                 continue;
@@ -262,6 +333,53 @@ pub fn join_lines(src: &str, lines: &[Range<usize>], removed: &mut Vec<Removed>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Src(usize, usize),
+        Synthetic(usize),
+        Pop,
+    }
+
+    proptest! {
+        /// The run-length map answers as a byte-per-byte map would.
+        #[test]
+        fn runs_map_as_a_byte_map_would(ops in proptest::collection::vec(prop_oneof![
+            (0usize..40, 0usize..6).prop_map(|(a, n)| Op::Src(a, n)),
+            (0usize..40).prop_map(Op::Synthetic),
+            Just(Op::Pop),
+        ], 0..40)) {
+            let src = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
+            let mut m = Mapped::new();
+            let mut naive: Vec<usize> = Vec::new();
+            let mut end = 0;
+            for op in ops {
+                match op {
+                    Op::Src(a, n) => {
+                        m.push_src(src, a..a + n);
+                        naive.extend(a..a + n);
+                        end = a + n;
+                    }
+                    Op::Synthetic(at) => {
+                        m.push_synthetic(" ", at);
+                        naive.push(at);
+                    }
+                    Op::Pop => {
+                        if !m.is_empty() {
+                            naive.pop();
+                        }
+                        m.pop_byte();
+                    }
+                }
+            }
+            prop_assert_eq!(m.len(), naive.len());
+            for (i, &o) in naive.iter().enumerate() {
+                prop_assert_eq!(m.orig(i), o);
+            }
+            prop_assert_eq!(m.orig(naive.len()), end);
+        }
+    }
 
     fn lines(src: &str) -> Vec<Range<usize>> {
         crate::input::Source::new(src).lines()

@@ -230,8 +230,13 @@ pub fn merge_into(
     dialect: Dialect,
     format: &KeyFormat,
 ) -> Result<(String, MergeReport), Error> {
-    let bib = biblatex::Bibliography::parse(library)
-        .map_err(|e| Error::Usage(format!("cannot read the library: {e:?}")))?;
+    let bib = biblatex::Bibliography::parse(library).map_err(|e| {
+        let (line, col) = line_col(library, e.span.start);
+        Error::Usage(format!(
+            "cannot read the library at line {line}, column {col}: {}",
+            e.kind
+        ))
+    })?;
     let taken: HashSet<String> = bib.keys().map(str::to_string).collect();
     let existing: HashMap<String, String> =
         bib.iter().map(|e| (library_id(e), e.key.clone())).collect();
@@ -244,20 +249,41 @@ pub fn merge_into(
         }
     }
     assign_keys(&mut fresh, format, &taken);
+    // New entries take the library's line ending, so that a CRLF library
+    // does not become a mixed one.
+    let eol = if library.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let mut out = library.to_string();
     if !fresh.is_empty() {
         if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
+            out.push_str(eol);
         }
         for r in &fresh {
-            out.push('\n');
+            out.push_str(eol);
             let mut buf = Vec::new();
             write_entry(&entry(r, dialect), &mut buf).map_err(|e| Error::io(None, e))?;
-            out.push_str(&String::from_utf8_lossy(&buf));
+            out.push_str(&String::from_utf8_lossy(&buf).replace('\n', eol));
             report.added.push(r.key.clone());
         }
     }
     Ok((out, report))
+}
+
+/// 1-based line and column (in characters) of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[start..].chars().count() + 1,
+    )
 }
 
 #[cfg(test)]
@@ -332,5 +358,45 @@ mod tests {
         );
         assert!(biblatex::Bibliography::parse(&out).is_ok());
         assert!(merge_into("@book{", &refs, Dialect::Bibtex, &KeyFormat::default()).is_err());
+    }
+
+    #[test]
+    fn a_library_that_does_not_parse_is_named_by_line_and_column() {
+        let err = merge_into(
+            "@book{a,\n  title = {Open\n",
+            &[],
+            Dialect::Bibtex,
+            &KeyFormat::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("line 3, column 1"), "{err}");
+        assert!(err.contains("unexpected end of file"), "{err}");
+        assert!(!err.contains("ParseError"), "{err}");
+    }
+
+    #[test]
+    fn merging_into_a_crlf_library_writes_crlf_and_a_second_merge_adds_nothing() {
+        let lib = "@book{mine,\r\n  author = {Harte, B.},\r\n  title = {The long gap},\r\n  year = {2013},\r\n}\r\n";
+        let mut refs = vec![r("Lee", "2001", "A new work"), r("Kim", "2002", "Other")];
+        refs[0].doi = Some("10.1000/ABC".into());
+        crate::reference::key::assign_keys(&mut refs);
+        let fmt = KeyFormat::default();
+        let (once, first) = merge_into(lib, &refs, Dialect::Bibtex, &fmt).unwrap();
+        assert_eq!(first.added.len(), 2);
+        assert!(once.starts_with(lib));
+        assert!(
+            !once.replace("\r\n", "").contains('\n'),
+            "a bare LF: {once:?}"
+        );
+        let (twice, second) = merge_into(&once, &refs, Dialect::Bibtex, &fmt).unwrap();
+        assert!(second.added.is_empty());
+        assert_eq!(twice, once);
+        let keys: Vec<&str> = second
+            .existing
+            .iter()
+            .map(|(_, old)| old.as_str())
+            .collect();
+        assert_eq!(keys, first.added);
     }
 }

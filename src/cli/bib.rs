@@ -4,6 +4,7 @@
 
 use super::{BibFormat, Input, InputFormat, Output, load, output, read_input, shown};
 use citemap::Error;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub(super) fn bib(
@@ -51,14 +52,7 @@ pub(super) fn bib(
         if !report.added.is_empty() {
             output::write_atomic(&output::in_place(lib)?, |w| w.write_all(merged.as_bytes()))?;
         }
-        eprintln!(
-            "citemap: added {} entries to {}",
-            report.added.len(),
-            lib.display()
-        );
-        for (new, old) in &report.existing {
-            eprintln!("citemap: {new} is already in the library as {old}");
-        }
+        merge_summary(&report, lib, &mut std::io::stderr()).map_err(|e| Error::io(None, e))?;
         return Ok(0);
     }
     output::emit(output.output.as_deref(), output.force, |w| match format {
@@ -81,4 +75,65 @@ pub(super) fn refs(file: &Path, out: &Output) -> Result<i32, Error> {
         citemap::render::json::write_fields(&refs, w)
     })?;
     Ok(0)
+}
+
+/// What a merge did, for stderr. A work the library holds under the key
+/// this run would give it is most likely one an earlier merge added, so it
+/// is counted, not listed: a re-merge says only that nothing was new. A
+/// work held under another key is the user's own entry, worth naming.
+fn merge_summary(
+    report: &citemap::bibliography::MergeReport,
+    lib: &Path,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut line = if report.added.is_empty() {
+        format!("citemap: nothing new for {}", lib.display())
+    } else {
+        format!(
+            "citemap: added {} entries to {}",
+            report.added.len(),
+            lib.display()
+        )
+    };
+    if !report.existing.is_empty() {
+        line += &format!("; {} already there", report.existing.len());
+    }
+    writeln!(w, "{line}")?;
+    for (new, old) in report.existing.iter().filter(|(n, o)| n != o) {
+        writeln!(w, "citemap: {new} is already in the library as {old}")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use citemap::bibliography::MergeReport;
+
+    fn summary(report: &MergeReport) -> String {
+        let mut out = Vec::new();
+        merge_summary(report, Path::new("lib.bib"), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_re_merge_says_nothing_is_new_and_names_only_the_users_own_entries() {
+        let again = MergeReport {
+            added: vec![],
+            existing: vec![("lee2001".into(), "lee2001".into())],
+        };
+        assert_eq!(
+            summary(&again),
+            "citemap: nothing new for lib.bib; 1 already there\n"
+        );
+        let mixed = MergeReport {
+            added: vec!["kim2002".into()],
+            existing: vec![("lee2001".into(), "mine".into())],
+        };
+        assert_eq!(
+            summary(&mixed),
+            "citemap: added 1 entries to lib.bib; 1 already there\n\
+             citemap: lee2001 is already in the library as mine\n"
+        );
+    }
 }

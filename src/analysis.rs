@@ -60,6 +60,9 @@ pub struct Analysis {
     pub references: Vec<Reference>,
     /// Every in-text citation, in document order.
     pub citations: Vec<Citation>,
+    /// Runs of the input that replaced bytes that were not text (see
+    /// [`crate::input::decode_lossy`]); `check` reports each.
+    pub replaced: Vec<Range<usize>>,
 }
 
 /// Longest claim kept whole. A longer "sentence" is extraction damage (a
@@ -105,14 +108,20 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 /// (Markdown for the structured kinds) overrides `options.format`, and
 /// findings can name the original's paragraphs.
 pub fn analyze_extracted(doc: &Extracted, options: &Options) -> Analysis {
+    analyze_owned(doc.clone(), options)
+}
+
+/// [`analyze_extracted`] for a document the caller is done with: its text
+/// becomes the analysis's source instead of being copied, which on a large
+/// input saves the input's size in memory.
+pub fn analyze_owned(doc: Extracted, options: &Options) -> Analysis {
     let mut options = options.clone();
     if doc.kind != Kind::Text {
         options.format = doc.format;
     }
-    analyze_source(
-        Source::with_paragraphs(doc.text.clone(), doc.paragraphs.clone()),
-        &options,
-    )
+    let mut a = analyze_source(Source::with_paragraphs(doc.text, doc.paragraphs), &options);
+    a.replaced = doc.replaced;
+    a
 }
 
 /// Analyses a wrapped document.
@@ -198,6 +207,7 @@ pub fn analyze_source(source: Source, options: &Options) -> Analysis {
         document,
         references,
         citations,
+        replaced: Vec::new(),
     }
 }
 

@@ -16,6 +16,7 @@ use super::split::RawEntry;
 use super::tail::{EDITORS_MARK, parse_tail, take_edition};
 use super::title::{STRAY_NUMBER, VOLUME_PAREN, split_title};
 use super::{Problem, ProblemKind, Reference};
+use crate::text::mapped::Removed;
 use crate::text::sentence::entry_bounds as sentence_bounds;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -69,17 +70,29 @@ pub fn parse_list(entries: Vec<RawEntry>) -> Vec<Reference> {
         Ok("rules") => return entries.into_iter().map(parse_rules).collect(),
         _ => {}
     }
-    let rules: Vec<Reference> = entries.iter().cloned().map(parse_rules).collect();
+    // The entries are not kept beside their readings: a reading keeps its
+    // entry's text, so an entry can be made again from it, and a long list
+    // then holds one copy of its text, not two.
+    let extras: Vec<(Vec<Removed>, bool)> = entries
+        .iter()
+        .map(|e| (e.removed.clone(), e.merged))
+        .collect();
+    let rules: Vec<Reference> = entries.into_iter().map(parse_rules).collect();
+    let again = |r: &Reference, i: usize| RawEntry {
+        text: r.text.clone(),
+        removed: extras[i].0.clone(),
+        merged: extras[i].1,
+    };
     if rules.len() < MIN_LIST {
         let m = super::tagger::model();
         return rules
             .into_iter()
-            .zip(entries)
-            .map(|(r, e)| {
+            .enumerate()
+            .map(|(i, r)| {
                 if reads_cleanly(&r) {
                     r
                 } else {
-                    parse_tagged(e, m)
+                    parse_tagged(again(&r, i), m)
                 }
             })
             .collect();
@@ -88,20 +101,35 @@ pub fn parse_list(entries: Vec<RawEntry>) -> Vec<Reference> {
         .filter(|&i| reads_cleanly(&rules[i]))
         .collect();
     let n = rules.len() as f64;
+    let retag = |rules: Vec<Reference>| -> Vec<Reference> {
+        let m = super::tagger::model();
+        rules
+            .into_iter()
+            .zip(extras.iter())
+            .map(|(r, (removed, merged))| {
+                let e = RawEntry {
+                    text: r.text,
+                    removed: removed.clone(),
+                    merged: *merged,
+                };
+                parse_tagged(e, m)
+            })
+            .collect()
+    };
     if (clean.len() as f64) < REGULAR_SHARE * n || clean.is_empty() {
-        return tagged(entries);
+        return retag(rules);
     }
     let k = clean.len().min(SAMPLE);
     let m = super::tagger::model();
     let agreeing = (0..k)
         .map(|j| clean[j * clean.len() / k])
-        .filter(|&i| agree(&rules[i], &parse_tagged(entries[i].clone(), m)))
+        .filter(|&i| agree(&rules[i], &parse_tagged(again(&rules[i], i), m)))
         .count();
     let share = clean.len() as f64 / n * agreeing as f64 / k as f64;
     if share >= REGULAR_SHARE {
         rules
     } else {
-        tagged(entries)
+        retag(rules)
     }
 }
 

@@ -66,6 +66,7 @@ pub enum Code {
     KeyedCitations,
     NoReferenceList,
     NoCitations,
+    ReplacedByte,
 }
 
 /// One row of the code table.
@@ -171,6 +172,9 @@ codes! {
     NoCitations, "no-citations", Note,
         "the document has a reference list but no citation was found",
         "a check that found nothing to check says so rather than passing silently";
+    ReplacedByte, "replaced-byte", Warning,
+        "bytes that were not text were replaced with ? (read with --lossy)",
+        "the lost character may have been a letter of a name or a title, so a citation or an entry near it may not match";
 }
 
 impl Code {

@@ -136,6 +136,7 @@ pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     list::duplicates(&mut out);
     statistics(&mut out);
     silence(&mut out);
+    replaced(&mut out);
     out.diags.sort_by_key(|d| (d.span.start, d.code));
     out.diags
 }
@@ -148,6 +149,32 @@ fn statistics(out: &mut Out<'_>) {
             format!("\"{}\" has no citation in its paragraph", f.figure),
             vec![],
             Some("a figure usually needs a source".into()),
+        );
+    }
+}
+
+/// Each run of bytes that `--lossy` replaced. A file with many is named
+/// once per run up to a cap, then once for the rest, so that a binary file
+/// read as text does not bury every other finding.
+fn replaced(out: &mut Out<'_>) {
+    const SHOWN: usize = 20;
+    let runs = &out.a.replaced;
+    for r in runs.iter().take(SHOWN) {
+        out.push(
+            Code::ReplacedByte,
+            r.clone(),
+            format!("{} byte(s) that are not text were replaced", r.len()),
+            vec![],
+            Some("save the file as UTF-8 to keep the character".into()),
+        );
+    }
+    if let (Some(first), n) = (runs.get(SHOWN), runs.len().saturating_sub(SHOWN)) {
+        out.push(
+            Code::ReplacedByte,
+            first.clone(),
+            format!("{n} more runs of bytes that are not text were replaced from here on"),
+            vec![],
+            None,
         );
     }
 }

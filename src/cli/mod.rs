@@ -10,6 +10,7 @@ use citemap::Error;
 use citemap::input::Extracted;
 use clap::{Parser, Subcommand};
 use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
@@ -22,7 +23,18 @@ use std::path::{Path, PathBuf};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read a file with bytes that are not text instead of refusing it:
+    /// each such byte becomes "?" (spans stay true), and each run is
+    /// reported: as a `replaced-byte` finding by `check`, as a warning on
+    /// stderr by every command.
+    #[arg(long, global = true)]
+    lossy: bool,
 }
+
+/// `--lossy`, for the readers. A process-wide switch because every
+/// command reads its files through the same two functions, and the flag
+/// means the same for all of them.
+static LOSSY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 #[derive(clap::Args, Debug)]
 struct Input {
@@ -265,7 +277,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
 
 /// Reads a file of plain text (reference strings), or standard input.
 fn read_input(path: &Path) -> Result<String, Error> {
-    read_text(path, read_bytes(path)?)
+    read_text(path, read_bytes(path)?).map(|(text, _)| text)
 }
 
 /// Reads a document of any kind citemap knows. The kind comes from
@@ -288,8 +300,15 @@ fn read_document(path: &Path, format: InputFormat) -> Result<Extracted, Error> {
     };
     // A text file's bytes that are not text get the line and column; a
     // UTF-16 file is decoded first.
+    let mut replaced = Vec::new();
     let bytes = if matches!(kind, Kind::Text | Kind::Markdown) {
-        read_text(path, bytes)?.into_bytes()
+        let (text, r) = read_text(path, bytes)?;
+        replaced = r;
+        text.into_bytes()
+    } else if LOSSY.load(std::sync::atomic::Ordering::Relaxed) && !kind.zipped() {
+        // Markup is text too; its replaced bytes are warned about, but
+        // their spans are in the file, not in the extracted text.
+        read_text(path, bytes)?.0.into_bytes()
     } else {
         bytes
     };
@@ -306,6 +325,7 @@ fn read_document(path: &Path, format: InputFormat) -> Result<Extracted, Error> {
     if format == InputFormat::Text {
         doc.format = citemap::input::Format::Text;
     }
+    doc.replaced = replaced;
     for n in &doc.notes {
         eprintln!("citemap: note: {}: {n}", self::shown(path));
     }
@@ -313,13 +333,30 @@ fn read_document(path: &Path, format: InputFormat) -> Result<Extracted, Error> {
 }
 
 /// Decodes a text file's bytes, or says where they stop being text.
-fn read_text(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+/// With `--lossy`, replaces them instead, warns, and returns the runs.
+fn read_text(path: &Path, bytes: Vec<u8>) -> Result<(String, Vec<Range<usize>>), Error> {
     let shown = (path != Path::new("-")).then_some(path);
-    citemap::input::decode(bytes).map_err(|e| Error::NotText {
-        path: shown.map(Path::to_path_buf),
-        line: e.line,
-        column: e.column,
-    })
+    if LOSSY.load(std::sync::atomic::Ordering::Relaxed) {
+        let (text, replaced) = citemap::input::decode_lossy(bytes);
+        if let Some(first) = replaced.first() {
+            let (line, col) =
+                citemap::input::Source::new(&text[..first.start]).line_col(first.start);
+            let bytes: usize = replaced.iter().map(|r| r.len()).sum();
+            eprintln!(
+                "citemap: warning: {}:{line}:{col}: {bytes} byte(s) that are not text replaced with \"?\" in {} place(s)",
+                self::shown(path),
+                replaced.len()
+            );
+        }
+        return Ok((text, replaced));
+    }
+    citemap::input::decode(bytes)
+        .map(|t| (t, Vec::new()))
+        .map_err(|e| Error::NotText {
+            path: shown.map(Path::to_path_buf),
+            line: e.line,
+            column: e.column,
+        })
 }
 
 fn options(input: &Input) -> Result<citemap::Options, Error> {
@@ -339,11 +376,13 @@ fn options(input: &Input) -> Result<citemap::Options, Error> {
 
 fn load(input: &Input) -> Result<citemap::Analysis, Error> {
     let doc = read_document(&input.file, input.input_format)?;
-    Ok(citemap::analysis::analyze_extracted(&doc, &options(input)?))
+    Ok(citemap::analysis::analyze_owned(doc, &options(input)?))
 }
 
 fn execute(cli: Cli) -> Result<i32, Error> {
     use citemap::render;
+    LOSSY.store(cli.lossy, std::sync::atomic::Ordering::Relaxed);
+    output::clean_up_on_signals();
     match cli.command {
         Command::Analyze { input } => {
             let a = load(&input)?;
@@ -428,6 +467,10 @@ pub fn run() -> i32 {
     match execute(cli) {
         Ok(code) => code,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e @ Error::NotText { .. }) => {
+            eprintln!("citemap: {e}; --lossy reads it anyway, replacing such bytes");
+            2
+        }
         Err(e) => {
             eprintln!("citemap: {e}");
             2

@@ -108,6 +108,9 @@ pub struct Extracted {
     /// What was left out, for the user: a LaTeX `\input` outside the
     /// document's folder, say.
     pub notes: Vec<String>,
+    /// Runs of `text` that replaced bytes that were not text, when the file
+    /// was read with [`crate::input::decode_lossy`].
+    pub replaced: Vec<std::ops::Range<usize>>,
 }
 
 /// Why a file cannot be read.
@@ -184,6 +187,7 @@ impl Writer {
             kind,
             paragraphs: self.paragraphs,
             notes,
+            replaced: Vec::new(),
         }
     }
 }
@@ -207,6 +211,7 @@ pub fn extract(bytes: Vec<u8>, kind: Kind, dir: Option<&Path>) -> Result<Extract
             kind,
             paragraphs: Vec::new(),
             notes: Vec::new(),
+            replaced: Vec::new(),
         }),
     }
 }

@@ -176,6 +176,54 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotText> {
     }
 }
 
+/// Decodes like [`decode`], but never fails: in UTF-8 each byte that is
+/// not part of a character becomes `?`, one byte for one byte, so every
+/// span still points at the same place in the file; in UTF-16 an unpaired
+/// half becomes U+FFFD. Returns the text and, in it, the runs replaced.
+pub fn decode_lossy(bytes: Vec<u8>) -> (String, Vec<Range<usize>>) {
+    let mut replaced: Vec<Range<usize>> = Vec::new();
+    let mut note = |r: Range<usize>| match replaced.last_mut() {
+        Some(last) if last.end == r.start => last.end = r.end,
+        _ => replaced.push(r),
+    };
+    if let Some([0xFF, 0xFE] | [0xFE, 0xFF]) = bytes.get(..2) {
+        let be = bytes[0] == 0xFE;
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        let mut out = String::with_capacity(bytes.len() / 2);
+        for ch in char::decode_utf16(units) {
+            let at = out.len();
+            let bad = ch.is_err();
+            out.push(ch.unwrap_or(char::REPLACEMENT_CHARACTER));
+            if bad {
+                note(at..out.len());
+            }
+        }
+        if bytes.len() % 2 == 1 {
+            let at = out.len();
+            out.push(char::REPLACEMENT_CHARACTER);
+            note(at..out.len());
+        }
+        return (out, replaced);
+    }
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            let at = out.len();
+            out.extend(std::iter::repeat_n('?', bad.len()));
+            note(at..out.len());
+        }
+    }
+    (out, replaced)
+}
+
 /// The line and column of byte `at` of `text`.
 fn position(text: &str, at: usize) -> NotText {
     let s = Source::new(&text[..at.min(text.len())]);
@@ -278,6 +326,38 @@ mod tests {
         assert_eq!(decode(be).as_deref(), Ok("ok"));
         // A lone surrogate is not text.
         assert!(decode(vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]).is_err());
+    }
+
+    #[test]
+    fn lossy_decoding_keeps_every_offset_and_says_what_it_replaced() {
+        let (text, replaced) = decode_lossy(b"ab\xFF\xFEc\xC3\xA9d\xE2\x80".to_vec());
+        assert_eq!(text, "ab??céd??");
+        assert_eq!(replaced, [2..4, 8..10]);
+        assert_eq!(text.len(), 10);
+        let (text, replaced) = decode_lossy(vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]);
+        assert_eq!(text, "\u{FFFD}A");
+        assert_eq!(replaced, vec![Range { start: 0, end: 3 }]);
+        assert_eq!(decode_lossy(b"fine".to_vec()), ("fine".to_string(), vec![]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lossy_decoding_is_decoding_where_that_succeeds_and_keeps_the_length(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)
+        ) {
+            let (text, replaced) = decode_lossy(bytes.clone());
+            let utf16 = matches!(bytes.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF]));
+            match decode(bytes.clone()) {
+                Ok(t) => {
+                    proptest::prop_assert_eq!(&text, &t);
+                    proptest::prop_assert!(replaced.is_empty());
+                }
+                Err(_) => proptest::prop_assert!(!replaced.is_empty()),
+            }
+            if !utf16 {
+                proptest::prop_assert_eq!(text.len(), bytes.len());
+            }
+        }
     }
 
     #[test]

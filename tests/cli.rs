@@ -353,9 +353,24 @@ fn merging_into_a_library_keeps_every_byte() {
     assert_eq!(bib.len(), 2 + 40);
     assert!(bib.get("warfMine").is_some() && bib.get("warf2013central").is_none());
     // Merging again adds nothing and leaves the file as it is.
+    // Only the user's own entry is named; the forty this run added are
+    // counted, not reported again as if they were the user's.
     let o = run(&["bib", CHAPTER, "--merge", lib.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("added 0 entries"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("citemap: nothing new for"), "{err}");
+    assert!(err.contains("41 already there"), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
     assert_eq!(std::fs::read_to_string(&lib).unwrap(), merged);
+    // A CRLF library stays CRLF.
+    let crlf = d.join("crlf.bib");
+    std::fs::write(&crlf, "@misc{x,\r\n  title = {T},\r\n}\r\n").unwrap();
+    let o = run(&["bib", CHAPTER, "--merge", crlf.to_str().unwrap()]);
+    assert!(o.status.success());
+    let text = std::fs::read_to_string(&crlf).unwrap();
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "a bare LF was written"
+    );
     // An unreadable library is never touched.
     let bad = d.join("bad.bib");
     std::fs::write(&bad, "@book{broken,\n title = {no end\n").unwrap();
@@ -490,6 +505,49 @@ fn nothing_to_export_is_said_and_exits_1() {
 }
 
 #[test]
+fn lossy_reading_replaces_bad_bytes_in_place_and_reports_each_run() {
+    let doc: &[u8] = b"Intro\n\nText (Lee, 2001) and more \xE9\xE9 here.\n\nReferences\n\nLee, A. (2001). A t\xEFtle. Journal, 3, 1-9.\n";
+    let o = run_stdin(&["check", "--lossy", "--format", "json", "-"], doc);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning: <stdin>:3:27: 3 byte(s)"), "{err}");
+    let found: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let runs: Vec<(u64, u64, u64)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "replaced-byte")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["byte_start"].as_u64().unwrap(),
+                d["byte_end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Offsets are the file's own: one "?" for each bad byte.
+    let at = |needle: &[u8]| doc.windows(needle.len()).position(|w| w == needle).unwrap() as u64;
+    assert_eq!(
+        runs,
+        [
+            (3, at(b"\xE9"), at(b"\xE9") + 2),
+            (7, at(b"\xEF"), at(b"\xEF") + 1)
+        ]
+    );
+    // The citation still links: the damage was elsewhere.
+    assert!(
+        !found
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "unresolved-citation")
+    );
+    // Without the flag the same file is refused, with the way out named.
+    let o = run_stdin(&["check", "-"], doc);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--lossy"));
+}
+
+#[test]
 fn a_bad_byte_is_named_by_line_and_column_and_utf16_is_read() {
     let o = run_stdin(&["analyze", "-"], b"Intro\n\nbad \xFF here\n");
     assert_eq!(o.status.code(), Some(2));
@@ -602,4 +660,57 @@ fn csv_cells_never_run_as_formulas_and_outputs_carry_no_control_characters() {
         let out = run_stdin(args, doc.as_bytes()).stdout;
         assert!(!out.contains(&0), "{args:?} wrote a NUL byte");
     }
+}
+
+#[test]
+fn an_interrupted_write_leaves_neither_a_temporary_file_nor_a_changed_target() {
+    let d = scratch("interrupt");
+    let out = d.join("out.txt");
+    std::fs::write(&out, "the user's file\n").unwrap();
+    let temps = || {
+        std::fs::read_dir(&d)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".citemap-"))
+            .count()
+    };
+    for signal in ["-TERM", "-INT"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_citemap"))
+            .args(["extract", CHAPTER, "--force", "-o", out.to_str().unwrap()])
+            .env("CITEMAP_TEST_HOLD_MS", "20000")
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait for the temporary file, complete and not yet renamed.
+        let mut waited = 0;
+        while temps() == 0 && waited < 200 {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            waited += 1;
+        }
+        assert_eq!(temps(), 1, "the write never started");
+        let killed = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "{signal}");
+        assert_eq!(temps(), 0, "{signal} left the temporary file");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "the user's file\n");
+    }
+}
+
+#[test]
+fn a_stray_temporary_file_is_named_by_the_next_write_beside_it() {
+    let d = scratch("stray");
+    let stray = d.join(".citemap-AbC123.tmp");
+    std::fs::write(&stray, "half").unwrap();
+    let out = d.join("x.bib");
+    let o = run(&["bib", CHAPTER, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(".citemap-AbC123.tmp"), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    // Named, not deleted: it might be another run's.
+    assert!(stray.exists());
 }

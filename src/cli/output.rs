@@ -3,6 +3,7 @@
 use citemap::Error;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Writes `produce`'s output to `path` or, without a path, to standard
 /// output. A file is written to a temporary file beside it and renamed
@@ -67,6 +68,44 @@ fn target(p: &Path, force: bool) -> Result<PathBuf, Error> {
 /// a kill) is recognisable.
 pub const TEMP_PREFIX: &str = ".citemap-";
 
+/// Temporary files being written now: what the signal handler removes.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// On SIGINT, SIGTERM or SIGHUP, removes the temporary file being written
+/// (the target is untouched: it is only ever replaced by a rename) and
+/// exits with 130, as a shell does for an interrupted command. SIGKILL
+/// cannot be caught; the next run's warning names what it leaves.
+pub fn clean_up_on_signals() {
+    // ctrlc runs the handler on its own thread, not in the signal
+    // handler, so removing files there is safe.
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING.lock() {
+            for f in pending.iter() {
+                let _ = std::fs::remove_file(f);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+/// Warns of temporary files of ours in `dir`: left by a run that was
+/// killed, or being written by another run at this moment.
+fn warn_strays(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") {
+            eprintln!(
+                "citemap: warning: {} looks like a temporary file left by an interrupted citemap run (or one writing now); delete it if no run is",
+                dir.join(&*name).display()
+            );
+        }
+    }
+}
+
 /// Writes a file through a temporary file in the same folder and a rename.
 /// Errors name `p`, never the temporary file.
 pub fn write_atomic(
@@ -80,7 +119,8 @@ pub fn write_atomic(
     // The io::Error of a failed create or rename carries the temporary
     // path in its text; keep only its kind, with the user's path.
     let io = |e: std::io::Error| Error::io(Some(p), std::io::Error::from(e.kind()));
-    let mut tmp = tempfile::Builder::new()
+    warn_strays(&dir);
+    let tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
         .tempfile_in(&dir)
@@ -92,6 +132,22 @@ pub fn write_atomic(
             )),
             _ => io(e),
         })?;
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.push(tmp.path().to_path_buf());
+    }
+    let result = fill_and_persist(p, tmp, produce);
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.clear();
+    }
+    result
+}
+
+fn fill_and_persist(
+    p: &Path,
+    mut tmp: tempfile::NamedTempFile,
+    produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::io(Some(p), std::io::Error::from(e.kind()));
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         produce(&mut w).map_err(io)?;
@@ -106,6 +162,12 @@ pub fn write_atomic(
         std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode)).map_err(io)?;
     }
     tmp.as_file().sync_all().map_err(io)?;
+    // For the interruption test: a window in which the temporary file is
+    // complete and the target not yet replaced.
+    if let Some(ms) = std::env::var_os("CITEMAP_TEST_HOLD_MS") {
+        let ms = ms.to_str().and_then(|s| s.parse().ok()).unwrap_or(0);
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
     tmp.persist(p).map_err(|e| io(e.error))?;
     Ok(())
 }

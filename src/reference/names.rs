@@ -50,11 +50,10 @@ fn without_suffix(seg: &str) -> &str {
 }
 
 pub(super) fn org_like(s: &str) -> bool {
-    let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
-    words
-        .iter()
-        .any(|w| lexicon::is_org_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        || (words.iter().filter(|w| !is_particle(w)).count() >= 4
+    // Word by word, not collected: a damaged "name" can be a whole page.
+    let words = || s.split_whitespace().map(str::to_lowercase);
+    words().any(|w| lexicon::is_org_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || (words().filter(|w| !is_particle(w)).take(4).count() >= 4
             && !s.contains(',')
             && !s.split_whitespace().any(is_initials))
         || (s.len() >= 2

@@ -102,31 +102,41 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// digit or a quotation, but not after an initial or an abbreviation of
 /// [`lexicon::ENTRY_ABBREVIATIONS`].
 pub fn entry_bounds(s: &str) -> Vec<usize> {
+    // Longest word looked at around a mark: an initial or an abbreviation
+    // is far shorter, so a longer word is neither, and the scans stay
+    // bounded however long the line or its runs of dots.
+    const WORD: usize = 64;
+    const CLOSERS: [char; 5] = ['.', '"', '”', '’', '\''];
     let mut out = Vec::new();
     let mut depth = 0i32;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    // End of the run of closing marks after the last mark looked at: every
+    // mark inside one run ends at the same place, so the run is read once.
+    let mut run_end = 0;
+    for (i, c) in s.char_indices() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = (depth - 1).max(0),
             '.' | '?' | '!' if depth == 0 => {
-                let mut j = k + 1;
-                while j < chars.len() && matches!(chars[j].1, '.' | '"' | '”' | '’' | '\'') {
-                    j += 1;
+                let from = i + c.len_utf8();
+                if from > run_end {
+                    run_end = s.len() - s[from..].trim_start_matches(CLOSERS).len();
                 }
-                let Some(&(_, after)) = chars.get(j) else {
+                let mut rest = s[run_end..].chars();
+                let Some(after) = rest.next() else {
                     continue;
                 };
                 if !after.is_whitespace() {
                     continue;
                 }
-                let next = chars.get(j + 1).map_or(' ', |x| x.1);
+                let word_after = rest.as_str();
+                let next = word_after.chars().next().unwrap_or(' ');
                 // A capital inside the next word also starts a new part:
                 // journals such as "eLife" or "mBio".
-                let camel = chars[j + 1..]
-                    .iter()
-                    .take_while(|x| x.1.is_alphanumeric())
-                    .any(|x| x.1.is_uppercase());
+                let camel = word_after
+                    .chars()
+                    .take(WORD)
+                    .take_while(|x| x.is_alphanumeric())
+                    .any(char::is_uppercase);
                 if !(next.is_uppercase()
                     || next.is_ascii_digit()
                     || camel
@@ -134,24 +144,21 @@ pub fn entry_bounds(s: &str) -> Vec<usize> {
                 {
                     continue;
                 }
-                if c == '.' {
-                    // Not after an initial or an abbreviation.
-                    let word = s[..i]
-                        .rsplit(|c: char| c.is_whitespace())
-                        .next()
-                        .unwrap_or("");
-                    let w = word.trim_start_matches(['(', '[']);
-                    let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
-                    let abbr = lexicon::is_entry_abbreviation(&w.to_lowercase())
-                        || (w.contains('.')
-                            && w.len() <= 5
-                            && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
-                            && w.chars().all(|c| c.is_uppercase() || c == '.'));
-                    if initial || abbr {
-                        continue;
-                    }
+                if c == '.'
+                    && short_word_before(s, i, WORD).is_some_and(|w| {
+                        let w = w.trim_start_matches(['(', '[']);
+                        let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+                        let abbr = lexicon::is_entry_abbreviation(&w.to_lowercase())
+                            || (w.contains('.')
+                                && w.len() <= 5
+                                && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                                && w.chars().all(|c| c.is_uppercase() || c == '.'));
+                        initial || abbr
+                    })
+                {
+                    continue;
                 }
-                out.push(chars.get(j).map_or(s.len(), |x| x.0));
+                out.push(run_end);
             }
             _ => {}
         }
@@ -159,9 +166,97 @@ pub fn entry_bounds(s: &str) -> Vec<usize> {
     out
 }
 
+/// The word that ends at byte `end` of `s` (back to the last whitespace),
+/// or `None` when it is longer than `max` bytes.
+fn short_word_before(s: &str, end: usize, max: usize) -> Option<&str> {
+    let mut lo = end.saturating_sub(max + 1);
+    while !s.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &s[lo..end];
+    match window.rfind(char::is_whitespace) {
+        Some(ws) => {
+            let ws_len = window[ws..].chars().next().map_or(1, char::len_utf8);
+            Some(&window[ws + ws_len..])
+        }
+        None if lo == 0 => Some(window),
+        None => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reading before the scans were bounded: quadratic on a long run
+    /// of dots, but the meaning the bounded one must keep.
+    fn entry_bounds_unbounded(s: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut depth = 0i32;
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = (depth - 1).max(0),
+                '.' | '?' | '!' if depth == 0 => {
+                    let mut j = k + 1;
+                    while j < chars.len() && matches!(chars[j].1, '.' | '"' | '”' | '’' | '\'')
+                    {
+                        j += 1;
+                    }
+                    let Some(&(_, after)) = chars.get(j) else {
+                        continue;
+                    };
+                    if !after.is_whitespace() {
+                        continue;
+                    }
+                    let next = chars.get(j + 1).map_or(' ', |x| x.1);
+                    // A capital inside the next word also starts a new part:
+                    // journals such as "eLife" or "mBio".
+                    let camel = chars[j + 1..]
+                        .iter()
+                        .take_while(|x| x.1.is_alphanumeric())
+                        .any(|x| x.1.is_uppercase());
+                    if !(next.is_uppercase()
+                        || next.is_ascii_digit()
+                        || camel
+                        || matches!(next, '“' | '"' | '‘' | '[' | '¿' | '¡'))
+                    {
+                        continue;
+                    }
+                    if c == '.' {
+                        // Not after an initial or an abbreviation.
+                        let word = s[..i]
+                            .rsplit(|c: char| c.is_whitespace())
+                            .next()
+                            .unwrap_or("");
+                        let w = word.trim_start_matches(['(', '[']);
+                        let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+                        let abbr = lexicon::is_entry_abbreviation(&w.to_lowercase())
+                            || (w.contains('.')
+                                && w.len() <= 5
+                                && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                                && w.chars().all(|c| c.is_uppercase() || c == '.'));
+                        if initial || abbr {
+                            continue;
+                        }
+                    }
+                    out.push(chars.get(j).map_or(s.len(), |x| x.0));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_entry_bounds_agree_with_the_unbounded_reading(
+            s in "[aZ.?!\"”’' ()\\[\\]eL1J]{0,120}"
+        ) {
+            proptest::prop_assert_eq!(entry_bounds(&s), entry_bounds_unbounded(&s));
+        }
+    }
 
     fn sents(t: &str) -> Vec<&str> {
         split(t).into_iter().map(|r| &t[r]).collect()

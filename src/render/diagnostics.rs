@@ -44,8 +44,17 @@ pub fn human<W: Write>(
                 "paragraph {p} of the original document (lines are those of `citemap extract`)"
             ));
         }
+        // A span is marked by whole characters: one that ends inside a
+        // character (from text folded on the way in) is widened to it.
+        let mut span = d.span.start.min(text.len())..d.span.end.min(text.len());
+        while !text.is_char_boundary(span.start) {
+            span.start -= 1;
+        }
+        while !text.is_char_boundary(span.end) {
+            span.end += 1;
+        }
+        span.end = span.end.max(span.start);
         // An empty span still needs a character to point at.
-        let mut span = d.span.clone();
         if span.is_empty() && span.end < text.len() {
             span.end += text[span.end..].chars().next().map_or(0, char::len_utf8);
         }
@@ -276,5 +285,23 @@ mod tests {
         assert!(out.contains("doc.txt:1:5001"), "{out}");
         assert!(out.contains("Target"), "{out}");
         assert!(out.lines().all(|l| l.chars().count() < 200), "{out}");
+    }
+
+    #[test]
+    fn a_span_that_ends_inside_a_character_is_marked_by_the_whole_character() {
+        let text = "A study.\u{201d} More text.\n".to_string();
+        let source = Source::new(text);
+        let d = Diagnostic {
+            code: Code::IncompleteReference,
+            severity: Severity::Warning,
+            message: "a test finding".into(),
+            span: 2..9,
+            keys: Vec::new(),
+            help: None,
+        };
+        let mut out = Vec::new();
+        human(&[d], &source, "doc.txt", false, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("doc.txt:1:3"), "{out}");
     }
 }

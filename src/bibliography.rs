@@ -231,7 +231,7 @@ pub fn merge_into(
     format: &KeyFormat,
 ) -> Result<(String, MergeReport), Error> {
     let bib = biblatex::Bibliography::parse(library).map_err(|e| {
-        let (line, col) = line_col(library, e.span.start);
+        let (line, col) = crate::input::Source::new(library).line_col(e.span.start);
         Error::Usage(format!(
             "cannot read the library at line {line}, column {col}: {}",
             e.kind
@@ -270,20 +270,6 @@ pub fn merge_into(
         }
     }
     Ok((out, report))
-}
-
-/// 1-based line and column (in characters) of byte `at` of `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &text[..at];
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[start..].chars().count() + 1,
-    )
 }
 
 #[cfg(test)]

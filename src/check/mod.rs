@@ -168,11 +168,14 @@ fn replaced(out: &mut Out<'_>) {
             Some("save the file as UTF-8 to keep the character".into()),
         );
     }
-    if let (Some(first), n) = (runs.get(SHOWN), runs.len().saturating_sub(SHOWN)) {
+    if let Some(first) = runs.get(SHOWN) {
         out.push(
             Code::ReplacedByte,
             first.clone(),
-            format!("{n} more runs of bytes that are not text were replaced from here on"),
+            format!(
+                "{} more runs of bytes that are not text were replaced from here on",
+                runs.len() - SHOWN
+            ),
             vec![],
             None,
         );

@@ -142,38 +142,43 @@ pub struct NotText {
 /// stay offsets into the file), or UTF-16 after its byte-order mark. The
 /// error names the line and column of the first byte that is not text.
 pub fn decode(bytes: Vec<u8>) -> Result<String, NotText> {
-    let utf16 = |be: bool| {
-        let units = bytes[2..].chunks_exact(2).map(|c| {
-            if be {
-                u16::from_be_bytes([c[0], c[1]])
-            } else {
-                u16::from_le_bytes([c[0], c[1]])
-            }
-        });
+    if let Some(chars) = utf16_chars(&bytes) {
         let mut out = String::with_capacity(bytes.len() / 2);
-        for ch in char::decode_utf16(units) {
+        for ch in chars {
             match ch {
-                Ok(c) => out.push(c),
-                Err(_) => return Err(position(&out, out.len())),
+                Some(c) => out.push(c),
+                None => return Err(position(&out, out.len())),
             }
         }
-        // A final odd byte is half a character.
-        if bytes.len() % 2 == 1 {
-            return Err(position(&out, out.len()));
-        }
-        Ok(out)
-    };
-    match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => utf16(false),
-        Some([0xFE, 0xFF]) => utf16(true),
-        _ => String::from_utf8(bytes).map_err(|e| {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            // The prefix is valid UTF-8 by construction.
-            let text = String::from_utf8_lossy(&bytes[..valid]);
-            position(&text, valid)
-        }),
+        return Ok(out);
     }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        // The prefix is valid UTF-8 by construction.
+        let text = String::from_utf8_lossy(&bytes[..valid]);
+        position(&text, valid)
+    })
+}
+
+/// The characters of a file that starts with a UTF-16 byte-order mark, or
+/// `None` for any other file. `None` items are not characters: an unpaired
+/// surrogate, or a final odd byte (half a unit).
+fn utf16_chars(bytes: &[u8]) -> Option<impl Iterator<Item = Option<char>> + '_> {
+    let be = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => false,
+        Some([0xFE, 0xFF]) => true,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(move |c| {
+        if be {
+            u16::from_be_bytes([c[0], c[1]])
+        } else {
+            u16::from_le_bytes([c[0], c[1]])
+        }
+    });
+    let odd = (bytes.len() % 2 == 1).then_some(None);
+    Some(char::decode_utf16(units).map(Result::ok).chain(odd))
 }
 
 /// Decodes like [`decode`], but never fails: in UTF-8 each byte that is
@@ -186,28 +191,14 @@ pub fn decode_lossy(bytes: Vec<u8>) -> (String, Vec<Range<usize>>) {
         Some(last) if last.end == r.start => last.end = r.end,
         _ => replaced.push(r),
     };
-    if let Some([0xFF, 0xFE] | [0xFE, 0xFF]) = bytes.get(..2) {
-        let be = bytes[0] == 0xFE;
-        let units = bytes[2..].chunks_exact(2).map(|c| {
-            if be {
-                u16::from_be_bytes([c[0], c[1]])
-            } else {
-                u16::from_le_bytes([c[0], c[1]])
-            }
-        });
+    if let Some(chars) = utf16_chars(&bytes) {
         let mut out = String::with_capacity(bytes.len() / 2);
-        for ch in char::decode_utf16(units) {
+        for ch in chars {
             let at = out.len();
-            let bad = ch.is_err();
             out.push(ch.unwrap_or(char::REPLACEMENT_CHARACTER));
-            if bad {
+            if ch.is_none() {
                 note(at..out.len());
             }
-        }
-        if bytes.len() % 2 == 1 {
-            let at = out.len();
-            out.push(char::REPLACEMENT_CHARACTER);
-            note(at..out.len());
         }
         return (out, replaced);
     }

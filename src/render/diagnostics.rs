@@ -264,24 +264,28 @@ mod tests {
     use super::*;
     use crate::check::Code;
 
+    /// The human rendering of one finding over `span` of `text`.
+    fn rendered(text: String, span: std::ops::Range<usize>) -> String {
+        let d = Diagnostic {
+            code: Code::UnresolvedCitation,
+            severity: Severity::Error,
+            message: "a test finding".into(),
+            span,
+            keys: Vec::new(),
+            help: None,
+        };
+        let mut out = Vec::new();
+        human(&[d], &Source::new(text), "doc.txt", false, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn a_finding_on_a_long_line_shows_a_window_and_the_true_column() {
         let mut text = "é".repeat(5000);
         let at = text.len();
         text.push_str("Target word here.");
         text.push_str(&"x".repeat(5000));
-        let source = Source::new(text);
-        let d = Diagnostic {
-            code: Code::UnresolvedCitation,
-            severity: Severity::Error,
-            message: "a test finding".into(),
-            span: at..at + 6,
-            keys: Vec::new(),
-            help: None,
-        };
-        let mut out = Vec::new();
-        human(&[d], &source, "doc.txt", false, &mut out).unwrap();
-        let out = String::from_utf8(out).unwrap();
+        let out = rendered(text, at..at + 6);
         assert!(out.contains("doc.txt:1:5001"), "{out}");
         assert!(out.contains("Target"), "{out}");
         assert!(out.lines().all(|l| l.chars().count() < 200), "{out}");
@@ -289,19 +293,7 @@ mod tests {
 
     #[test]
     fn a_span_that_ends_inside_a_character_is_marked_by_the_whole_character() {
-        let text = "A study.\u{201d} More text.\n".to_string();
-        let source = Source::new(text);
-        let d = Diagnostic {
-            code: Code::IncompleteReference,
-            severity: Severity::Warning,
-            message: "a test finding".into(),
-            span: 2..9,
-            keys: Vec::new(),
-            help: None,
-        };
-        let mut out = Vec::new();
-        human(&[d], &source, "doc.txt", false, &mut out).unwrap();
-        let out = String::from_utf8(out).unwrap();
+        let out = rendered("A study.\u{201d} More text.\n".to_string(), 2..9);
         assert!(out.contains("doc.txt:1:3"), "{out}");
     }
 }

@@ -144,18 +144,7 @@ pub fn entry_bounds(s: &str) -> Vec<usize> {
                 {
                     continue;
                 }
-                if c == '.'
-                    && short_word_before(s, i, WORD).is_some_and(|w| {
-                        let w = w.trim_start_matches(['(', '[']);
-                        let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
-                        let abbr = lexicon::is_entry_abbreviation(&w.to_lowercase())
-                            || (w.contains('.')
-                                && w.len() <= 5
-                                && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
-                                && w.chars().all(|c| c.is_uppercase() || c == '.'));
-                        initial || abbr
-                    })
-                {
+                if c == '.' && short_word_before(s, i, WORD).is_some_and(initial_or_abbreviation) {
                     continue;
                 }
                 out.push(run_end);
@@ -164,6 +153,20 @@ pub fn entry_bounds(s: &str) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Whether the word before a period makes it no sentence end: an initial
+/// ("J."), an abbreviation of [`lexicon::ENTRY_ABBREVIATIONS`] or a short
+/// capitalised one ("U.S.").
+fn initial_or_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(['(', '[']);
+    let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
+    initial
+        || lexicon::is_entry_abbreviation(&w.to_lowercase())
+        || (w.contains('.')
+            && w.len() <= 5
+            && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            && w.chars().all(|c| c.is_uppercase() || c == '.'))
 }
 
 /// The word that ends at byte `end` of `s` (back to the last whitespace),
@@ -230,14 +233,7 @@ mod tests {
                             .rsplit(|c: char| c.is_whitespace())
                             .next()
                             .unwrap_or("");
-                        let w = word.trim_start_matches(['(', '[']);
-                        let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
-                        let abbr = lexicon::is_entry_abbreviation(&w.to_lowercase())
-                            || (w.contains('.')
-                                && w.len() <= 5
-                                && w.chars().filter(|c| c.is_alphabetic()).count() <= 3
-                                && w.chars().all(|c| c.is_uppercase() || c == '.'));
-                        if initial || abbr {
+                        if initial_or_abbreviation(word) {
                             continue;
                         }
                     }

@@ -26,7 +26,7 @@ re!(CHICAGO_EDITORS, r",\s*eds?\.?\s*$");
 re!(ANY_YEAR, r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b");
 re!(
     DOI,
-    r"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bdoi\s+)?\b(10\.\d{4,9}/[^\s]+)"
+    r"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)?\b(10\.\d{4,9}/[^\s,]+)"
 );
 re!(
     ACCESS,
@@ -167,7 +167,9 @@ pub fn parse(e: RawEntry) -> Reference {
 
 /// Parses one entry by the hand-written rules alone.
 pub fn parse_rules(e: RawEntry) -> Reference {
-    let full = e.text.as_str().to_string();
+    // Fields are read from the text with its cut links made whole; spans
+    // come from the entry's map, not from this copy.
+    let full = crate::text::identifier::rejoin_links(e.text.as_str()).into_owned();
     let mut r = Reference {
         span: e.text.orig_span(0, e.text.len()),
         ..Default::default()
@@ -205,7 +207,9 @@ pub fn parse_tagged(e: RawEntry, m: &super::tagger::model::Model) -> Reference {
     if e.text.len() > MAX_TAGGED {
         return parse_rules(e);
     }
-    let full = e.text.as_str().to_string();
+    // Fields are read from the text with its cut links made whole; spans
+    // come from the entry's map, not from this copy.
+    let full = crate::text::identifier::rejoin_links(e.text.as_str()).into_owned();
     let mut r = Reference {
         span: e.text.orig_span(0, e.text.len()),
         ..Default::default()
@@ -263,7 +267,7 @@ fn take_identifiers(r: &mut Reference, full: &str) -> String {
     });
     if let Some(c) = doi {
         let m = c.get(0).map_or(0..0, |m| m.range());
-        let doi = c[1].trim_end_matches(['.', ',', ';', ')', ']']).to_string();
+        let doi = doi_value(&c[1]);
         r.doi = Some(doi);
         t.replace_range(m, "");
     }
@@ -283,6 +287,20 @@ fn take_identifiers(r: &mut Reference, full: &str) -> String {
     }
     let t = t.trim().to_string();
     AVAILABLE.replace(&t, "").trim().to_string()
+}
+
+/// A DOI as matched, without the punctuation that ends the sentence and
+/// without a label glued to it when extraction lost the space
+/// ("10.1007/BF02345020.URLhttps", as biblatex's "URL:" prints).
+fn doi_value(m: &str) -> String {
+    let mut d = m;
+    if let Some(i) = d.find(".URL").or_else(|| d.find("URL")) {
+        let rest = d[i..].trim_start_matches('.');
+        if rest.len() == 3 || rest[3..].starts_with(['h', 'H', ':', 'w']) {
+            d = &d[..i];
+        }
+    }
+    d.trim_end_matches(['.', ',', ';', ')', ']']).to_string()
 }
 
 /// The names before the anchor and the rest after it, with the year read
@@ -378,6 +396,49 @@ fn finish(mut r: Reference, full: &str, text: crate::text::Mapped) -> Reference 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dois_are_read_through_extraction_damage() {
+        let cases = [
+            ("J, 2, 1-9. doi :10.1007/BF02105068", "10.1007/BF02105068"),
+            (
+                "J, 2, 1-9. doi: 10.1146/annurev.55.151502,arXiv :hep-ph/0502182.",
+                "10.1146/annurev.55.151502",
+            ),
+            (
+                "J, 2, 1-9. doi: 10.1007/BF02345020.URLhttps : //doi.org/x",
+                "10.1007/BF02345020",
+            ),
+            (
+                "J, 2, 1-9. https://doi.org/10.1016/ j.envres.2019.03.001",
+                "10.1016/j.envres.2019.03.001",
+            ),
+            (
+                "J, 2, 1-9. https://doi.org/10.1016/j. envres.2019.03.001.",
+                "10.1016/j.envres.2019.03.001",
+            ),
+            (
+                "J, 2, 1-9. https://doi.org/10.1002/(SICI)1097-4571(199806)49:8.",
+                "10.1002/(SICI)1097-4571(199806)49:8",
+            ),
+        ];
+        for (k, (tail, want)) in cases.into_iter().enumerate() {
+            let line = format!("Lee, A. (2001). A title. {tail}\n");
+            for r in crate::reference::parse_lines_by(&line, parse_rules)
+                .into_iter()
+                .chain(crate::reference::parse_lines_by(&line, |e| {
+                    parse_tagged(e, crate::reference::tagger::model())
+                }))
+            {
+                assert_eq!(r.doi.as_deref(), Some(want), "{tail}");
+                // What follows the DOI in the second and third cases (an
+                // arXiv number, a broken URL) is read as another field.
+                if k != 1 && k != 2 {
+                    assert_eq!(r.pages.as_deref(), Some("1-9"), "{tail}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_entry_too_long_to_be_a_reference_is_read_by_the_rules_not_the_tagger() {

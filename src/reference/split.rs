@@ -105,6 +105,16 @@ fn ends_entry(t: &str) -> bool {
     t.ends_with(['.', ')', ']']) || t.ends_with(|c: char| c.is_ascii_digit()) || t.ends_with('/')
 }
 
+/// Whether line `t` goes on with the entry of line `prev`: it holds the
+/// rest of a link that the line break cut, or the entry's link, which was
+/// too long to fit on the line where the entry ends. An entry never starts
+/// with its link, and one with a link of its own already is finished.
+fn continues_link(prev: &str, t: &str) -> bool {
+    use crate::text::identifier::{cuts_link, is_link};
+    cuts_link(prev, t)
+        || t.split_whitespace().next().is_some_and(is_link) && !prev.split_whitespace().any(is_link)
+}
+
 /// True when the region looks hard-wrapped: many lines end near one width.
 fn hard_wrapped(src: &str, lines: &[Range<usize>]) -> bool {
     let mut lens: Vec<usize> = lines
@@ -150,12 +160,18 @@ pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
         && (lines.len() - indented) * 5 >= lines.len()
         && lines.first().is_some_and(|l| indent(l) < 2);
     let flags: Vec<bool> = lines.iter().map(|l| indent(l) >= 2).collect();
-    let lines: Vec<Range<usize>> = lines.iter().map(|l| strip_bullet(src, l)).collect();
+    let raw = lines;
+    let lines: Vec<Range<usize>> = raw.iter().map(|l| strip_bullet(src, l)).collect();
     let wrapped = hard_wrapped(src, &lines);
     let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = src[l.clone()].trim();
-        let new_entry = if hanging {
+        // A bullet starts an entry, whatever the line holds.
+        let bulleted = l.start != raw[i].start + indent(&raw[i]);
+        let new_entry = if i > 0 && !bulleted && continues_link(src[lines[i - 1].clone()].trim(), t)
+        {
+            false
+        } else if hanging {
             !flags[i] || groups.is_empty()
         } else if !wrapped {
             true
@@ -295,6 +311,29 @@ mod tests {
                 "Becker, M. (2011). Parties. J, 4(3), 1–9."
             ]
         );
+    }
+
+    #[test]
+    fn a_link_on_the_next_line_stays_with_its_entry() {
+        let src = "Abel, R. (1994). Film. J, 2, 3-4. https://doi.org/10.1016/j.\n\
+                   envres.2019.03.001\n\
+                   Becker, M. (2011). Parties. J, 4(3), 1–9.\n\
+                   https://doi.org/10.1000/b.2\n\
+                   Cole, A. (2012). Rivers. J, 5, 1–9. https://doi.org/10.1000/c.3\n\
+                   https://example.org/another-entry\n";
+        assert_eq!(
+            texts(src),
+            [
+                "Abel, R. (1994). Film. J, 2, 3-4. https://doi.org/10.1016/j.envres.2019.03.001",
+                "Becker, M. (2011). Parties. J, 4(3), 1–9. https://doi.org/10.1000/b.2",
+                "Cole, A. (2012). Rivers. J, 5, 1–9. https://doi.org/10.1000/c.3",
+                "https://example.org/another-entry",
+            ]
+        );
+        // A bullet starts an entry even where the line could go on a link.
+        let bulleted =
+            "- Abel, R. (1994). Film. https://example.org/a/\n- x1.b Lee, K. (2001). Rivers.\n";
+        assert_eq!(texts(bulleted).len(), 2);
     }
 
     #[test]

@@ -252,7 +252,10 @@ impl Mapped {
     /// space separates the lines.
     pub fn push_joined_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
         let next = src[line.clone()].trim_start();
-        if !self.text.is_empty() {
+        if !self.text.is_empty() && super::identifier::cuts_link(&self.text, next) {
+            // A link broken across lines goes on without a space, and a
+            // hyphen at the break is its own ("…/long-" + "name").
+        } else if !self.text.is_empty() {
             // A line-end hyphen between letters of one case split a word
             // ("collec-" + "ting", "CHOLO-" + "DENKO"); between cases it is
             // a compound's own hyphen ("Post-" + "Communist").
@@ -396,6 +399,19 @@ mod tests {
         assert_eq!(&src[span], "big");
         let w = m.as_str().find("world").unwrap();
         assert_eq!(&src[m.orig_span(w, w + 5)], "world");
+    }
+
+    #[test]
+    fn a_link_broken_across_lines_is_joined_without_a_space() {
+        let src = "at https://doi.org/10.1016/j.\nenvres.2019.03-\nx1 and\nmore";
+        let mut rm = Vec::new();
+        let m = join_lines(src, &lines(src), &mut rm);
+        assert_eq!(
+            m.as_str(),
+            "at https://doi.org/10.1016/j.envres.2019.03-x1 and more"
+        );
+        let d = m.as_str().find("envres").unwrap();
+        assert_eq!(&src[m.orig_span(d, d + 6)], "envres");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! sentences. Nothing here knows about citations or references.
 
 pub mod fold;
+pub mod identifier;
 pub mod mapped;
 pub mod sentence;
 

@@ -29,30 +29,7 @@ pub fn tokenize(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether a chunk is a link or an identifier, kept whole.
-pub fn is_link(chunk: &str) -> bool {
-    let lower = chunk.trim_start_matches(['(', '[', '<']);
-    let starts = |p: &str| {
-        lower
-            .get(..p.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(p))
-    };
-    starts("http")
-        || starts("www.")
-        || starts("doi:")
-        || starts("arxiv:")
-        || chunk.contains("://")
-        || doi_like(lower)
-}
-
-/// "10.1234/…".
-fn doi_like(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix("10.") else {
-        return false;
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    digits >= 4 && rest.as_bytes().get(digits) == Some(&b'/')
-}
+pub use crate::text::identifier::is_link;
 
 /// Cuts the chunk `s[b..e]` (no white space) into tokens.
 fn cut_chunk(s: &str, b: usize, e: usize, out: &mut Vec<Range<usize>>) {

@@ -243,12 +243,55 @@ pub fn fill(r: &mut Reference, text: &str, segs: &[Segment]) {
         r.issue = unmark(i);
     }
     r.pages = get("pages").and_then(unmark);
+    let raw_container = get("container").map(trim_separators);
+    split_volume(r, raw_container.is_some_and(|c| c.ends_with('.')));
     r.publisher = get("publisher").and_then(value);
     r.location = get("location").and_then(value);
     r.edition = get("edition").and_then(|e| {
         let t = trim(e).trim_start_matches('(').trim_end_matches(')');
         value(t)
     });
+}
+
+re!(SERIES_VOLUME, r"^(\p{Lu})(\d{1,3})$");
+re!(
+    VOLUME_AND_MORE,
+    r"(?i)^(\d+)\s*[,\s]\s*(?:(?:no|nr|issue|iss|n|h)\.?\s*(?P<iss>\d+)|(?P<num>\p{Lu}?\d+(?:\s?[-–]\s?\p{Lu}?\d+)?)|\D.*)$"
+);
+
+/// A volume run that holds more than the volume. Physics journals glue a
+/// series letter to it ("Phys. Rev. D12"): the letter belongs to the
+/// journal's name. Compact styles put the issue, the pages or an article
+/// number right after it ("74, No. 5", "36, 3", "254 425", "792 L32"): a
+/// number of one or two digits is the issue, a longer one or a range the
+/// pages, when those are not read already. A stray mark can trail it
+/// ("50, no"). `abbreviated` says whether the journal's name ended in a
+/// period, which trimming took off and the letter gives back.
+fn split_volume(r: &mut Reference, abbreviated: bool) {
+    let Some(v) = r.volume.clone() else { return };
+    if let Some(c) = SERIES_VOLUME.captures(&v) {
+        if let Some(cont) = r.container.as_mut()
+            && !cont.ends_with(&c[1])
+        {
+            if abbreviated && !cont.ends_with('.') {
+                cont.push('.');
+            }
+            cont.push(' ');
+            cont.push_str(&c[1]);
+        }
+        r.volume = Some(c[2].to_string());
+    } else if let Some(c) = VOLUME_AND_MORE.captures(&v) {
+        r.volume = Some(c[1].to_string());
+        let issue = c.name("iss").or_else(|| {
+            c.name("num")
+                .filter(|n| n.as_str().len() <= 2 && n.as_str().bytes().all(|b| b.is_ascii_digit()))
+        });
+        if let Some(i) = issue {
+            r.issue.get_or_insert_with(|| i.as_str().to_string());
+        } else if let Some(p) = c.name("num") {
+            r.pages.get_or_insert_with(|| p.as_str().to_string());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -277,6 +320,59 @@ mod tests {
         assert_eq!(r.volume.as_deref(), Some("24"));
         assert_eq!(r.issue.as_deref(), Some("2"));
         assert_eq!(r.pages.as_deref(), Some("5–9"));
+    }
+
+    #[test]
+    fn a_volume_run_keeps_only_the_volume() {
+        for (vol, cont, pages, want) in [
+            ("D12,", "Phys. Rev. D", None, ("12", "Phys. Rev. D", None)),
+            (
+                "C67",
+                "Z. Phys.",
+                Some("321"),
+                ("67", "Z. Phys. C", Some("321")),
+            ),
+            ("792 L32", "ApJL", None, ("792", "ApJL", Some("L32"))),
+            ("1509, 008", "JCAP", None, ("1509", "JCAP", Some("008"))),
+            (
+                "50, no",
+                "IEEE Trans",
+                Some("1-9"),
+                ("50", "IEEE Trans", Some("1-9")),
+            ),
+            ("12", "J", None, ("12", "J", None)),
+            (
+                "W7653",
+                "NBER Working Paper",
+                None,
+                ("W7653", "NBER Working Paper", None),
+            ),
+            ("XII", "J", None, ("XII", "J", None)),
+        ] {
+            let t = format!("{cont} {vol} {}", pages.unwrap_or(""));
+            let mut segs = vec![seg(&t, "container", cont), seg(&t, "volume", vol)];
+            if let Some(p) = pages {
+                segs.push(seg(&t, "pages", p));
+            }
+            let mut r = Reference::default();
+            fill(&mut r, &t, &segs);
+            assert_eq!(r.volume.as_deref(), Some(want.0), "{vol}");
+            assert_eq!(r.container.as_deref(), Some(want.1), "{vol}");
+            assert_eq!(r.pages.as_deref(), want.2, "{vol}");
+        }
+    }
+
+    #[test]
+    fn an_issue_after_the_volume_is_the_issue() {
+        for (vol, want) in [("74, No. 5", "5"), ("36, 3", "3"), ("16, 1", "1")] {
+            let t = format!("J {vol} 1-9");
+            let segs = [seg(&t, "volume", vol), seg(&t, "pages", "1-9")];
+            let mut r = Reference::default();
+            fill(&mut r, &t, &segs);
+            assert_eq!(r.volume.as_deref(), Some(&vol[..2]), "{vol}");
+            assert_eq!(r.issue.as_deref(), Some(want), "{vol}");
+            assert_eq!(r.pages.as_deref(), Some("1-9"), "{vol}");
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ mod synth;
 const SYNTHETIC: usize = 6000;
 
 const TRAINING: Training = Training {
-    epochs: 12,
+    epochs: 20,
     min_count: 2,
     seed: 0x5eed,
 };

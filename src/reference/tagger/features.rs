@@ -64,6 +64,9 @@ pub struct Features {
     pub ids: Vec<u64>,
     /// Where each token's hashes start in `ids`; one more entry at the end.
     pub starts: Vec<usize>,
+    /// The class of the boundary before each token (see [`edge_class`]),
+    /// which the model's transitions are conditioned on.
+    pub edges: Vec<u8>,
 }
 
 impl Features {
@@ -344,10 +347,57 @@ const CLASS_NAMES: [&str; class::COUNT as usize] = [
     "function",
 ];
 
+/// How many boundary classes [`edge_class`] tells apart.
+pub const EDGE_CLASSES: usize = 9 * 4 * 2;
+
+/// The class of the boundary between two tokens: the punctuation that ends
+/// the first, the bracket or quote that opens the second, and whether the
+/// second is a mark that opens a field ("In", "Eds.", "pp.", "Vol.").
+///
+/// Fields change at boundaries, and which field follows which depends on
+/// the boundary: a title ends at a period and a journal follows, an "In"
+/// after a period opens a book, a bracket after the names holds the date.
+/// Weights on label pairs alone cannot say so; weights on label pairs per
+/// boundary class can.
+fn edge_class(prev: Option<&Info>, cur: &Info) -> u8 {
+    use class::{EDITOR, IN, INITIAL, ISSUE, PAGE, VOLUME};
+    let p = match prev {
+        None => 0,
+        Some(p) => {
+            // Closing quotes go around the punctuation in many styles
+            // ('Title,"' and 'Title",'): the punctuation decides.
+            let mark = p.trail.chars().rev().find(|c| !is_quote(*c));
+            match mark {
+                None if p.trail.is_empty() => 1,
+                Some(',') => 2,
+                Some('.') if p.classes & INITIAL != 0 => 3,
+                Some('.' | '?' | '!') => 4,
+                Some(':') => 5,
+                Some(';') => 6,
+                Some(')' | ']') => 7,
+                _ => 8,
+            }
+        }
+    };
+    let lead = match cur.lead.chars().next() {
+        None => 0,
+        Some('(' | '[') => 1,
+        Some(c) if is_quote(c) => 2,
+        Some(_) => 3,
+    };
+    let mark = cur.classes & (IN | EDITOR | PAGE | VOLUME | ISSUE) != 0;
+    ((p * 4 + lead) * 2 + u8::from(mark)) as u8
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '\'')
+}
+
 /// The features of the tokens `tokens` of `s`, into `out`.
 pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
     out.ids.clear();
     out.starts.clear();
+    out.edges.clear();
     let infos: Vec<Info> = tokens.iter().map(|r| info(&s[r.clone()])).collect();
     let n = infos.len();
     let word = |i: isize| -> &str {
@@ -396,6 +446,7 @@ pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
         }
         let prev = i.checked_sub(1).map(|p| &infos[p]);
         let next = infos.get(i + 1);
+        out.edges.push(edge_class(prev, inf));
         let f = &mut out.ids;
         f.push(hash(t::BIAS, &[]));
         f.push(hash(t::WORD, &[&inf.core]));
@@ -531,6 +582,23 @@ mod tests {
         extract(s, &toks, &mut f);
         assert_eq!(f.len(), toks.len());
         assert!((0..f.len()).all(|i| f.of(i).len() > 10));
+    }
+
+    #[test]
+    fn boundaries_are_classed_by_their_punctuation() {
+        let s = "Smith, J. (2011). “A title,” In Book. pp. 1–9.";
+        let toks = tokenize(s);
+        let mut f = Features::default();
+        extract(s, &toks, &mut f);
+        assert_eq!(f.edges.len(), toks.len());
+        assert!(f.edges.iter().all(|&e| (e as usize) < EDGE_CLASSES));
+        let at = |w: &str| f.edges[toks.iter().position(|r| &s[r.clone()] == w).unwrap()];
+        // After an initial, a bracket; after a year, a quote; after the
+        // title's comma inside its quotes, "In"; after a period, "pp.".
+        assert_ne!(at("(2011)."), at("“A"));
+        assert_ne!(at("In"), at("Book."));
+        assert_ne!(at("pp."), at("Book."));
+        assert_eq!(edge_class(None, &info("x")), 0);
     }
 
     #[test]

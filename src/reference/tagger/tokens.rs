@@ -49,12 +49,43 @@ fn cut_chunk(s: &str, b: usize, e: usize, out: &mut Vec<Range<usize>>) {
             out.push(b + from..b + i);
             from = i;
         }
+        // Cut before digits glued to a word: "Astronomy10", "Springer1998"
+        // (not "B191" or "3458A": a word of three letters or more).
+        if c.is_ascii_digit()
+            && prev.is_some_and(char::is_lowercase)
+            && k >= 3
+            && chars[k - 3..k].iter().all(|(_, p)| p.is_alphabetic())
+            && i > from
+        {
+            out.push(b + from..b + i);
+            from = i;
+        }
         let Some(next) = next else { continue };
+        // Cut after a sentence's period glued to the next field:
+        // "strings.JHEP", "Phys.337" (not "J.Smith" or "e.g.").
+        if c == '.'
+            && (next.is_uppercase() || next.is_ascii_digit())
+            && k >= 2
+            && chars[k - 2..k].iter().all(|(_, p)| p.is_lowercase())
+        {
+            let end = i + 1;
+            out.push(b + from..b + end);
+            from = end;
+            continue;
+        }
         // Cut after a separator glued to what follows: "Smith,J.",
-        // "2001;276", "(5):123", but not a thousands comma "1,000".
+        // "2001;276", "(5):123", "1165-74,1989", but not a thousands comma
+        // "1,000".
         let digits_both = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_ascii_digit();
+        let thousands = digits_both && {
+            let run = chars[k + 1..]
+                .iter()
+                .take_while(|(_, d)| d.is_ascii_digit())
+                .count();
+            run == 3
+        };
         let after = match c {
-            ',' => !digits_both,
+            ',' => !thousands,
             ';' | ':' => true,
             ')' | ']' => next.is_alphanumeric(),
             _ => false,
@@ -93,6 +124,28 @@ mod tests {
             ["Med", "2001;", "276", "(5):", "123-130."]
         );
         assert_eq!(words("Smith,J. 1,000"), ["Smith,", "J.", "1,000"]);
+        assert_eq!(words("1165-74,1989."), ["1165-74,", "1989."]);
+    }
+
+    #[test]
+    fn fields_glued_by_lost_spaces_are_cut_apart() {
+        assert_eq!(
+            words("strings.JHEP Phys.337 Astronomy10 Springer1998"),
+            [
+                "strings.",
+                "JHEP",
+                "Phys.",
+                "337",
+                "Astronomy",
+                "10",
+                "Springer",
+                "1998"
+            ]
+        );
+        assert_eq!(
+            words("J.Smith e.g. B191 3458A"),
+            ["J.Smith", "e.g.", "B191", "3458A"]
+        );
     }
 
     #[test]

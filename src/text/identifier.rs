@@ -2,7 +2,7 @@
 //!
 //! PDF typesetting breaks a long URL or DOI at a slash, a period or a
 //! hyphen without adding a hyphen, and text extraction turns the break into
-//! a line end or a space: "https://doi.org/10.1016/j." + "envres.2019.03".
+//! a line end or a space: `https://doi.org/10.1016/j.` + `envres.2019.03`.
 //! Read as two words, the first half is a truncated identifier and the
 //! second a stray token (or, in a reference list, a new entry). A second
 //! half is told from the next word of prose or the next entry by its shape:
@@ -96,8 +96,8 @@ pub fn cuts_link(before: &str, after: &str) -> bool {
 }
 
 /// `text` with the single spaces that cut a link taken out, for reading
-/// identifiers out of a reference ("https://doi.org/10.1016/ j.x.2019" →
-/// "https://doi.org/10.1016/j.x.2019"). A space before a word that cannot
+/// identifiers out of a reference (`https://doi.org/10.1016/ j.x.2019` →
+/// `https://doi.org/10.1016/j.x.2019`). A space before a word that cannot
 /// go on a link stays.
 pub fn rejoin_links(text: &str) -> std::borrow::Cow<'_, str> {
     // Most entries hold no link at all.

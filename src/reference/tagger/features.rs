@@ -64,7 +64,7 @@ pub struct Features {
     pub ids: Vec<u64>,
     /// Where each token's hashes start in `ids`; one more entry at the end.
     pub starts: Vec<usize>,
-    /// The class of the boundary before each token (see [`edge_class`]),
+    /// The class of the boundary before each token (see `edge_class`),
     /// which the model's transitions are conditioned on.
     pub edges: Vec<u8>,
 }
@@ -347,7 +347,9 @@ const CLASS_NAMES: [&str; class::COUNT as usize] = [
     "function",
 ];
 
-/// How many boundary classes [`edge_class`] tells apart.
+/// How many classes of boundary between two tokens are told apart: the
+/// punctuation that ends the first, the bracket or quote that opens the
+/// second, and whether the second is a field mark.
 pub const EDGE_CLASSES: usize = 9 * 4 * 2;
 
 /// The class of the boundary between two tokens: the punctuation that ends
@@ -386,7 +388,7 @@ fn edge_class(prev: Option<&Info>, cur: &Info) -> u8 {
         Some(_) => 3,
     };
     let mark = cur.classes & (IN | EDITOR | PAGE | VOLUME | ISSUE) != 0;
-    ((p * 4 + lead) * 2 + u8::from(mark)) as u8
+    (p * 4 + lead) * 2 + u8::from(mark)
 }
 
 fn is_quote(c: char) -> bool {

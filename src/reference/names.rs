@@ -97,6 +97,7 @@ fn natural_order(seg: &str) -> Option<Name> {
 /// list was cut short ("et al.", an ellipsis).
 pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
     let (s, truncated) = without_truncation(s);
+    let s = without_group(&unglue_initials(&s)).to_string();
     let s = s.trim().trim_end_matches([',', ';']).trim();
     if s.is_empty() {
         return (Vec::new(), truncated);
@@ -105,6 +106,34 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
         return (names, truncated);
     }
     (segments(s), truncated)
+}
+
+/// The list with a space after each initial that lost it before a name
+/// ("F.Cucker", "V.A.Vasilev"), as PDF extraction leaves them.
+fn unglue_initials(s: &str) -> std::borrow::Cow<'_, str> {
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\p{Lu}\.)(\p{Lu}\p{Ll})").expect("valid regex"));
+    GLUED.replace_all(s, "$1 $2")
+}
+
+/// The list without a closing group in brackets that is not an editor
+/// mark: a collaboration after the names ("M. Lee et al. (ATLAS)").
+fn without_group(s: &str) -> &str {
+    let t = s.trim_end().trim_end_matches([',', ';']).trim_end();
+    let Some(inner) = t.strip_suffix(')') else {
+        return s;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return s;
+    };
+    let group = &inner[open + 1..];
+    let mark = group
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| crate::lexicon::EDITOR_MARKS.contains(&w.to_lowercase().as_str()));
+    if mark || group.contains(|c: char| c.is_ascii_digit() || c == '(') || open == 0 {
+        return s;
+    }
+    &t[..open]
 }
 
 /// The list without its "et al." or ellipsis, and whether it had one.
@@ -269,4 +298,41 @@ fn read_segment(names: &mut Vec<Name>, seg: &str, next: Option<&str>, first: boo
         names.push(person(seg, ""));
     }
     1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn families(s: &str) -> Vec<String> {
+        parse_names(s)
+            .0
+            .iter()
+            .map(|n| n.citation_name().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn initials_glued_to_the_name_are_read_apart() {
+        assert_eq!(
+            families("L. Blum, F.Cucker, M.Shub, and S.Smale"),
+            ["Blum", "Cucker", "Shub", "Smale"]
+        );
+        assert_eq!(
+            families("O.V. Lyashko, V.A.Vasilev"),
+            ["Lyashko", "Vasilev"]
+        );
+    }
+
+    #[test]
+    fn a_collaboration_after_the_names_is_not_a_name() {
+        let (names, truncated) = parse_names("M. Lee et al. (ATLAS, CMS)");
+        assert!(truncated);
+        assert_eq!(names.len(), 1);
+        assert_eq!(names[0].citation_name(), "Lee");
+        // Editor marks and dates in brackets stay for their own readers.
+        assert_eq!(without_group("A. Lee (Ed.)"), "A. Lee (Ed.)");
+        assert_eq!(without_group("A. Lee (2001)"), "A. Lee (2001)");
+        assert_eq!(without_group("(ATLAS)"), "(ATLAS)");
+    }
 }

@@ -289,6 +289,7 @@ mod t {
     pub const WORD_NEXT_PAIR: u8 = 34;
     pub const SINCE_STOP_SHAPE: u8 = 35;
     pub const CLAUSE_FIRST: u8 = 36;
+    pub const NEXT_CLAUSE_CLASS: u8 = 38;
 }
 
 /// The classes that describe a clause (the tokens between two stops).
@@ -527,6 +528,19 @@ pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
         for (b, name) in CLASS_NAMES.iter().enumerate() {
             if cc & (1 << b) != 0 {
                 f.push(hash(t::CLAUSE_CLASS, &[name]));
+            }
+        }
+        // What the next clause holds: a title is followed by a clause with
+        // a journal's words or a volume, a journal by numbers. (The
+        // clause before, tried too, made no gain on unseen sets.)
+        match clauses.get(clause_of[i] + 1) {
+            None => f.push(hash(t::NEXT_CLAUSE_CLASS, &["none"])),
+            Some(&(k, _)) => {
+                for (b, name) in CLASS_NAMES.iter().enumerate() {
+                    if k & (1 << b) != 0 {
+                        f.push(hash(t::NEXT_CLAUSE_CLASS, &[name]));
+                    }
+                }
             }
         }
         let cl = match clen {

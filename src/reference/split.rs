@@ -8,6 +8,7 @@
 
 use crate::text::{Mapped, Removed};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -141,12 +142,113 @@ fn hard_wrapped(src: &str, lines: &[Range<usize>]) -> bool {
     near * 100 >= lens.len() * 25 && open * 100 >= lines.len() * 20
 }
 
+/// Whether line `i` of a reference list is page furniture that the PDF
+/// left in it. A running head recurs on the body's pages too (its page
+/// number aside), so a line that recurs outside the list is one wherever
+/// it falls, even inside an entry; a line that recurs only inside the list
+/// is the entries' own (one organisation's works, one publisher's line).
+/// A page number, or a line in capitals without a sentence's punctuation,
+/// is furniture only between two entries: after one that is finished and
+/// before a line that starts the next (or at the list's end). A finished
+/// entry's own last line ("Retrieved from …", "[Accessed …]") has the
+/// punctuation and does not recur.
+fn furniture(
+    src: &str,
+    lines: &[Range<usize>],
+    i: usize,
+    recurs_outside: &dyn Fn(&str) -> bool,
+) -> bool {
+    let t = src[lines[i].clone()].trim();
+    let starts = |t: &str| ENTRY_START.is_match(t) || INVERTED_NAME.is_match(t);
+    let prev = i.checked_sub(1).map(|p| src[lines[p].clone()].trim());
+    // The rest of a link that the line break cut is the entry's own.
+    let link_rest = prev.is_some_and(|p| crate::text::identifier::cuts_link(p, t));
+    if t.is_empty() || t.ends_with('.') || starts(t) || link_rest {
+        return false;
+    }
+    // Words that recur, not a number alone: page numbers are everywhere.
+    let worded = t.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    if worded && recurs_outside(t) {
+        return true;
+    }
+    let prev_done = prev.is_none_or(ends_entry);
+    if !prev_done || !looks_like_furniture(t) {
+        return false;
+    }
+    // The next line that is not furniture too: a page number and a
+    // running head often come together.
+    let head = |n: &str| n.chars().any(char::is_alphabetic) && recurs_outside(n);
+    let Some(j) = (i + 1..lines.len()).take(3).find(|&n| {
+        let n = src[lines[n].clone()].trim();
+        !(looks_like_furniture(n) || head(n))
+    }) else {
+        return true;
+    };
+    let n = src[lines[j].clone()].trim();
+    // A long author list puts the date on the line after.
+    starts(n)
+        || NAME_COMMA.is_match(n)
+            && lines
+                .get(j + 1)
+                .is_some_and(|m| ENTRY_START.is_match(&format!("{n} {}", src[m.clone()].trim())))
+}
+
+/// A page number, or a line in capitals without a sentence's punctuation.
+fn looks_like_furniture(t: &str) -> bool {
+    let page_number = t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
+    let capitals = t.contains(char::is_alphabetic)
+        && !t.contains(char::is_lowercase)
+        && !t.contains(['.', ',', ';']);
+    page_number || capitals
+}
+
+/// A line with each run of digits as one `#`, so that running heads with
+/// their page numbers ("18 Journal of Studies", "Journal of Studies 19")
+/// compare equal.
+fn without_numbers(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.trim().chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Splits reference lines into entries.
 pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
     let lines: Vec<Range<usize>> = lines
         .iter()
         .filter(|l| !src[(*l).clone()].trim().is_empty())
         .cloned()
+        .collect();
+    // How often each line occurs outside the list, its numbers aside,
+    // counted only when the list has a line that could be furniture.
+    let counts: std::cell::OnceCell<HashMap<String, isize>> = std::cell::OnceCell::new();
+    let recurs_outside = |t: &str| {
+        let c = counts.get_or_init(|| {
+            let mut m: HashMap<String, isize> = HashMap::new();
+            for l in src.lines() {
+                *m.entry(without_numbers(l)).or_default() += 1;
+            }
+            for l in &lines {
+                *m.entry(without_numbers(&src[l.clone()])).or_default() -= 1;
+            }
+            m
+        });
+        c.get(&without_numbers(t)).copied().unwrap_or(0) >= 1
+    };
+    let keep: Vec<bool> = (0..lines.len())
+        .map(|i| !furniture(src, &lines, i, &recurs_outside))
+        .collect();
+    let lines: Vec<Range<usize>> = lines
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(l, k)| k.then_some(l))
         .collect();
     // Hanging indentation (continuation lines indented, first lines not)
     // says where entries start better than any reading of the text.
@@ -334,6 +436,122 @@ mod tests {
         let bulleted =
             "- Abel, R. (1994). Film. https://example.org/a/\n- x1.b Lee, K. (2001). Rivers.\n";
         assert_eq!(texts(bulleted).len(), 2);
+    }
+
+    #[test]
+    fn page_furniture_between_entries_is_left_out() {
+        let src = "Journal of Studies 4(2)\n\
+                   Body text of the last page.\n\
+                   Abel, R. (2001). A long title of an article that wraps onto the\n\
+                   next line. Journal of Studies, 12(3), 45–67.\n\
+                   18\n\
+                   JOURNAL OF GENERATED STUDIES\n\
+                   Cole, M. (2005). A third title that also wraps onto a second\n\
+                   line. Review of Things, 7(2), 100–120.\n\
+                   Dunn, P. (2007). A fourth title that wraps onto a second line\n\
+                   here. Review of Things, 9, 10–20.\n\
+                   Journal of Studies 4(2)\n\
+                   Egan, L. (2009). Fifth title that is long enough to wrap onto\n\
+                   a line. Review of Things, 11, 1–5.\n\
+                   Retrieved from the archive of the society.\n\
+                   Fox, N. (2010). Sixth title that is long enough to wrap onto\n\
+                   a line. Review of Things, 12, 1–5.\n\
+                   Retrieved from the archive of the society.\n\
+                   Journal of Studies 4(2)\n\
+                   United Nations, Department of Economic and Social Affairs\n\
+                   Division. 2011. A report. United Nations.\n\
+                   United Nations, Department of Economic and Social Affairs\n\
+                   Division. 2012. Another report. United Nations.\n";
+        // The list starts after the body's two lines.
+        let all = lines(src);
+        let got: Vec<String> = split(src, &all[2..])
+            .into_iter()
+            .map(|e| e.text.as_str().to_string())
+            .collect();
+        assert_eq!(got.len(), 7, "{got:#?}");
+        // A line that recurs only inside the list is the entries' own.
+        assert!(
+            got[5].starts_with("United Nations, Department"),
+            "{}",
+            got[5]
+        );
+        assert!(
+            got[6].starts_with("United Nations, Department"),
+            "{}",
+            got[6]
+        );
+        assert!(got[0].ends_with("45–67."));
+        assert!(got[1].starts_with("Cole, M.") && got[1].ends_with("100–120."));
+        assert!(got[2].ends_with("10–20."), "a recurring head: {}", got[2]);
+        // An entry's own last line is not furniture, even where another
+        // entry ends in the same line.
+        assert!(got[3].ends_with("Retrieved from the archive of the society."));
+        assert!(got[4].ends_with("1–5. Retrieved from the archive of the society."));
+    }
+
+    #[test]
+    fn furniture_before_a_long_author_list_is_left_out() {
+        let src = "Abel, Ann. 2001. A long title of the work that wraps onto the\n\
+                   next line. Journal of Studies 12 (3): 45–67.\n\
+                   JOURNAL OF GENERATED STUDIES\n\
+                   MacDonald, Sarah J., Ngozi Nguyen, Sarah J. Fernández-López, and\n\
+                   John Costa. 1997. Evidence of things. BMC Public Health 22 (10): 1–9.\n\
+                   Nash, Ann. 2003. Another long title of a work that wraps onto\n\
+                   the next line. Journal of Studies 14 (1): 5–7.\n";
+        let got = texts(src);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[0].ends_with("45–67."));
+        assert!(got[1].starts_with("MacDonald"));
+    }
+
+    #[test]
+    fn the_rest_of_a_cut_link_is_not_furniture() {
+        let src = "12\n\
+                   Body text of a page.\n\
+                   Abel, R. (2001). A long title of an article that wraps onto the\n\
+                   next line. Journal of Studies, 12(3), 45–67. https://example.org/docs/\n\
+                   859\n\
+                   Brown, K. (2003). Another title that also wraps onto a second\n\
+                   line. Journal of Studies, 4, 1–9. https://doi.org/10.1000/j.x.\n\
+                   42548\n\
+                   Cole, M. (2005). A third title that also wraps onto a second\n\
+                   line. Review of Things, 7(2), 100–120.\n";
+        let all = lines(src);
+        let got: Vec<String> = split(src, &all[2..])
+            .into_iter()
+            .map(|e| e.text.as_str().to_string())
+            .collect();
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(
+            got[0].ends_with("https://example.org/docs/859"),
+            "{}",
+            got[0]
+        );
+        assert!(
+            got[1].ends_with("https://doi.org/10.1000/j.x.42548"),
+            "{}",
+            got[1]
+        );
+    }
+
+    #[test]
+    fn a_running_head_inside_an_entry_is_left_out() {
+        let src = "17 Journal of Generated Studies\n\
+                   Body text of the last page.\n\
+                   Abel, R. (2001). A long title of an article that wraps onto the\n\
+                   next line. Journal of Studies, 12(3), 45–67.\n\
+                   Brown, K. (2003). Another title that also wraps onto a second\n\
+                   18 Journal of Generated Studies\n\
+                   line of the page. Journal of Other Studies, 4, 1–9.\n\
+                   Cole, M. (2005). A third title that also wraps onto a second\n\
+                   line. Review of Things, 7(2), 100–120.\n";
+        let all = lines(src);
+        let got: Vec<String> = split(src, &all[2..])
+            .into_iter()
+            .map(|e| e.text.as_str().to_string())
+            .collect();
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[1].contains("second line of the page"), "{}", got[1]);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! hyphen without adding a hyphen, and text extraction turns the break into
 //! a line end or a space: `https://doi.org/10.1016/j.` + `envres.2019.03`.
 //! Read as two words, the first half is a truncated identifier and the
-//! second a stray token (or, in a reference list, a new entry). A second
-//! half is told from the next word of prose or the next entry by its shape:
+//! second a stray token (or, in a reference list, a new entry). Only a
+//! link that ends in such punctuation can go on. A second half is told from the next word of prose or the next entry by its shape:
 //! it starts in lower case or with a digit (or is a capitalised code with
 //! digits, "BF02105068"), holds a digit or link punctuation, uses only the
 //! characters links use, and does not end in a comma, as a name does.
@@ -73,7 +73,9 @@ fn continues(word: &str) -> bool {
     let own_link = is_link(word) && !doi_like(word);
     // A year after a finished link is the entry's date ("…/x.2. 2010.").
     let core = word.trim_end_matches(['.', ',', ';', ')']);
-    let year = core.len() == 4 && core.bytes().all(|b| b.is_ascii_digit());
+    let year = core.len() == 4
+        && core.bytes().all(|b| b.is_ascii_digit())
+        && ("1500".."2100").contains(&core);
     opens
         && !own_link
         && !year
@@ -82,17 +84,34 @@ fn continues(word: &str) -> bool {
         && !word.ends_with([',', ';'])
 }
 
-/// Whether the break between `before` (the text so far) and `after` (what
-/// follows the break) falls inside a link: the last word of `before` is a
-/// link that can go on, and the first word of `after` reads as its rest.
+/// Whether the line break between `before` (the text so far) and `after`
+/// (the next line) falls inside a link: the last word of `before` is a link
+/// that can go on, and the first word of `after` reads as its rest.
 pub fn cuts_link(before: &str, after: &str) -> bool {
+    cut(before, after, true)
+}
+
+/// [`cuts_link`] at a line end (`line_end`) or at a space inside a line,
+/// where no page number can come between the halves.
+fn cut(before: &str, after: &str, line_end: bool) -> bool {
     let Some(last) = last_word(before) else {
         return false;
     };
     if !is_link(last) || last.trim_end_matches('.').ends_with([',', ';', ')', ']']) {
         return false;
     }
-    after.split_whitespace().next().is_some_and(continues)
+    // Typesetting breaks a link after its punctuation; a link that ends in
+    // a letter or digit is finished, and a number after it is a page's.
+    if !last.ends_with(['/', '.', '-', '_', '=', '&', '?', '#', '~', ':']) {
+        return false;
+    }
+    let Some(word) = after.split_whitespace().next() else {
+        return false;
+    };
+    // At a line end after a period, a short number alone is the page
+    // number that follows a finished link ("…/x.5." + "285"), not its rest.
+    let page_number = word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit());
+    continues(word) && !(line_end && last.ends_with('.') && page_number)
 }
 
 /// `text` with the single spaces that cut a link taken out, for reading
@@ -108,7 +127,7 @@ pub fn rejoin_links(text: &str) -> std::borrow::Cow<'_, str> {
     {
         return std::borrow::Cow::Borrowed(text);
     }
-    let cut_at = |i: usize| cuts_link(&text[..i], &text[i + 1..]);
+    let cut_at = |i: usize| cut(&text[..i], &text[i + 1..], false);
     let spaces: Vec<usize> = text
         .match_indices(' ')
         .map(|(i, _)| i)
@@ -143,7 +162,7 @@ mod tests {
         ));
         assert!(cuts_link("https://doi.org/10.1016/", "j.envres.2019"));
         assert!(cuts_link("https://doi.org/10.1007/", "BF02105068."));
-        assert!(cuts_link("doi:10.1080/0950069", "0.2019.1585"));
+        assert!(cuts_link("doi:10.1080/0950069.", "2019.1585"));
         assert!(cuts_link(
             "https://example.org/reports/",
             "annual-report.pdf"
@@ -166,6 +185,10 @@ mod tests {
         assert!(!cuts_link("https://example.org/a/", "AuQ7 Warf, B."));
         assert!(!cuts_link("doi: 10.1130/2010.2465(22).", "2010."));
         assert!(!cuts_link("https://doi.org/10.1000/x.", "2010"));
+        assert!(cuts_link("https://doi.org/10.1000/x.", "8953."));
+        assert!(!cuts_link("https://doi.org/10.4466/j.x.76604", "285"));
+        assert!(!cuts_link("https://doi.org/10.4466/j.x.76604.", "285"));
+        assert!(cuts_link("https://example.org/docs/", "285"));
         assert!(!cuts_link(
             "https://doi.org/10.1/c.3",
             "https://example.org/x"
@@ -177,6 +200,10 @@ mod tests {
         assert_eq!(
             rejoin_links("Journal, 2. https://doi.org/10.1016/ j.envres.2019 Next"),
             "Journal, 2. https://doi.org/10.1016/j.envres.2019 Next"
+        );
+        assert_eq!(
+            rejoin_links("J, 2. https://doi.org/10.9007/j.x. 4229"),
+            "J, 2. https://doi.org/10.9007/j.x.4229"
         );
         let plain = "Smith, J. (2019). A title. Journal, 2, 3-4.";
         assert!(matches!(rejoin_links(plain), std::borrow::Cow::Borrowed(_)));

@@ -86,7 +86,11 @@ fn random_records_in_each_style_parse_back() {
     let Some(scores) = scores("synthetic.py", "synthetic records") else {
         return;
     };
-    assert_eq!(scores.len(), 6, "one row per style, clean and damaged");
+    assert_eq!(
+        scores.len(),
+        9,
+        "one row per style: clean, damaged, links cut"
+    );
     for (style, m) in &scores {
         let at_least = |metric: &str, floor: f64| {
             let got = m.get(metric).copied().unwrap_or(0.0);

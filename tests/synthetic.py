@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Random reference records, rendered by make_docs.py's own APA 7, Harvard
-and Chicago renderers, one citation each, clean and with make_docs.py's
-simulated PDF damage; citemap's analysis of each document is scored with
+and Chicago renderers, one citation each, clean, with make_docs.py's
+simulated PDF damage, and with that damage plus links cut by line ends or
+spaces and page furniture between entries; citemap's analysis of each document is scored with
 score.py. Prints JSON {style[.noisy]: {metric: value}}.
 
 usage: synthetic.py CITEMAP_BIN SHARED_DIR WORK_DIR
@@ -11,7 +12,7 @@ volume, issue or pages, article numbers, preprints, chapters with editors,
 books with editions, reports, organisations as authors, particles, no
 date, DOIs and URLs. Used by tests/renderings.rs.
 """
-import json, os, random, sys
+import json, os, random, re, sys
 
 import gen_common
 
@@ -130,6 +131,33 @@ def document(recs, style, rng):
                   "references": refs, "citations": cites}
 
 
+LINK = re.compile(r"(?:https?://|10\.\d{4,9}/)\S+")
+
+
+def cut_links_and_add_furniture(text, gold, rng):
+    """More of what PDF extraction does to a reference list: a long link
+    broken after a slash or period, by a line end or a space, and a page
+    number or running head between two entries with no blank line around
+    it. Only the list changes, so the citations' offsets hold."""
+    at = text.rfind("\nReferences\n")
+    head, refs = text[:at], text[at:]
+    out, last = [], 0
+    for mt in LINK.finditer(refs):
+        cuts = [k for k in range(8, len(mt.group(0)) - 2) if mt.group(0)[k] in "/."]
+        if cuts and rng.random() < 0.6:
+            k = mt.start() + rng.choice(cuts) + 1
+            out.append(refs[last:k] + ("\n" if rng.random() < 0.7 else " "))
+            last = k
+    out.append(refs[last:])
+    refs = "".join(out)
+    for r in gold["references"]:
+        k = refs.find("\n" + r["text"][:25])
+        if k > 0 and rng.random() < 0.15:
+            mark = rng.choice(["JOURNAL OF SYNTHETIC STUDIES", str(rng.randint(2, 300))])
+            refs = refs[:k + 1] + mark + "\n" + refs[k + 1:]
+    return head + refs, gold
+
+
 def score(base, text, gold):
     with open(base + ".txt", "w", encoding="utf-8") as fh:
         fh.write(text)
@@ -139,7 +167,7 @@ def score(base, text, gold):
 scores = {}
 seeds = range(1, 4)
 for style in ["apa7", "harvard", "chicago"]:
-    for variant in ["", ".noisy"]:
+    for variant in ["", ".noisy", ".cut"]:
         totals = {}
         for seed in seeds:
             rng = random.Random(seed)
@@ -148,6 +176,8 @@ for style in ["apa7", "harvard", "chicago"]:
                 # Hard-wrapped lines, hyphenation and page breaks with a
                 # running header, as make_docs.py damages its documents.
                 text, gold = m.make_noisy(text, gold, "Journal of Synthetic Studies 12(3)")
+            if variant == ".cut":
+                text, gold = cut_links_and_add_furniture(text, gold, rng)
             base = os.path.join(work, "synthetic-%s%s-%d" % (style, variant, seed))
             for k, v in score(base, text, gold).items():
                 if isinstance(v, (int, float)) and k != "refs.type_acc":

@@ -293,13 +293,10 @@ fn take_identifiers(r: &mut Reference, full: &str) -> String {
 /// without a label glued to it when extraction lost the space
 /// ("10.1007/BF02345020.URLhttps", as biblatex's "URL:" prints).
 fn doi_value(m: &str) -> String {
-    let mut d = m;
-    if let Some(i) = d.find(".URL").or_else(|| d.find("URL")) {
-        let rest = d[i..].trim_start_matches('.');
-        if rest.len() == 3 || rest[3..].starts_with(['h', 'H', ':', 'w']) {
-            d = &d[..i];
-        }
-    }
+    let d = match m.find("URL") {
+        Some(i) if m[i + 3..].is_empty() || m[i + 3..].starts_with(['h', 'H', ':', 'w']) => &m[..i],
+        _ => m,
+    };
     d.trim_end_matches(['.', ',', ';', ')', ']']).to_string()
 }
 

@@ -142,6 +142,21 @@ fn hard_wrapped(src: &str, lines: &[Range<usize>]) -> bool {
     near * 100 >= lens.len() * 25 && open * 100 >= lines.len() * 20
 }
 
+/// Whether line `i` starts an entry: names and (soon) a date, an inverted
+/// name with initials, or "Rossi, Maria A., Hans-Peter Brown, … John" whose
+/// long author list puts the date on the next line. `loose` lets any line
+/// take its date from the next, as after a line that surely ended an entry
+/// (a URL or DOI).
+fn opens_entry(src: &str, lines: &[Range<usize>], i: usize, loose: bool) -> bool {
+    let t = src[lines[i].clone()].trim();
+    ENTRY_START.is_match(t)
+        || INVERTED_NAME.is_match(t)
+        || (loose || NAME_COMMA.is_match(t))
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| ENTRY_START.is_match(&format!("{t} {}", src[n.clone()].trim())))
+}
+
 /// Whether line `i` of a reference list is page furniture that the PDF
 /// left in it. A running head recurs on the body's pages too (its page
 /// number aside), so a line that recurs outside the list is one wherever
@@ -159,11 +174,10 @@ fn furniture(
     recurs_outside: &dyn Fn(&str) -> bool,
 ) -> bool {
     let t = src[lines[i].clone()].trim();
-    let starts = |t: &str| ENTRY_START.is_match(t) || INVERTED_NAME.is_match(t);
     let prev = i.checked_sub(1).map(|p| src[lines[p].clone()].trim());
     // The rest of a link that the line break cut is the entry's own.
     let link_rest = prev.is_some_and(|p| crate::text::identifier::cuts_link(p, t));
-    if t.is_empty() || t.ends_with('.') || starts(t) || link_rest {
+    if t.is_empty() || t.ends_with('.') || link_rest || opens_entry(src, lines, i, false) {
         return false;
     }
     // Words that recur, not a number alone: page numbers are everywhere.
@@ -184,13 +198,7 @@ fn furniture(
     }) else {
         return true;
     };
-    let n = src[lines[j].clone()].trim();
-    // A long author list puts the date on the line after.
-    starts(n)
-        || NAME_COMMA.is_match(n)
-            && lines
-                .get(j + 1)
-                .is_some_and(|m| ENTRY_START.is_match(&format!("{n} {}", src[m.clone()].trim())))
+    opens_entry(src, lines, j, false)
 }
 
 /// A page number, or a line in capitals without a sentence's punctuation.
@@ -262,41 +270,38 @@ pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
         && (lines.len() - indented) * 5 >= lines.len()
         && lines.first().is_some_and(|l| indent(l) < 2);
     let flags: Vec<bool> = lines.iter().map(|l| indent(l) >= 2).collect();
-    let raw = lines;
-    let lines: Vec<Range<usize>> = raw.iter().map(|l| strip_bullet(src, l)).collect();
+    // A bullet starts an entry, whatever the line holds.
+    let (lines, bulleted): (Vec<Range<usize>>, Vec<bool>) = lines
+        .iter()
+        .map(|l| {
+            let item = strip_bullet(src, l);
+            let bullet = item.start > l.start + indent(l);
+            (item, bullet)
+        })
+        .unzip();
     let wrapped = hard_wrapped(src, &lines);
     let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = src[l.clone()].trim();
-        // A bullet starts an entry, whatever the line holds.
-        let bulleted = l.start != raw[i].start + indent(&raw[i]);
-        let new_entry = if i > 0 && !bulleted && continues_link(src[lines[i - 1].clone()].trim(), t)
-        {
-            false
-        } else if hanging {
-            !flags[i] || groups.is_empty()
-        } else if !wrapped {
-            true
-        } else {
-            let prev = i.checked_sub(1).map(|p| src[lines[p].clone()].trim());
-            // After a line that surely ends an entry (a URL or DOI), a long
-            // author list may put the date on the next line.
-            let after_identifier = prev.is_some_and(|p| {
-                let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
-                last.contains("://") || last.starts_with("10.") || last.starts_with("www.")
-            });
-            // "Rossi, Maria A., Hans-Peter Brown, … John" with the date on
-            // the next line: an inverted name after a finished entry.
-            let with_next = || {
-                (after_identifier || NAME_COMMA.is_match(t))
-                    && lines.get(i + 1).is_some_and(|n| {
-                        ENTRY_START.is_match(&format!("{t} {}", src[n.clone()].trim()))
-                    })
+        let new_entry =
+            if i > 0 && !bulleted[i] && continues_link(src[lines[i - 1].clone()].trim(), t) {
+                false
+            } else if hanging {
+                !flags[i] || groups.is_empty()
+            } else if !wrapped {
+                true
+            } else {
+                let prev = i.checked_sub(1).map(|p| src[lines[p].clone()].trim());
+                // After a line that surely ends an entry (a URL or DOI), a long
+                // author list may put the date on the next line.
+                let after_identifier = prev.is_some_and(|p| {
+                    let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
+                    last.contains("://") || last.starts_with("10.") || last.starts_with("www.")
+                });
+                let starts = opens_entry(src, &lines, i, after_identifier);
+                let prev_done = prev.is_none_or(ends_entry);
+                groups.is_empty() || (starts && prev_done)
             };
-            let starts = ENTRY_START.is_match(t) || INVERTED_NAME.is_match(t) || with_next();
-            let prev_done = prev.is_none_or(ends_entry);
-            groups.is_empty() || (starts && prev_done)
-        };
         if new_entry {
             groups.push(vec![l.clone()]);
         } else if let Some(g) = groups.last_mut() {
@@ -397,7 +402,12 @@ mod tests {
     }
 
     fn texts(src: &str) -> Vec<String> {
-        split(src, &lines(src))
+        texts_after(src, 0)
+    }
+
+    /// The entries of a list that starts after the first `body` lines.
+    fn texts_after(src: &str, body: usize) -> Vec<String> {
+        split(src, &lines(src)[body..])
             .into_iter()
             .map(|e| e.text.as_str().to_string())
             .collect()
@@ -463,11 +473,7 @@ mod tests {
                    United Nations, Department of Economic and Social Affairs\n\
                    Division. 2012. Another report. United Nations.\n";
         // The list starts after the body's two lines.
-        let all = lines(src);
-        let got: Vec<String> = split(src, &all[2..])
-            .into_iter()
-            .map(|e| e.text.as_str().to_string())
-            .collect();
+        let got = texts_after(src, 2);
         assert_eq!(got.len(), 7, "{got:#?}");
         // A line that recurs only inside the list is the entries' own.
         assert!(
@@ -516,11 +522,7 @@ mod tests {
                    42548\n\
                    Cole, M. (2005). A third title that also wraps onto a second\n\
                    line. Review of Things, 7(2), 100–120.\n";
-        let all = lines(src);
-        let got: Vec<String> = split(src, &all[2..])
-            .into_iter()
-            .map(|e| e.text.as_str().to_string())
-            .collect();
+        let got = texts_after(src, 2);
         assert_eq!(got.len(), 3, "{got:#?}");
         assert!(
             got[0].ends_with("https://example.org/docs/859"),
@@ -545,11 +547,7 @@ mod tests {
                    line of the page. Journal of Other Studies, 4, 1–9.\n\
                    Cole, M. (2005). A third title that also wraps onto a second\n\
                    line. Review of Things, 7(2), 100–120.\n";
-        let all = lines(src);
-        let got: Vec<String> = split(src, &all[2..])
-            .into_iter()
-            .map(|e| e.text.as_str().to_string())
-            .collect();
+        let got = texts_after(src, 2);
         assert_eq!(got.len(), 3, "{got:#?}");
         assert!(got[1].contains("second line of the page"), "{}", got[1]);
     }

@@ -5,10 +5,12 @@
 //! a line end or a space: `https://doi.org/10.1016/j.` + `envres.2019.03`.
 //! Read as two words, the first half is a truncated identifier and the
 //! second a stray token (or, in a reference list, a new entry). Only a
-//! link that ends in such punctuation can go on. A second half is told from the next word of prose or the next entry by its shape:
-//! it starts in lower case or with a digit (or is a capitalised code with
-//! digits, "BF02105068"), holds a digit or link punctuation, uses only the
-//! characters links use, and does not end in a comma, as a name does.
+//! link that ends in such punctuation can go on. Its second half is told
+//! from the next word of prose or the next entry by its shape: it starts
+//! in lower case or with a digit (or is a capitalised code with digits and
+//! no lower case, "BF02105068"), holds a digit or link punctuation, uses
+//! only the characters links use, and does not end in a comma, as a name
+//! does.
 
 /// Whether `chunk` (a run without white space) is a link or an identifier:
 /// "https://…", "www.…", "doi:…", "arXiv:…" or a bare DOI "10.1234/…".
@@ -119,12 +121,14 @@ fn cut(before: &str, after: &str, line_end: bool) -> bool {
 /// `https://doi.org/10.1016/j.x.2019`). A space before a word that cannot
 /// go on a link stays.
 pub fn rejoin_links(text: &str) -> std::borrow::Cow<'_, str> {
-    // Most entries hold no link at all.
-    let lower = text.to_ascii_lowercase();
-    if !["://", "www.", "doi:", "10."]
-        .iter()
-        .any(|p| lower.contains(p))
-    {
+    // Most entries hold no link at all: one pass over the bytes, without
+    // a lower-case copy, says so.
+    let holds = |p: &[u8]| {
+        text.as_bytes()
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p))
+    };
+    if !text.contains("://") && !text.contains("10.") && !holds(b"www.") && !holds(b"doi:") {
         return std::borrow::Cow::Borrowed(text);
     }
     let cut_at = |i: usize| cut(&text[..i], &text[i + 1..], false);

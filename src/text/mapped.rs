@@ -252,10 +252,9 @@ impl Mapped {
     /// space separates the lines.
     pub fn push_joined_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
         let next = src[line.clone()].trim_start();
-        if !self.text.is_empty() && super::identifier::cuts_link(&self.text, next) {
-            // A link broken across lines goes on without a space, and a
-            // hyphen at the break is its own ("…/long-" + "name").
-        } else if !self.text.is_empty() {
+        // A link broken across lines goes on without a space, and a hyphen
+        // at the break is its own ("…/long-" + "name").
+        if !self.text.is_empty() && !super::identifier::cuts_link(&self.text, next) {
             // A line-end hyphen between letters of one case split a word
             // ("collec-" + "ting", "CHOLO-" + "DENKO"); between cases it is
             // a compound's own hyphen ("Post-" + "Communist").

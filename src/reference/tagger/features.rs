@@ -289,6 +289,8 @@ mod t {
     pub const WORD_NEXT_PAIR: u8 = 34;
     pub const SINCE_STOP_SHAPE: u8 = 35;
     pub const CLAUSE_FIRST: u8 = 36;
+    // 37 was the clause before, tried and dropped; numbers are never
+    // reused, so a template keeps its hashes.
     pub const NEXT_CLAUSE_CLASS: u8 = 38;
 }
 
@@ -396,6 +398,15 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '\'')
 }
 
+/// One feature of template `tmpl` for each class set in `classes`.
+fn push_classes(f: &mut Vec<u64>, tmpl: u8, classes: u32) {
+    for (b, name) in CLASS_NAMES.iter().enumerate() {
+        if classes & (1 << b) != 0 {
+            f.push(hash(tmpl, &[name]));
+        }
+    }
+}
+
 /// The features of the tokens `tokens` of `s`, into `out`.
 pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
     out.ids.clear();
@@ -461,11 +472,7 @@ pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
         }
         f.push(hash(t::LEAD, &[&inf.lead]));
         f.push(hash(t::TRAIL, &[&inf.trail]));
-        for (b, name) in CLASS_NAMES.iter().enumerate() {
-            if inf.classes & (1 << b) != 0 {
-                f.push(hash(t::CLASS, &[name]));
-            }
-        }
+        push_classes(f, t::CLASS, inf.classes);
         f.push(hash(t::WORD_PREV, &[word(ii - 1)]));
         f.push(hash(t::WORD_NEXT, &[word(ii + 1)]));
         f.push(hash(t::WORD_PREV2, &[word(ii - 2)]));
@@ -478,11 +485,7 @@ pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
         f.push(hash(t::LEAD_NEXT, &[next.map_or("</s>", |p| &p.lead)]));
         for (tmpl, other) in [(t::CLASS_PREV, prev), (t::CLASS_NEXT, next)] {
             if let Some(o) = other {
-                for (b, name) in CLASS_NAMES.iter().enumerate() {
-                    if o.classes & (1 << b) != 0 {
-                        f.push(hash(tmpl, &[name]));
-                    }
-                }
+                push_classes(f, tmpl, o.classes);
             }
         }
         f.push(hash(t::POSITION, &[DIGITS[i * 10 / n.max(1)]]));
@@ -525,23 +528,13 @@ pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
         f.push(hash(t::SINCE_STOP, &[ss]));
         f.push(hash(t::SINCE_STOP_SHAPE, &[ss, &inf.shape]));
         let (cc, clen) = clauses[clause_of[i]];
-        for (b, name) in CLASS_NAMES.iter().enumerate() {
-            if cc & (1 << b) != 0 {
-                f.push(hash(t::CLAUSE_CLASS, &[name]));
-            }
-        }
+        push_classes(f, t::CLAUSE_CLASS, cc);
         // What the next clause holds: a title is followed by a clause with
         // a journal's words or a volume, a journal by numbers. (The
         // clause before, tried too, made no gain on unseen sets.)
         match clauses.get(clause_of[i] + 1) {
             None => f.push(hash(t::NEXT_CLAUSE_CLASS, &["none"])),
-            Some(&(k, _)) => {
-                for (b, name) in CLASS_NAMES.iter().enumerate() {
-                    if k & (1 << b) != 0 {
-                        f.push(hash(t::NEXT_CLAUSE_CLASS, &[name]));
-                    }
-                }
-            }
+            Some(&(k, _)) => push_classes(f, t::NEXT_CLAUSE_CLASS, k),
         }
         let cl = match clen {
             0..=2 => "short",

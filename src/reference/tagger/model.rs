@@ -14,8 +14,8 @@
 //! boundary weights, AnyStyle 5-fold field F1 rose from 0.813 to 0.828.
 //!
 //! The model file is small and plain: a header, the labels, the transition
-//! weights (pairs, then pairs per boundary class), and the feature hashes in ascending order, each with the
-//! labels it has a weight for. Weights are stored as `i16` at a fixed
+//! weights (pairs, then pairs per boundary class), and the feature hashes
+//! in ascending order, each with the labels it has a weight for. Weights are stored as `i16` at a fixed
 //! scale, which loses nothing a decision depends on.
 
 use super::features::{EDGE_CLASSES, Features};

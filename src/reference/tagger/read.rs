@@ -254,9 +254,14 @@ pub fn fill(r: &mut Reference, text: &str, segs: &[Segment]) {
 }
 
 re!(SERIES_VOLUME, r"^(\p{Lu})(\d{1,3})$");
+// German "H." (Heft) is an issue mark only here, after a volume number;
+// the lexicon leaves it out, where it would read an initial as a mark.
 re!(
     VOLUME_AND_MORE,
-    r"(?i)^(\d+)\s*[,\s]\s*(?:(?:no|nr|issue|iss|n|h)\.?\s*(?P<iss>\d+)|(?P<num>\p{Lu}?\d+(?:\s?[-–]\s?\p{Lu}?\d+)?)|\D.*)$"
+    &format!(
+        r"(?i)^(\d+)\s*[,\s]\s*(?:(?:{}|h)\.?\s*(?P<iss>\d+)|(?P<num>\p{{Lu}}?\d+(?:\s?[-–]\s?\p{{Lu}}?\d+)?)|\D.*)$",
+        crate::lexicon::alternation(crate::lexicon::ISSUE_MARKS)
+    )
 );
 
 /// A volume run that holds more than the volume. Physics journals glue a

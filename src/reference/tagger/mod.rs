@@ -70,7 +70,7 @@ pub fn model() -> &'static Model {
         // The file is built and checked with the crate (a test reads it), so
         // a failure here is a build defect; an empty model tags everything
         // "none" rather than stopping the run.
-        Model::from_bytes(MODEL_BYTES).unwrap_or_else(|_| model::train(&[], &LABELS, TRIVIAL))
+        Model::from_static(MODEL_BYTES).unwrap_or_else(|_| model::train(&[], &LABELS, TRIVIAL))
     })
 }
 
@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn the_committed_model_loads() {
-        let m = Model::from_bytes(MODEL_BYTES).expect("committed model reads");
+        let m = Model::from_static(MODEL_BYTES).expect("committed model reads");
         assert_eq!(m.labels, LABELS);
     }
 

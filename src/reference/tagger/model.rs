@@ -14,16 +14,18 @@
 //! boundary weights, AnyStyle 5-fold field F1 rose from 0.813 to 0.828.
 //!
 //! The model file is small and plain: a header, the labels, the transition
-//! weights (pairs, then pairs per boundary class), and the feature hashes
-//! in ascending order, each with the labels it has a weight for. Weights are stored as `i16` at a fixed
-//! scale, which loses nothing a decision depends on.
+//! weights (pairs, then pairs per boundary class), and a table from
+//! feature hash to the labels it has a weight for (see `Table`), laid out
+//! to be read where it lies. Weights are stored as `i16` at a fixed scale,
+//! which loses nothing a decision depends on.
 
 use super::features::{EDGE_CLASSES, Features};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The magic bytes that begin a model file, with the format version.
-const MAGIC: &[u8; 8] = b"CMTAG02\n";
+const MAGIC: &[u8; 8] = b"CMTAG03\n";
 /// Weights are stored as `round(w * SCALE)`.
 const SCALE: f32 = 64.0;
 
@@ -56,74 +58,193 @@ pub struct Model {
     /// `edge[(c * L + p) * L + y]`: the weight of label `y` after `p` across
     /// a boundary of class `c`, added to `trans`.
     edge: Vec<f32>,
-    /// Feature hash to its weights: `start << 8 | count` into `ys` and `ws`.
-    index: Index,
-    /// The label of each stored weight. Only non-zero weights are stored,
-    /// four or five a feature, which keeps the tables small enough for the
-    /// cache.
-    ys: Vec<u8>,
-    /// The stored weights.
-    ws: Vec<f32>,
+    /// Feature hash to its weights, read in place from the file's bytes.
+    table: Table,
 }
 
-/// Feature hash to its row (`start << 8 | count`): an open table laid out
-/// by bucket, so that it is built in two linear passes (count, then place)
-/// rather than by a hash map's inserts, and a look-up reads the bucket's
-/// bounds and one or two pairs.
-#[derive(Debug, Clone, Default)]
-struct Index {
-    /// `(hash, row)` grouped by bucket, side by side so that a look-up
-    /// reads one cache line.
-    pairs: Vec<(u64, u64)>,
-    /// `starts[b]..starts[b + 1]`: the pairs in bucket `b`.
-    starts: Vec<u32>,
+/// Feature hash to its weights, laid out as the file stores it so that a
+/// model inside the binary is used where it lies: loading it costs no
+/// decoding and no allocation, where decoding 740 thousand weights into
+/// vectors cost about 10 ms, most of a short document's run.
+///
+/// Layout (little-endian): `bits: u8`, `n: u32` entries, `m: u32` weights;
+/// `2^bits + 1` bucket starts (`u32`, into the entries); `n + 1` entries of
+/// (`fingerprint: u32`, `first weight: u32`), the last a sentinel whose
+/// first weight is `m`; then `m` weights of (`label: u8`, `round(w *
+/// SCALE): i16`). An entry's weights run to the next entry's first.
+///
+/// A hash is found by its bucket (top bits of the mixed hash) and its
+/// fingerprint (the low 32 bits of the hash). Two features that share
+/// both are a collision of the hashing trick the features already use,
+/// about one in 2^32 per look-up.
+#[derive(Debug, Clone)]
+struct Table {
+    bytes: Cow<'static, [u8]>,
     bits: u32,
+    n: usize,
 }
 
-impl Index {
-    fn new(pairs: Vec<(u64, u64)>) -> Index {
-        let n = pairs.len();
-        // About one pair a bucket.
-        let bits = (usize::BITS - n.leading_zeros()).clamp(1, 24);
+const TABLE_HEAD: usize = 9;
+
+impl Table {
+    /// The table of `rows` (hash, its non-zero weights), in file layout.
+    fn build(mut rows: Vec<(u64, Vec<(u8, i16)>)>) -> Vec<u8> {
+        let n = rows.len();
+        // About three entries a bucket: the bucket bounds cost a byte an
+        // entry, and a look-up still reads one cache line of entries.
+        let bits = (usize::BITS - n.leading_zeros())
+            .saturating_sub(2)
+            .clamp(1, 24);
+        rows.sort_unstable_by_key(|(h, _)| (Self::bucket(*h, bits), *h as u32, *h));
+        let m: usize = rows.iter().map(|(_, w)| w.len()).sum();
+        let mut out = Vec::with_capacity(TABLE_HEAD + 4 * ((1 << bits) + 1) + 8 * (n + 1) + 3 * m);
+        out.push(bits as u8);
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+        out.extend_from_slice(&(m as u32).to_le_bytes());
         let mut starts = vec![0u32; (1usize << bits) + 1];
-        for p in &pairs {
-            starts[Self::bucket(p.0, bits) + 1] += 1;
+        for (h, _) in &rows {
+            starts[Self::bucket(*h, bits) + 1] += 1;
         }
         for b in 1..starts.len() {
             starts[b] += starts[b - 1];
         }
-        let mut next = starts.clone();
-        let mut placed = vec![(0u64, 0u64); n];
-        for p in pairs {
-            let b = Self::bucket(p.0, bits);
-            placed[next[b] as usize] = p;
-            next[b] += 1;
+        for s in starts {
+            out.extend_from_slice(&s.to_le_bytes());
         }
-        Index {
-            pairs: placed,
-            starts,
-            bits,
+        let mut first = 0u32;
+        for (h, w) in &rows {
+            out.extend_from_slice(&(*h as u32).to_le_bytes());
+            out.extend_from_slice(&first.to_le_bytes());
+            first += w.len() as u32;
+        }
+        out.extend_from_slice(&0u32.to_le_bytes());
+        out.extend_from_slice(&first.to_le_bytes());
+        for (_, w) in rows {
+            for (y, q) in w {
+                out.push(y);
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// A table with no weights, as [`Table::build`] writes it for no rows.
+    fn none() -> Table {
+        Table {
+            bytes: Cow::Owned(Table::build(Vec::new())),
+            bits: 1,
+            n: 0,
         }
     }
 
+    /// Checks the layout of `bytes` (sizes, and bucket starts and first
+    /// weights that never go back), so that a look-up stays inside its
+    /// bucket and its weights. Labels are checked where they are used.
+    fn read(bytes: Cow<'static, [u8]>, labels: usize) -> Result<Table, BadModel> {
+        let b = &bytes[..];
+        let head = b.get(..TABLE_HEAD).ok_or(BadModel("truncated"))?;
+        let bits = u32::from(head[0]);
+        if !(1..=24).contains(&bits) {
+            return Err(BadModel("bad bucket count"));
+        }
+        let n = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
+        let m = u32::from_le_bytes([head[5], head[6], head[7], head[8]]) as usize;
+        let len = TABLE_HEAD + 4 * ((1usize << bits) + 1) + 8 * (n + 1) + 3 * m;
+        if b.len() < len {
+            return Err(BadModel("truncated"));
+        }
+        if b.len() > len {
+            return Err(BadModel("trailing bytes"));
+        }
+        let t = Table {
+            bits,
+            n,
+            bytes: Cow::Borrowed(&[]),
+        };
+        let mut last = 0;
+        for k in 0..=(1usize << bits) {
+            let s = t.at(b, t.start(k)).unwrap_or(u32::MAX) as usize;
+            if s < last || s > n {
+                return Err(BadModel("bucket starts out of order"));
+            }
+            last = s;
+        }
+        if last != n {
+            return Err(BadModel("bucket starts out of order"));
+        }
+        let mut last = 0;
+        for e in 0..=n {
+            let f = t.at(b, t.entry(e) + 4).unwrap_or(u32::MAX) as usize;
+            if f < last || f > m {
+                return Err(BadModel("weights out of order"));
+            }
+            last = f;
+        }
+        if last != m {
+            return Err(BadModel("weights out of order"));
+        }
+        // Every label is checked once here, so that a look-up need not.
+        let w = t.weights_at();
+        if b[w..].chunks_exact(3).any(|c| c[0] as usize >= labels) {
+            return Err(BadModel("label out of range"));
+        }
+        Ok(Table { bytes, ..t })
+    }
+
+    fn start(&self, k: usize) -> usize {
+        TABLE_HEAD + 4 * k
+    }
+
+    fn entry(&self, e: usize) -> usize {
+        TABLE_HEAD + 4 * ((1usize << self.bits) + 1) + 8 * e
+    }
+
+    fn weights_at(&self) -> usize {
+        self.entry(self.n + 1)
+    }
+
+    fn at(&self, b: &[u8], i: usize) -> Option<u32> {
+        let w = b.get(i..i + 4)?;
+        Some(u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+    }
+
     /// The feature hashes are not uniform in their top bits: mix them
-    /// first (a Fibonacci multiply), so that buckets hold one or two.
+    /// first (a Fibonacci multiply), so that buckets hold a few each.
     fn bucket(h: u64, bits: u32) -> usize {
         ((h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
-    fn get(&self, h: &u64) -> Option<&u64> {
-        let b = Self::bucket(*h, self.bits);
+    /// The stored weights of hash `h`, three bytes each, if it has any.
+    fn get(&self, h: u64) -> Option<&[u8]> {
+        let b = &self.bytes[..];
+        let k = Self::bucket(h, self.bits);
         let (lo, hi) = (
-            *self.starts.get(b)? as usize,
-            *self.starts.get(b + 1)? as usize,
+            self.at(b, self.start(k))? as usize,
+            self.at(b, self.start(k + 1))? as usize,
         );
-        self.pairs
-            .get(lo..hi)?
-            .iter()
-            .find(|p| p.0 == *h)
-            .map(|p| &p.1)
+        let fp = h as u32;
+        let e = (lo..hi).find(|&e| self.at(b, self.entry(e)) == Some(fp))?;
+        let (first, end) = (
+            self.at(b, self.entry(e) + 4)? as usize,
+            self.at(b, self.entry(e + 1) + 4)? as usize,
+        );
+        let w = self.weights_at();
+        b.get(w + 3 * first..w + 3 * end)
     }
+
+    /// The number of features with weights.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.n
+    }
+}
+
+/// One stored weight: its label and its value.
+fn weight(c: &[u8]) -> (usize, f32) {
+    (
+        c[0] as usize,
+        f32::from(i16::from_le_bytes([c[1], c[2]])) / SCALE,
+    )
 }
 
 /// Why a model file could not be read.
@@ -139,6 +260,18 @@ impl std::fmt::Display for BadModel {
 impl std::error::Error for BadModel {}
 
 impl Model {
+    /// The model with `bytes` (as [`Table::build`] writes them) as its
+    /// table.
+    fn with_table(self, bytes: Vec<u8>) -> Model {
+        let l = self.n();
+        match Table::read(Cow::Owned(bytes), l) {
+            Ok(table) => Model { table, ..self },
+            // `build` writes what `read` reads; an empty table is the
+            // answer that tags with transitions alone.
+            Err(_) => self,
+        }
+    }
+
     fn n(&self) -> usize {
         self.labels.len()
     }
@@ -149,14 +282,12 @@ impl Model {
         let mut e = vec![0.0; f.len() * l];
         for i in 0..f.len() {
             let row = &mut e[i * l..(i + 1) * l];
-            for h in f.of(i) {
-                if let Some(&at) = self.index.get(h) {
-                    let (start, k) = ((at >> 8) as usize, (at & 0xff) as usize);
-                    for (&y, &w) in self.ys[start..start + k]
-                        .iter()
-                        .zip(&self.ws[start..start + k])
-                    {
-                        row[y as usize] += w;
+            for &h in f.of(i) {
+                for c in self.table.get(h).unwrap_or_default().chunks_exact(3) {
+                    let (y, w) = weight(c);
+                    // Labels were checked when the table was read.
+                    if let Some(r) = row.get_mut(y) {
+                        *r += w;
                     }
                 }
             }
@@ -187,39 +318,25 @@ impl Model {
         for w in self.trans.iter().chain(&self.edge) {
             out.extend_from_slice(&w.to_le_bytes());
         }
-        let mut rows = self.index.pairs.clone();
-        rows.sort_unstable();
-        let kept: Vec<(u64, Vec<(u8, i16)>)> = rows
-            .into_iter()
-            .map(|(h, at)| {
-                let (start, k) = ((at >> 8) as usize, (at & 0xff) as usize);
-                let nz = (start..start + k)
-                    .filter_map(|j| {
-                        let q = (self.ws[j] * SCALE).round().clamp(-32767.0, 32767.0) as i16;
-                        (q != 0).then_some((self.ys[j], q))
-                    })
-                    .collect::<Vec<_>>();
-                (h, nz)
-            })
-            .filter(|(_, nz)| !nz.is_empty())
-            .collect();
-        out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
-        let mut last = 0u64;
-        for (h, nz) in kept {
-            // Hashes ascend, so their differences are small: a varint each.
-            varint(&mut out, h - last);
-            last = h;
-            out.push(nz.len() as u8);
-            for (y, q) in nz {
-                out.push(y);
-                out.extend_from_slice(&q.to_le_bytes());
-            }
-        }
+        out.extend_from_slice(&self.table.bytes);
         out
     }
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(b: &[u8]) -> Result<Model, BadModel> {
+        Self::read(b, |table| Cow::Owned(table.to_vec()))
+    }
+
+    /// Reads a model that lives as long as the program (one inside the
+    /// binary) without copying its weights.
+    pub fn from_static(b: &'static [u8]) -> Result<Model, BadModel> {
+        Self::read(b, Cow::Borrowed)
+    }
+
+    fn read<'a>(
+        b: &'a [u8],
+        keep: impl FnOnce(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Model, BadModel> {
         let mut r = Reader { b, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err(BadModel("not a citemap tagger model"));
@@ -235,63 +352,21 @@ impl Model {
             labels.push(s.to_string());
         }
         let mut floats = |n: usize| -> Result<Vec<f32>, BadModel> {
-            if n.saturating_mul(4) > b.len() {
-                return Err(BadModel("truncated"));
-            }
-            let mut v = Vec::with_capacity(n);
-            for _ in 0..n {
-                let w = r.take(4)?;
-                v.push(f32::from_le_bytes([w[0], w[1], w[2], w[3]]));
-            }
-            Ok(v)
+            let w = r.take(n * 4)?;
+            Ok(w.chunks_exact(4)
+                .map(|w| f32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+                .collect())
         };
         let trans = floats((l + 1) * l)?;
         let edge = floats(EDGE_CLASSES * l * l)?;
-        let n = r.u32()? as usize;
-        if n > b.len() {
-            return Err(BadModel("feature count beyond the file"));
-        }
-        let mut pairs = Vec::with_capacity(n);
-        // Each stored weight takes three bytes of the file.
-        let (mut ys, mut ws) = (
-            Vec::with_capacity(b.len() / 3),
-            Vec::with_capacity(b.len() / 3),
-        );
-        let mut h = 0u64;
-        for _ in 0..n {
-            h = h.wrapping_add(r.varint()?);
-            let k = r.byte()? as usize;
-            pairs.push((h, ((ys.len() as u64) << 8) | k as u64));
-            for _ in 0..k {
-                let y = r.byte()?;
-                let q = r.take(2)?;
-                if y as usize >= l {
-                    return Err(BadModel("label out of range"));
-                }
-                ys.push(y);
-                ws.push(f32::from(i16::from_le_bytes([q[0], q[1]])) / SCALE);
-            }
-        }
-        if r.at != b.len() {
-            return Err(BadModel("trailing bytes"));
-        }
+        let table = Table::read(keep(&b[r.at..]), l)?;
         Ok(Model {
             labels,
             trans,
             edge,
-            index: Index::new(pairs),
-            ys,
-            ws,
+            table,
         })
     }
-}
-
-fn varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
 }
 
 struct Reader<'a> {
@@ -310,21 +385,6 @@ impl<'a> Reader<'a> {
     }
     fn byte(&mut self) -> Result<u8, BadModel> {
         Ok(self.take(1)?[0])
-    }
-    fn u32(&mut self) -> Result<u32, BadModel> {
-        let w = self.take(4)?;
-        Ok(u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
-    }
-    fn varint(&mut self) -> Result<u64, BadModel> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(BadModel("varint too long"))
     }
 }
 
@@ -541,29 +601,30 @@ pub fn train(data: &[Example], labels: &[&str], cfg: Training) -> Model {
     for (a, s) in tr.iter_mut().zip(&trsum).chain(ed.iter_mut().zip(&edsum)) {
         *a -= s / c;
     }
-    let mut sparse = Vec::with_capacity(index.len());
-    let (mut ys, mut ws) = (Vec::new(), Vec::new());
-    for (h, row) in index {
-        let start = ys.len() as u64;
-        for (y, &v) in w[row as usize * l..(row as usize + 1) * l]
-            .iter()
-            .enumerate()
-        {
-            if v != 0.0 {
-                ys.push(y as u8);
-                ws.push(v);
-            }
-        }
-        sparse.push((h, (start << 8) | (ys.len() as u64 - start)));
-    }
+    // The weights as the file stores them, so that a model trained here
+    // tags exactly as the same model read back.
+    let rows = index
+        .into_iter()
+        .map(|(h, row)| {
+            let nz = w[row as usize * l..(row as usize + 1) * l]
+                .iter()
+                .enumerate()
+                .filter_map(|(y, &v)| {
+                    let q = (v * SCALE).round().clamp(-32767.0, 32767.0) as i16;
+                    (q != 0).then_some((y as u8, q))
+                })
+                .collect::<Vec<_>>();
+            (h, nz)
+        })
+        .filter(|(_, nz)| !nz.is_empty())
+        .collect();
     Model {
         labels: labels.iter().map(|s| s.to_string()).collect(),
         trans: tr,
         edge: ed,
-        index: Index::new(sparse),
-        ys,
-        ws,
+        table: Table::none(),
     }
+    .with_table(Table::build(rows))
 }
 
 #[cfg(test)]
@@ -571,18 +632,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_index_finds_every_hash_it_holds_and_no_other() {
+    fn the_table_finds_every_hash_it_holds_and_no_other() {
         for n in [0usize, 1, 2, 3, 1000] {
             // Hashes alike in their top bits, as feature hashes are.
-            let pairs: Vec<(u64, u64)> = (0..n as u64).map(|i| (i * 7 + 1, i)).collect();
-            let ix = Index::new(pairs.clone());
-            for (h, r) in &pairs {
-                assert_eq!(ix.get(h), Some(r));
+            let rows: Vec<(u64, Vec<(u8, i16)>)> = (0..n as u64)
+                .map(|i| (i * 7 + 1, vec![(1, i as i16 + 1), (0, -3)]))
+                .collect();
+            let t = Table::read(Cow::Owned(Table::build(rows.clone())), 2).expect("reads");
+            assert_eq!(t.len(), n);
+            for (h, w) in &rows {
+                let got: Vec<(usize, f32)> =
+                    t.get(*h).unwrap().chunks_exact(3).map(weight).collect();
+                let want: Vec<(usize, f32)> = w
+                    .iter()
+                    .map(|&(y, q)| (y as usize, f32::from(q) / SCALE))
+                    .collect();
+                assert_eq!(got, want);
             }
-            assert_eq!(ix.get(&0), None);
-            assert_eq!(ix.get(&u64::MAX), None);
-            assert_eq!(ix.pairs.len(), n);
+            assert_eq!(t.get(0), None);
+            assert_eq!(t.get(u64::MAX), None);
         }
+    }
+
+    #[test]
+    fn a_table_with_a_label_beyond_the_model_is_refused() {
+        let b = Table::build(vec![(5, vec![(3, 1)])]);
+        assert!(Table::read(Cow::Owned(b.clone()), 4).is_ok());
+        assert_eq!(
+            Table::read(Cow::Owned(b), 3).unwrap_err(),
+            BadModel("label out of range")
+        );
     }
 
     fn feats(ids: &[&[u64]]) -> Features {

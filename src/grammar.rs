@@ -77,23 +77,60 @@ pub fn dot_date() -> String {
 }
 
 /// A name at the start of a reference entry and, soon after it, its date:
-/// the splitter's test for a new entry.
+/// the splitter's test for a new entry. Group `gap` is what lies between
+/// the name and the date; a caller holds it to [`ENTRY_GAP`] units, where
+/// "(Eds.)" counts as one.
+///
+/// Bounds on repeated Unicode classes are checked in code throughout this
+/// module, not written as `{m,n}`: the regex compiler copies the class
+/// once per repetition, and each copy of `\p{L}` costs a few hundred
+/// microseconds at start-up.
 pub fn entry_start() -> String {
     format!(
-        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)){{0,250}}?)?(?:\(\s*(?:\d{{4}}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
+        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?P<gap>(?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\))*?))?(?:\(\s*(?:\d{{4}}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
         particles = particles()
     )
 }
 
+/// How far the date of an [`entry_start`] may lie from the name, in
+/// characters, with a parenthesised "(Eds.)" counted as one.
+pub const ENTRY_GAP: usize = 250;
+
+/// The length of an [`entry_start`] gap in the units of [`ENTRY_GAP`].
+pub fn entry_gap_units(gap: &str) -> usize {
+    let mut units = 0;
+    let mut in_group = false;
+    for c in gap.chars() {
+        match c {
+            '(' => in_group = true,
+            ')' => {
+                in_group = false;
+                units += 1;
+            }
+            _ if !in_group => units += 1,
+            _ => {}
+        }
+    }
+    units
+}
+
 /// An inverted name with initials at the start of a line ("Smith, J. A."),
 /// or an organisation before people ("Malaria Genomic Epidemiology
-/// Network, Rockett, K. A.").
+/// Network, Rockett, K. A."). Group `org` is such an organisation, of at
+/// most [`ORG_WORDS`] words; group `team` is a list of names before ", &",
+/// of at most [`TEAM_WORDS`].
 pub fn inverted_name() -> String {
     format!(
-        r"^(?:{particles}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]+)?,\s+(?:\p{{Lu}}\.\s?-?)+|^\p{{Lu}}[\p{{L}}\-]+(?:\s+(?:of|for|and|the|on|\p{{Lu}}[\p{{L}}\-]+)){{1,8}},\s+(?:\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?)+|(?:\p{{Lu}}\.\s?)+\p{{Lu}}[\p{{L}}'’\-]+)|^\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+){{0,6}},\s+&\s+\p{{Lu}}",
+        r"^(?:{particles}\s+)*\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]+)?,\s+(?:\p{{Lu}}\.\s?-?)+|^(?P<org>\p{{Lu}}[\p{{L}}\-]+(?:\s+(?:of|for|and|the|on|\p{{Lu}}[\p{{L}}\-]+))+),\s+(?:\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?)+|(?:\p{{Lu}}\.\s?)+\p{{Lu}}[\p{{L}}'’\-]+)|^(?P<team>\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+)*),\s+&\s+\p{{Lu}}",
         particles = particles()
     )
 }
+
+/// The most words of an [`inverted_name`] organisation.
+pub const ORG_WORDS: usize = 9;
+
+/// The most words of an [`inverted_name`] team before ", &".
+pub const TEAM_WORDS: usize = 7;
 
 /// A line that reads as a reference entry to the region finder: a
 /// capitalised name and a year within a short distance. Looser than
@@ -124,6 +161,7 @@ mod tests {
                 .unwrap()
                 .is_match("Smith, J. (2015). Title.")
         );
+        assert_eq!(entry_gap_units("ab (Eds.) c"), 6);
         assert!(
             Regex::new(&paren_date())
                 .unwrap()

@@ -17,14 +17,18 @@ use std::sync::LazyLock;
 static STRICT: LazyLock<Regex> = LazyLock::new(|| {
     // A name may be several capitalised words ("Malaria Genomic
     // Epidemiology Network"); a leading function word is trimmed later.
+    // The repetitions are unbounded: the search runs in a short window
+    // before a year anyway, a long run of capitalised words is one name
+    // the list does not know, and a bound would copy the Unicode classes
+    // once per repetition at start-up.
     let name = format!(
-        r"(?:{}\s+)?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{0,5}}",
+        r"(?:{}\s+)?\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+)*",
         grammar::particles()
     );
     let year = grammar::cited_year();
     let et_al = grammar::ET_AL;
     Regex::new(&format!(
-        r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name}){{0,5}}(?:,?\s+{et_al})?),?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
+        r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name})*(?:,?\s+{et_al})?),?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
     ))
     .expect("valid regex")
 });

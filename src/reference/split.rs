@@ -6,6 +6,7 @@
 //! soon by a year. In both, two entries can share a line when extraction
 //! lost the break between them ("… Routledge. Marlow, H. A. (1996). …").
 
+use crate::grammar;
 use crate::text::{Mapped, Removed};
 use regex::Regex;
 use std::collections::HashMap;
@@ -30,13 +31,13 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A name at the start of an entry, then (soon) its date.
 static ENTRY_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&crate::grammar::entry_start()).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&grammar::entry_start()).expect("valid regex"));
 
 /// An inverted name with initials at the start of a line ("Smith, J. A.").
 static INVERTED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // "Smith, J. A." or an organisation before people: "Malaria Genomic
     // Epidemiology Network, Rockett, K. A.".
-    Regex::new(&crate::grammar::inverted_name()).expect("valid regex")
+    Regex::new(&grammar::inverted_name()).expect("valid regex")
 });
 
 /// A second entry that starts inside a line, after the end of the first.
@@ -149,12 +150,34 @@ fn hard_wrapped(src: &str, lines: &[Range<usize>]) -> bool {
 /// (a URL or DOI).
 fn opens_entry(src: &str, lines: &[Range<usize>], i: usize, loose: bool) -> bool {
     let t = src[lines[i].clone()].trim();
-    ENTRY_START.is_match(t)
-        || INVERTED_NAME.is_match(t)
+    starts_entry(t)
+        || inverted_name(t)
         || (loose || NAME_COMMA.is_match(t))
             && lines
                 .get(i + 1)
-                .is_some_and(|n| ENTRY_START.is_match(&format!("{t} {}", src[n.clone()].trim())))
+                .is_some_and(|n| starts_entry(&format!("{t} {}", src[n.clone()].trim())))
+}
+
+/// Whether `t` opens with a name and, within [`grammar::ENTRY_GAP`], a date.
+fn starts_entry(t: &str) -> bool {
+    // The fast test first: most lines do not match at all.
+    ENTRY_START.is_match(t)
+        && ENTRY_START.captures(t).is_some_and(|c| {
+            c.name("gap")
+                .is_none_or(|g| grammar::entry_gap_units(g.as_str()) <= grammar::ENTRY_GAP)
+        })
+}
+
+/// Whether `t` opens with an inverted name, or with an organisation or a
+/// team of no more words than [`grammar`] allows.
+fn inverted_name(t: &str) -> bool {
+    let words = |m: regex::Match| m.as_str().split_whitespace().count();
+    INVERTED_NAME.is_match(t)
+        && INVERTED_NAME.captures(t).is_some_and(|c| {
+            c.name("org").is_none_or(|m| words(m) <= grammar::ORG_WORDS)
+                && c.name("team")
+                    .is_none_or(|m| words(m) <= grammar::TEAM_WORDS)
+        })
 }
 
 /// Whether line `i` of a reference list is page furniture that the PDF
@@ -411,6 +434,31 @@ mod tests {
             .into_iter()
             .map(|e| e.text.as_str().to_string())
             .collect()
+    }
+
+    #[test]
+    fn an_entry_start_holds_its_date_within_reach_of_the_name() {
+        let near = format!("Lee, A. (Eds.) {} (2001). Title.", "word ".repeat(40));
+        assert!(starts_entry(&near));
+        let far = format!("Lee, A. {} (2001). Title.", "word ".repeat(60));
+        assert!(!starts_entry(&far));
+        assert!(starts_entry("Lee, A. B. 2001. Title."));
+        assert!(!starts_entry("Lee, A. B. Title with no date."));
+    }
+
+    #[test]
+    fn an_organisation_before_people_has_a_few_words_at_most() {
+        assert!(inverted_name("Smith, J. A. Title."));
+        assert!(inverted_name(
+            "Malaria Genomic Epidemiology Network, Rockett, K. A."
+        ));
+        let long = format!("Network{}, Rockett, K. A.", " Of Word".repeat(5));
+        assert!(!inverted_name(&long));
+        assert!(inverted_name("Brown Green, & Smith"));
+        assert!(!inverted_name(&format!(
+            "Brown{}, & Smith",
+            " Green".repeat(7)
+        )));
     }
 
     #[test]

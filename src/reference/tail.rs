@@ -61,10 +61,16 @@ re!(
 
 re!(VOL_IN, r"[Vv]ol\.\s*([^,;)]+)");
 
+// A place is a few words; the word count is checked in code, because a
+// bounded repetition of a Unicode class costs milliseconds to compile.
 re!(
     LOCATION,
-    r"^(?P<loc>[\p{Lu}][\p{L}.\s,'’\-]{1,60}?(?:\s(?:and|&)\s[\p{Lu}][\p{L}.\s'’\-]{1,30})?):\s+(?P<pub>[^:]+)$"
+    r"^(?P<loc>\p{Lu}[\p{L}.\s,'’\-]+):\s+(?P<pub>[^:]+)$"
 );
+
+/// The longest place of publication, in characters: "Chapel Hill and
+/// Rio de Janeiro" fits.
+const LOCATION_CHARS: usize = 96;
 
 fn split_location(s: &str) -> (Option<String>, Option<String>) {
     let s = clean(s);
@@ -73,6 +79,7 @@ fn split_location(s: &str) -> (Option<String>, Option<String>) {
     }
     if let Some(c) = LOCATION.captures(&s)
         && c["loc"].split_whitespace().count() <= 5
+        && c["loc"].chars().count() <= LOCATION_CHARS
     {
         return (non_empty(&c["loc"]), non_empty(&c["pub"]));
     }

@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod batch;
 pub mod bibliography;
 pub mod check;
 pub mod citation;

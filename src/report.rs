@@ -47,7 +47,10 @@ pub struct UnsupportedFigure {
 /// One dimension of the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionReport {
-    /// Dimension id.
+    /// The document it is in, in a report across documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Dimension id ("document:id" across documents).
     pub id: String,
     /// Heading.
     pub heading: String,
@@ -81,6 +84,9 @@ pub struct SourceRow {
     pub count: usize,
     /// Dimensions that cite it.
     pub dimensions: usize,
+    /// Documents that cite it, in a report across documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<usize>,
     /// URL, if any.
     pub url: Option<String>,
     /// The reference as written.
@@ -212,6 +218,7 @@ pub fn build(a: &Analysis) -> Report {
                 .collect();
             sources.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.key.cmp(&y.key)));
             DimensionReport {
+                document: None,
                 id: dim.id.clone(),
                 heading: dim.heading.clone(),
                 line: a.source.line_col(dim.span.start).0,
@@ -234,6 +241,7 @@ pub fn build(a: &Analysis) -> Report {
             year: re.year.clone(),
             count: t.total[r],
             dimensions: (0..ndims).filter(|&d| t.counts[d][r] > 0).count(),
+            documents: None,
             url: re.url.clone(),
             raw: re.text.as_str().to_string(),
         })
@@ -253,6 +261,138 @@ pub fn build(a: &Analysis) -> Report {
     Report {
         dimensions,
         sources,
+        totals,
+    }
+}
+
+/// One document's part of a report across documents.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The document's name, as the report shows it.
+    pub document: String,
+    /// Its own report.
+    pub report: Report,
+    /// Its reference list, in the order of `report.sources`.
+    pub references: Vec<crate::reference::Reference>,
+}
+
+/// One report across documents, as for the chapters of a book: every
+/// document's dimensions in order (ids "document:id"), and one source per
+/// distinct work ([`crate::bibliography::work_id`]), keyed anew so that
+/// two works never share a key, with how many documents cite it. Totals
+/// add up; `references` counts distinct works.
+pub fn combine(parts: Vec<Part>) -> Report {
+    use crate::bibliography::{KeyFormat, assign_keys, work_id};
+    use std::collections::HashMap;
+    // Each document's reference r is work `local[p][r]` of the book.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut works: Vec<crate::reference::Reference> = Vec::new();
+    let mut local: Vec<Vec<usize>> = Vec::new();
+    for p in &parts {
+        let ids = p
+            .references
+            .iter()
+            .map(|r| {
+                *index.entry(work_id(r)).or_insert_with(|| {
+                    works.push(r.clone());
+                    works.len() - 1
+                })
+            })
+            .collect();
+        local.push(ids);
+    }
+    assign_keys(&mut works, &KeyFormat::default(), &Default::default());
+    let key_of = |p: usize, key: &str| -> Option<usize> {
+        let r = parts[p].report.sources.iter().position(|s| s.key == key)?;
+        local[p].get(r).copied()
+    };
+    let mut rows: Vec<SourceRow> = works
+        .iter()
+        .map(|w| SourceRow {
+            key: w.key.clone(),
+            short: w.short_citation(),
+            kind: w.kind,
+            year: w.year.clone(),
+            count: 0,
+            dimensions: 0,
+            documents: Some(0),
+            url: w.url.clone(),
+            raw: w.text.as_str().to_string(),
+        })
+        .collect();
+    let mut dimensions = Vec::new();
+    let mut totals = Totals {
+        dimensions: 0,
+        references: works.len(),
+        citations: 0,
+        linked: 0,
+        uncited: 0,
+        outside_dimensions: 0,
+    };
+    for (p, part) in parts.iter().enumerate() {
+        let t = &part.report.totals;
+        totals.dimensions += t.dimensions;
+        totals.citations += t.citations;
+        totals.linked += t.linked;
+        totals.outside_dimensions += t.outside_dimensions;
+        let mut cited_here = vec![false; works.len()];
+        for (r, s) in part.report.sources.iter().enumerate() {
+            if let Some(&w) = local[p].get(r) {
+                rows[w].count += s.count;
+                cited_here[w] |= s.count > 0;
+            }
+        }
+        for (w, here) in cited_here.into_iter().enumerate() {
+            if here && let Some(n) = rows[w].documents.as_mut() {
+                *n += 1;
+            }
+        }
+        for d in &part.report.dimensions {
+            let mut sources: Vec<SourceUse> = Vec::new();
+            for u in &d.sources {
+                let Some(w) = key_of(p, &u.key) else { continue };
+                match sources.iter_mut().find(|s| s.key == works[w].key) {
+                    // The same work listed twice in one document.
+                    Some(s) => s.count += u.count,
+                    None => {
+                        rows[w].dimensions += 1;
+                        sources.push(SourceUse {
+                            key: works[w].key.clone(),
+                            ..u.clone()
+                        });
+                    }
+                }
+            }
+            sources.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.key.cmp(&y.key)));
+            let claims = d
+                .claims
+                .iter()
+                .map(|c| Claim {
+                    keys: c
+                        .keys
+                        .iter()
+                        .map(|k| {
+                            k.as_deref()
+                                .and_then(|k| key_of(p, k))
+                                .map(|w| works[w].key.clone())
+                        })
+                        .collect(),
+                    ..c.clone()
+                })
+                .collect();
+            dimensions.push(DimensionReport {
+                document: Some(part.document.clone()),
+                id: format!("{}:{}", part.document, d.id),
+                sources,
+                claims,
+                ..d.clone()
+            });
+        }
+    }
+    totals.uncited = rows.iter().filter(|r| r.count == 0).count();
+    Report {
+        dimensions,
+        sources: rows,
         totals,
     }
 }

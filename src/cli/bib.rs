@@ -2,6 +2,7 @@
 //! CSL-JSON or RIS, merged into a library on request; reference strings as
 //! JSON lines.
 
+use super::batch::{self, BatchArgs, Frame, Piece};
 use super::{BibFormat, Input, InputFormat, Output, load, output, read_input, shown};
 use citemap::Error;
 use std::io::Write;
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub(super) fn bib(
     files: &[PathBuf],
+    walk: &BatchArgs,
     input_format: InputFormat,
     format: BibFormat,
     key_format: &str,
@@ -18,22 +20,42 @@ pub(super) fn bib(
     use citemap::bibliography::{KeyFormat, assign_keys, combine, merge_into};
     use citemap::render::{bib::Dialect, bib::write, csl, ris};
     let keys = KeyFormat::parse(key_format)?;
+    let input = Input {
+        files: Vec::new(),
+        batch: walk.clone(),
+        input_format,
+        dimensions: None,
+        dimension_level: 1,
+    };
+    let found = citemap::batch::inputs(files, &walk.walk())?;
+    let paths: Vec<PathBuf> = found.into_iter().collect::<Result<_, _>>()?;
+    let lone = paths.len() == 1;
+    // The lists are read on every core; a document that fails is named
+    // and left out, and the export still holds the others.
     let mut lists = Vec::new();
-    for f in files {
-        let input = Input {
-            file: f.clone(),
-            input_format,
-            dimensions: None,
-            dimension_level: 1,
-        };
-        lists.push(load(&input)?.references);
-    }
+    let mut failed = false;
+    citemap::batch::map_ordered(
+        &paths,
+        walk.threads(),
+        |p| load(p, &input).map(|a| a.references),
+        |_, r| {
+            match r {
+                Ok(list) => lists.push(list),
+                Err(e) if lone => return Err(e),
+                Err(e) => {
+                    eprintln!("citemap: {e}");
+                    failed = true;
+                }
+            }
+            Ok(())
+        },
+    )?;
     let mut refs = combine(lists);
     if refs.is_empty() {
         // Nothing to export is not a success: say so, and exit 1.
         let names: Vec<String> = files.iter().map(|f| shown(f)).collect();
         eprintln!("citemap: no reference list found in {}", names.join(", "));
-        return Ok(1);
+        return Ok(if failed { 2 } else { 1 });
     }
     assign_keys(&mut refs, &keys, &Default::default());
     let dialect = match format {
@@ -53,28 +75,49 @@ pub(super) fn bib(
             output::write_atomic(&output::in_place(lib)?, |w| w.write_all(merged.as_bytes()))?;
         }
         merge_summary(&report, lib, &mut std::io::stderr()).map_err(|e| Error::io(None, e))?;
-        return Ok(0);
+        return Ok(if failed { 2 } else { 0 });
     }
     output::emit(output.output.as_deref(), output.force, |w| match format {
         BibFormat::Bibtex | BibFormat::Biblatex => write(&refs, dialect, w),
         BibFormat::CslJson => csl::write(&refs, w),
         BibFormat::Ris => ris::write(&refs, w),
     })?;
-    Ok(0)
+    Ok(if failed { 2 } else { 0 })
 }
 
-/// Parses reference strings, one a line, into JSON lines.
-pub(super) fn refs(file: &Path, out: &Output) -> Result<i32, Error> {
-    let text = read_input(file)?;
-    let refs = citemap::reference::parse_lines(&text);
-    if refs.is_empty() {
-        eprintln!("citemap: no reference strings found in {}", shown(file));
-        return Ok(1);
-    }
-    output::emit(out.output.as_deref(), out.force, |w| {
-        citemap::render::json::write_fields(&refs, w)
-    })?;
-    Ok(0)
+/// Parses reference strings, one a line, into JSON lines. With several
+/// files, each line starts with its file's "path".
+pub(super) fn refs(files: &[PathBuf], walk: &BatchArgs, out: &Output) -> Result<i32, Error> {
+    batch::run(files, walk, Some(out), Frame::Plain, |file, many| {
+        let text = read_input(file)?;
+        let refs = citemap::reference::parse_lines(&text);
+        if refs.is_empty() {
+            eprintln!("citemap: no reference strings found in {}", shown(file));
+            return Ok(Piece {
+                bytes: Vec::new(),
+                code: 1,
+            });
+        }
+        let mut lines = Vec::new();
+        citemap::render::json::write_fields(&refs, &mut lines).map_err(|e| Error::io(None, e))?;
+        if !many {
+            return Ok(Piece::ok(lines));
+        }
+        let path = serde_json::to_string(&shown(file))
+            .map_err(|e| Error::io(None, std::io::Error::other(e)))?;
+        let mut with_path = Vec::with_capacity(lines.len() + refs.len() * (path.len() + 10));
+        for line in lines.split_inclusive(|&b| b == b'\n') {
+            // Every line is an object: "{" then its fields, or "{}".
+            let rest = &line[1..];
+            with_path.extend_from_slice(b"{\"path\":");
+            with_path.extend_from_slice(path.as_bytes());
+            if !rest.starts_with(b"}") {
+                with_path.push(b',');
+            }
+            with_path.extend_from_slice(rest);
+        }
+        Ok(Piece::ok(with_path))
+    })
 }
 
 /// What a merge did, for stderr. A work the library holds under the key

@@ -1,7 +1,8 @@
 //! `citemap check`: settings from flags and `citemap.toml`, the audit, and
 //! its findings in the chosen format.
 
-use super::{CheckFormat, ColorChoice, Input, load, output, shown};
+use super::batch::{self, Frame, Piece};
+use super::{CheckFormat, ColorChoice, Input, Output, bytes, load, shown};
 use citemap::Error;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,7 @@ fn find_config(doc: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn check(
     input: &Input,
     format: CheckFormat,
@@ -26,11 +28,66 @@ pub(super) fn check(
     allow: &[String],
     color: ColorChoice,
     no_config: bool,
+    out: &Output,
 ) -> Result<i32, Error> {
+    use std::io::IsTerminal;
+    let use_color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            out.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    // A bad --allow or --deny is the command's error, said once, not
+    // once a document.
+    let mut probe = citemap::config::Config::default().policy;
+    for a in allow {
+        probe
+            .allow(a)
+            .map_err(|e| Error::Usage(format!("--allow: {e}")))?;
+    }
+    for d in deny {
+        probe
+            .deny(d)
+            .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
+    }
+    let frame = match format {
+        CheckFormat::Human => Frame::Plain,
+        CheckFormat::Json => Frame::JsonArray,
+        CheckFormat::Jsonl => Frame::Lines,
+        CheckFormat::Sarif => Frame::Sarif,
+    };
+    batch::run(
+        &input.files,
+        &input.batch,
+        Some(out),
+        frame,
+        |path, many| {
+            check_one(
+                path, input, format, style, deny, allow, use_color, no_config, many,
+            )
+        },
+    )
+}
+
+/// One document's findings, in `format`, and whether they fail the run.
+#[allow(clippy::too_many_arguments)]
+fn check_one(
+    path: &Path,
+    input: &Input,
+    format: CheckFormat,
+    style: Option<&str>,
+    deny: &[String],
+    allow: &[String],
+    use_color: bool,
+    no_config: bool,
+    many: bool,
+) -> Result<Piece, Error> {
     use citemap::check::{CheckOptions, Style};
     use citemap::config::Config;
-    use std::io::IsTerminal;
-    let config = match find_config(&input.file).filter(|_| !no_config) {
+    let config = match find_config(path).filter(|_| !no_config) {
         Some(p) => {
             let text = std::fs::read_to_string(&p).map_err(|e| Error::io(Some(&p), e))?;
             Config::from_toml(&text).map_err(|e| Error::Usage(format!("{}: {e}", p.display())))?
@@ -48,7 +105,7 @@ pub(super) fn check(
             .deny(d)
             .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
     }
-    let a = load(input)?;
+    let a = load(path, input)?;
     let style = style
         .and_then(Style::parse)
         .or(config.style)
@@ -61,21 +118,23 @@ pub(super) fn check(
             ..Default::default()
         },
     ));
-    let name = shown(&input.file);
-    let use_color = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    let name = shown(path);
+    use citemap::render::diagnostics as render;
+    let out = match format {
+        CheckFormat::Human => bytes(|w| render::human(&diags, &a.source, &name, use_color, w))?,
+        CheckFormat::Sarif => bytes(|w| render::sarif(&diags, &a.source, &name, w))?,
+        CheckFormat::Json | CheckFormat::Jsonl => {
+            let found = bytes(|w| render::json(&diags, &a.source, w))?;
+            let lines = format == CheckFormat::Jsonl;
+            if many || lines {
+                batch::entry(path, "findings", &batch::parsed(&found)?, lines)?
+            } else {
+                found
+            }
         }
     };
-    output::emit(None, false, |w| match format {
-        CheckFormat::Human => {
-            citemap::render::diagnostics::human(&diags, &a.source, &name, use_color, w)
-        }
-        CheckFormat::Json => citemap::render::diagnostics::json(&diags, &a.source, w),
-        CheckFormat::Sarif => citemap::render::diagnostics::sarif(&diags, &a.source, &name, w),
-    })?;
-    Ok(i32::from(policy.fails(&diags)))
+    Ok(Piece {
+        bytes: out,
+        code: i32::from(policy.fails(&diags)),
+    })
 }

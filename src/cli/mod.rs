@@ -1,6 +1,7 @@
 //! Command-line interface. Flags are parsed by clap into plain structs; each
 //! subcommand turns them into library calls and writes the result.
 
+mod batch;
 mod bib;
 mod check;
 mod output;
@@ -38,8 +39,13 @@ static LOSSY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new
 
 #[derive(clap::Args, Debug)]
 struct Input {
-    /// The document to read ("-" for standard input).
-    file: PathBuf,
+    /// The documents to read: files, folders (walked for documents), or
+    /// "-" for standard input. With several, output is per document, in
+    /// the order given.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    batch: batch::BatchArgs,
     /// How to read the input (default: from the file's extension, else
     /// from its content).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
@@ -80,6 +86,24 @@ enum OutlineFormat {
     Text,
     /// The headings as a JSON array.
     Json,
+    /// One JSON object a document: its path and its headings.
+    Jsonl,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum AnalyzeFormat {
+    /// The analysis; for several documents, an array of {path, analysis}.
+    Json,
+    /// One JSON object a line and a document: its path and its analysis.
+    Jsonl,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExtractFormat {
+    /// The text; for several documents, each after a "==> path <==" line.
+    Text,
+    /// One JSON object a document: its path and its text.
+    Jsonl,
 }
 
 #[derive(clap::Args, Debug)]
@@ -108,8 +132,12 @@ const BIB_HELP: &str = "Examples:\n  citemap bib chapter.txt -o chapter.bib\n  c
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum LinksFormat {
+    /// One row a citation; for several documents, a first column names it.
     Csv,
+    /// The citations; for several documents, an array of {path, citations}.
     Json,
+    /// One JSON object a document: its path and its citations.
+    Jsonl,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +152,8 @@ enum ReportFormat {
     Json,
     /// A self-contained HTML page: heatmap, claims, sources and charts.
     Html,
+    /// One JSON object a document: its path and its report.
+    Jsonl,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +164,8 @@ enum CheckFormat {
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// One JSON object a document: its path and its findings.
+    Jsonl,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,14 +184,20 @@ enum Command {
     Analyze {
         #[command(flatten)]
         input: Input,
+        #[arg(long, value_enum, default_value_t = AnalyzeFormat::Json)]
+        format: AnalyzeFormat,
+        #[command(flatten)]
+        output: Output,
     },
     /// Export reference lists as BibTeX, BibLaTeX, CSL-JSON or RIS. With
     /// several documents, the same work cited in two is one entry.
     #[command(after_help = BIB_HELP)]
     Bib {
-        /// The documents to read ("-" for standard input).
+        /// The documents to read: files, folders, or "-" for standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: batch::BatchArgs,
         /// Read the inputs as plain text or Markdown (default: decide from content).
         #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
         input_format: InputFormat,
@@ -178,8 +216,12 @@ enum Command {
     },
     /// Parse reference strings, one a line, into JSON lines of fields.
     Refs {
-        /// The file of references ("-" for standard input).
-        file: PathBuf,
+        /// The files of references ("-" for standard input). With several,
+        /// each line starts with the "path" of its file.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: batch::BatchArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -220,6 +262,8 @@ enum Command {
         /// Ignore citemap.toml files.
         #[arg(long)]
         no_config: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// The heading tree: each heading's level, the reason for it, and
     /// which headings open dimensions.
@@ -228,6 +272,8 @@ enum Command {
         input: Input,
         #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
         format: OutlineFormat,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print the text citemap reads from a document: for Word, OpenDocument,
     /// HTML, LaTeX and JATS, the Markdown it extracts (spans and line
@@ -235,6 +281,8 @@ enum Command {
     Extract {
         #[command(flatten)]
         input: Input,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
         #[command(flatten)]
         output: Output,
     },
@@ -374,9 +422,41 @@ fn options(input: &Input) -> Result<citemap::Options, Error> {
     })
 }
 
-fn load(input: &Input) -> Result<citemap::Analysis, Error> {
-    let doc = read_document(&input.file, input.input_format)?;
+fn load(path: &Path, input: &Input) -> Result<citemap::Analysis, Error> {
+    let doc = read_document(path, input.input_format)?;
     Ok(citemap::analysis::analyze_owned(doc, &options(input)?))
+}
+
+/// Frames for the formats that have a plain, a JSON and a JSON Lines form.
+fn json_frame(json: bool, lines: bool) -> batch::Frame {
+    if lines {
+        batch::Frame::Lines
+    } else if json {
+        batch::Frame::JsonArray
+    } else {
+        batch::Frame::Plain
+    }
+}
+
+/// What `produce` writes, as bytes.
+fn bytes(produce: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::new();
+    produce(&mut out).map_err(|e| Error::io(None, e))?;
+    Ok(out)
+}
+
+/// A plain-text output of one of several documents, after a
+/// "==> path <==" line as `head` writes it.
+fn headed(path: &Path, many: bool, text: Vec<u8>) -> Vec<u8> {
+    if !many {
+        return text;
+    }
+    let mut out = format!("==> {} <==\n", shown(path)).into_bytes();
+    out.extend(text);
+    if !out.ends_with(b"\n") {
+        out.push(b'\n');
+    }
+    out
 }
 
 fn execute(cli: Cli) -> Result<i32, Error> {
@@ -384,34 +464,56 @@ fn execute(cli: Cli) -> Result<i32, Error> {
     LOSSY.store(cli.lossy, std::sync::atomic::Ordering::Relaxed);
     output::clean_up_on_signals();
     match cli.command {
-        Command::Analyze { input } => {
-            let a = load(&input)?;
-            output::emit(None, false, |w| render::json::write(&a, w))?;
+        Command::Analyze {
+            input,
+            format,
+            output,
+        } => {
+            let lines = format == AnalyzeFormat::Jsonl;
+            batch::run(
+                &input.files,
+                &input.batch,
+                Some(&output),
+                json_frame(true, lines),
+                |path, many| {
+                    let a = load(path, &input)?;
+                    let bytes = if many || lines {
+                        batch::entry(path, "analysis", &render::json::view(&a), lines)?
+                    } else {
+                        bytes(|w| render::json::write(&a, w))?
+                    };
+                    Ok(batch::Piece::ok(bytes))
+                },
+            )
         }
         Command::Bib {
             files,
+            batch,
             input_format,
             format,
             key_format,
             merge,
             output,
-        } => {
-            return bib::bib(
-                &files,
-                input_format,
-                format,
-                &key_format,
-                merge.as_deref(),
-                &output,
-            );
-        }
-        Command::Refs { file, output } => return bib::refs(&file, &output),
+        } => bib::bib(
+            &files,
+            &batch,
+            input_format,
+            format,
+            &key_format,
+            merge.as_deref(),
+            &output,
+        ),
+        Command::Refs {
+            files,
+            batch,
+            output,
+        } => bib::refs(&files, &batch, &output),
         Command::Links {
             input,
             format,
             csv_formulas,
             output,
-        } => report::links(&input, format, !csv_formulas, &output)?,
+        } => report::links(&input, format, !csv_formulas, &output),
         Command::Check {
             input,
             format,
@@ -420,38 +522,77 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             allow,
             color,
             no_config,
-        } => {
-            return check::check(
-                &input,
-                format,
-                style.as_deref(),
-                &deny,
-                &allow,
-                color,
-                no_config,
-            );
-        }
+            output,
+        } => check::check(
+            &input,
+            format,
+            style.as_deref(),
+            &deny,
+            &allow,
+            color,
+            no_config,
+            &output,
+        ),
         Command::Report {
             input,
             format,
             csv_formulas,
             output,
-        } => report::report(&input, format, !csv_formulas, &output)?,
-        Command::Outline { input, format } => {
-            let a = load(&input)?;
-            output::emit(None, false, |w| match format {
-                OutlineFormat::Text => render::outline::text(&a, w),
-                OutlineFormat::Json => render::outline::json(&a, w),
-            })?;
+        } => report::report(&input, format, !csv_formulas, &output),
+        Command::Outline {
+            input,
+            format,
+            output,
+        } => {
+            let json = format != OutlineFormat::Text;
+            let lines = format == OutlineFormat::Jsonl;
+            batch::run(
+                &input.files,
+                &input.batch,
+                Some(&output),
+                json_frame(json, lines),
+                |path, many| {
+                    let a = load(path, &input)?;
+                    let out = match format {
+                        OutlineFormat::Text => {
+                            headed(path, many, bytes(|w| render::outline::text(&a, w))?)
+                        }
+                        _ => {
+                            let tree = bytes(|w| render::outline::json(&a, w))?;
+                            if many || lines {
+                                batch::entry(path, "headings", &batch::parsed(&tree)?, lines)?
+                            } else {
+                                tree
+                            }
+                        }
+                    };
+                    Ok(batch::Piece::ok(out))
+                },
+            )
         }
-        Command::Extract { input, output } => {
-            let doc = read_document(&input.file, input.input_format)?;
-            output::emit(output.output.as_deref(), output.force, |w| {
-                w.write_all(doc.text.as_bytes())
-            })?;
+        Command::Extract {
+            input,
+            format,
+            output,
+        } => {
+            let lines = format == ExtractFormat::Jsonl;
+            batch::run(
+                &input.files,
+                &input.batch,
+                Some(&output),
+                json_frame(false, lines),
+                |path, many| {
+                    let doc = read_document(path, input.input_format)?;
+                    let out = if lines {
+                        batch::entry(path, "text", &doc.text, true)?
+                    } else {
+                        headed(path, many, doc.text.into_bytes())
+                    };
+                    Ok(batch::Piece::ok(out))
+                },
+            )
         }
     }
-    Ok(0)
 }
 
 /// Runs the command line and returns the exit code.

@@ -27,14 +27,14 @@ pub fn write<W: Write>(r: &Report, mut w: W) -> io::Result<()> {
         writeln!(
             w,
             "| {} | {} | {} | {} |",
-            cell(&d.heading),
+            cell(&label(d)),
             d.citations,
             d.sources.len(),
             d.unresolved
         )?;
     }
     for d in &r.dimensions {
-        writeln!(w, "\n## {}\n", cell(&d.heading))?;
+        writeln!(w, "\n## {}\n", cell(&label(d)))?;
         if d.sources.is_empty() {
             writeln!(w, "No citations.")?;
             continue;
@@ -52,6 +52,26 @@ pub fn write<W: Write>(r: &Report, mut w: W) -> io::Result<()> {
             )?;
         }
     }
+    let shared: Vec<_> = r
+        .sources
+        .iter()
+        .filter(|s| s.documents.is_some_and(|n| n > 1))
+        .collect();
+    if !shared.is_empty() {
+        writeln!(w, "\n## Works cited in several documents\n")?;
+        writeln!(w, "| Key | Source | Documents | Cited |")?;
+        writeln!(w, "|---|---|---:|---:|")?;
+        for s in shared {
+            writeln!(
+                w,
+                "| `{}` | {} | {} | {} |",
+                s.key,
+                cell(&s.short),
+                s.documents.unwrap_or(0),
+                s.count
+            )?;
+        }
+    }
     let uncited: Vec<_> = r.sources.iter().filter(|s| s.count == 0).collect();
     if !uncited.is_empty() {
         writeln!(w, "\n## Uncited references\n")?;
@@ -60,6 +80,14 @@ pub fn write<W: Write>(r: &Report, mut w: W) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A dimension's heading, after its document's name across documents.
+fn label(d: &crate::report::DimensionReport) -> String {
+    match &d.document {
+        Some(doc) => format!("{doc}: {}", d.heading),
+        None => d.heading.clone(),
+    }
 }
 
 /// "1 citation is in front matter, …" / "3 citations are …".

@@ -63,17 +63,36 @@ fn dim_name(a: &Analysis, d: Option<usize>) -> (String, String) {
 /// One row per citation: key, dimension, line and claim. With `safe`,
 /// cells that would run as formulas get a leading apostrophe.
 pub fn links<W: Write>(a: &Analysis, w: W, safe: bool) -> csv::Result<()> {
+    links_of(a, None, true, w, safe)
+}
+
+/// The header of [`links`], with a first "document" column when
+/// `document` is set.
+const LINKS_HEADER: [&str; 8] = [
+    "line",
+    "column",
+    "text",
+    "key",
+    "match",
+    "dimension",
+    "dimension_heading",
+    "claim",
+];
+
+/// The rows of [`links`] for one of several documents: with `document`,
+/// a first column that names it; with `header`, the header row first.
+pub fn links_of<W: Write>(
+    a: &Analysis,
+    document: Option<&str>,
+    header: bool,
+    w: W,
+    safe: bool,
+) -> csv::Result<()> {
     let mut out = Sheet::new(w, safe);
-    out.row([
-        "line",
-        "column",
-        "text",
-        "key",
-        "match",
-        "dimension",
-        "dimension_heading",
-        "claim",
-    ])?;
+    let lead: Vec<&str> = document.map_or_else(Vec::new, |_| vec!["document"]);
+    if header {
+        out.row(lead.iter().copied().chain(LINKS_HEADER))?;
+    }
     for c in &a.citations {
         let (id, heading) = dim_name(a, c.dimension);
         let how = match c.link.how {
@@ -81,7 +100,7 @@ pub fn links<W: Write>(a: &Analysis, w: W, safe: bool) -> csv::Result<()> {
             Match::Fuzzy { .. } => "fuzzy",
             Match::None { .. } => "none",
         };
-        out.row([
+        let cells = [
             c.line.to_string(),
             c.column.to_string(),
             c.text.clone(),
@@ -93,9 +112,22 @@ pub fn links<W: Write>(a: &Analysis, w: W, safe: bool) -> csv::Result<()> {
             id,
             heading,
             c.claim.clone(),
-        ])?;
+        ];
+        out.row(document.map(str::to_string).into_iter().chain(cells))?;
     }
     out.flush()
+}
+
+/// The CSV header of [`links_of`] with a document column, as bytes.
+pub fn links_header() -> Vec<u8> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let written = out
+        .write_record(std::iter::once("document").chain(LINKS_HEADER))
+        .is_ok();
+    match out.into_inner() {
+        Ok(v) if written => v,
+        _ => Vec::new(),
+    }
 }
 
 /// One row per (dimension, source), then a totals row per dimension.

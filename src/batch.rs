@@ -8,7 +8,6 @@
 
 use crate::error::Error;
 use crate::input::Kind;
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// How folders are walked.
@@ -87,9 +86,10 @@ fn walk_dir(dir: &Path, walk: &Walk, out: &mut Vec<Result<PathBuf, Error>>) -> R
 
 /// Maps `f` over `items` on `threads` threads (0: one a core) and hands
 /// each result to `sink` in the order of `items`, as soon as it and every
-/// result before it are ready. At most a few results per thread are held
-/// at once, so memory does not grow with the batch. The first error of
-/// `sink` stops the batch.
+/// result before it are ready. Each thread takes the next item as it
+/// finishes one, so a long document holds up no other thread; a thread
+/// runs at most a few items a thread ahead of `sink`, so memory does not
+/// grow with the batch. The first error of `sink` stops the batch.
 pub fn map_ordered<T, R, E>(
     items: &[T],
     threads: usize,
@@ -100,26 +100,66 @@ where
     T: Sync,
     R: Send,
 {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
-    let width = match &pool {
-        Ok(p) if items.len() > 1 => p.current_num_threads(),
-        _ => 1,
-    };
-    // Chunks of a few items per thread: enough to keep every thread busy
-    // while one long document runs, few enough to bound what is held.
-    let chunk = (width * 4).max(1);
-    let mut done = 0;
-    for part in items.chunks(chunk) {
-        let results: Vec<R> = match &pool {
-            Ok(p) if width > 1 => p.install(|| part.par_iter().map(&f).collect()),
-            _ => part.iter().map(&f).collect(),
-        };
-        for r in results {
-            sink(done, r)?;
-            done += 1;
+    let pool = match pool {
+        Ok(p) if items.len() > 1 && p.current_num_threads() > 1 => p,
+        _ => {
+            for (i, item) in items.iter().enumerate() {
+                sink(i, f(item))?;
+            }
+            return Ok(());
         }
-    }
-    Ok(())
+    };
+    let width = pool.current_num_threads();
+    let ahead = width * 4;
+    let next = AtomicUsize::new(0);
+    let sunk = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+    let mut outcome = Ok(());
+    pool.in_place_scope(|s| {
+        for _ in 0..width {
+            let tx = tx.clone();
+            let (next, sunk, stop, f) = (&next, &sunk, &stop, &f);
+            s.spawn(move |_| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= items.len() {
+                        return;
+                    }
+                    // Wait while this item is too far ahead of the sink.
+                    while i >= sunk.load(Ordering::Acquire) + ahead {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_micros(200));
+                    }
+                    if stop.load(Ordering::Relaxed) || tx.send((i, f(&items[i]))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0;
+        'results: for (i, r) in rx.iter() {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&want) {
+                if let Err(e) = sink(want, r) {
+                    outcome = Err(e);
+                    stop.store(true, Ordering::Relaxed);
+                    break 'results;
+                }
+                want += 1;
+                sunk.store(want, Ordering::Release);
+            }
+        }
+        // Dropping the receiver ends every send, so the scope can join.
+        drop(rx);
+    });
+    outcome
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ pub struct Known {
     works: std::collections::HashMap<String, std::collections::HashSet<String>>,
     /// Whether the years were given: without them any year will do.
     dated: bool,
+    /// Every year (digits) of every work.
+    all_years: std::collections::HashSet<String>,
 }
 
 impl Known {
@@ -51,7 +53,12 @@ impl Known {
                 map.entry(key).or_default().extend(y.map(str::to_string));
             }
         }
-        Known { works: map, dated }
+        let all_years = map.values().flatten().cloned().collect();
+        Known {
+            works: map,
+            dated,
+            all_years,
+        }
     }
 
     /// The years of the works of `cited`, by its whole folded name or its
@@ -66,6 +73,15 @@ impl Known {
 
     pub(super) fn contains(&self, cited: &str) -> bool {
         self.years(cited).is_some()
+    }
+
+    /// Whether the list may have a work of anyone from `year`: the cheap
+    /// test before a weakly shaped citation is looked for around it.
+    pub(super) fn has_year(&self, year: &str) -> bool {
+        match (self.dated, crate::reference::year_digits(year)) {
+            (true, Some(digits)) => self.all_years.contains(digits),
+            _ => true,
+        }
     }
 
     /// Whether the list may have a work of `cited` from `year`: always

@@ -83,7 +83,9 @@ pub(super) fn loose(text: &str, range: Range<usize>, known: &Known, out: &mut Ve
     let mut done = range.start;
     for y in YEAR_ONLY.find_iter(&text[range.clone()]) {
         let year_end = range.start + y.end();
-        if year_end <= done {
+        // A citation found here must be held to a work of its year: no
+        // work of that year, no costly search around it.
+        if year_end <= done || !known.has_year(y.as_str()) {
             continue;
         }
         let mut lo = year_end.saturating_sub(200).max(done).max(range.start);

@@ -162,7 +162,7 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<To
         let lev = strsim::levenshtein(c, t);
         lev <= limit || (lev <= 2 * limit && strsim::osa_distance(c, t) <= limit)
     };
-    if limit > 0 && lc.abs_diff(lt) <= limit && near(c, t) {
+    if limit > 0 && lc.abs_diff(lt) <= limit && bag_distance(c, t) <= limit && near(c, t) {
         return (
             NameFit::Fuzzy,
             Some(Tolerance::Misspelled {
@@ -172,6 +172,25 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<To
         );
     }
     (NameFit::None, None)
+}
+
+/// A lower bound of the edit distance of `a` and `b`, in one pass each
+/// and no allocation: each edit adds at most one character and removes at
+/// most one, so the distance is at least the larger of what `a` has more of
+/// and what `b` has more of. A transposition changes neither, so the bound
+/// holds for the optimal string alignment distance too. Characters share
+/// 64 buckets, which can only lower the bound.
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 64];
+    for ch in a.chars() {
+        counts[(ch as usize) % 64] += 1;
+    }
+    for ch in b.chars() {
+        counts[(ch as usize) % 64] -= 1;
+    }
+    let more: i32 = counts.iter().filter(|&&n| n > 0).sum();
+    let less: i32 = counts.iter().filter(|&&n| n < 0).map(|n| -n).sum();
+    more.max(less) as usize
 }
 
 /// The reference list prepared for linking: every citable name folded once.
@@ -446,6 +465,22 @@ fn tie_score(cite: &Cite, index: &Index<'_>, i: usize, base: u8) -> i32 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_bag_distance_never_exceeds_the_edit_distance() {
+        let words = [
+            "smith", "smiht", "smyth", "jones", "garcía", "garcia", "", "ab", "ba", "müller",
+        ];
+        for a in words {
+            for b in words {
+                let bound = bag_distance(a, b);
+                assert!(bound <= strsim::levenshtein(a, b), "{a} {b}");
+                assert!(bound <= strsim::osa_distance(a, b), "{a} {b}");
+            }
+        }
+        assert_eq!(bag_distance("smith", "jones"), 4);
+    }
+
     use super::*;
     use crate::citation::{Known, find as find_with};
 

@@ -182,6 +182,23 @@ impl Mapped {
         let text = &src[line.clone()];
         let base = line.start;
         let skip = skipped(text, base, removed);
+        // Most lines are words and single spaces: copy them in one go, as
+        // the loop below would, word by word.
+        if skip.is_empty()
+            && let Some(core) = plain_core(text)
+        {
+            if core.start > 0 && !self.text.is_empty() && !self.ends_with_space() {
+                self.push_src(src, base..base + 1);
+            }
+            self.push_src(src, base + core.start..base + core.end);
+            if core.end < text.len() {
+                self.push_src(src, base + core.end..base + core.end + 1);
+            }
+            while self.ends_with_space() {
+                self.pop_byte();
+            }
+            return;
+        }
         // Copy runs of ordinary text in one go; stop at whitespace (folded
         // to one space) and at skipped ranges (marks, emphasis markers).
         let mut after_mark = false;
@@ -288,6 +305,22 @@ impl Mapped {
 /// is a proof mark: a Markdown link's brackets and target (its text stays),
 /// proof marks (reported through `removed`, with `base` added to their
 /// spans) and emphasis markers.
+/// The span of `text` inside its outer spaces when that is only words
+/// and single spaces: no other whitespace, no control character.
+fn plain_core(text: &str) -> Option<Range<usize>> {
+    let start = text.len() - text.trim_start_matches(' ').len();
+    let end = text.trim_end_matches(' ').len();
+    let core = text.get(start..end).filter(|c| !c.is_empty())?;
+    let ascii_ok = core.bytes().all(|b| b >= 0x20 && b != 0x7f);
+    let plain = ascii_ok
+        && !core.contains("  ")
+        && (core.is_ascii()
+            || !core
+                .chars()
+                .any(|c| c != ' ' && (c.is_whitespace() || c.is_control())));
+    plain.then_some(start..end)
+}
+
 fn skipped(text: &str, base: usize, removed: &mut Vec<Removed>) -> Vec<(Range<usize>, bool)> {
     let mut skip: Vec<(Range<usize>, bool)> = Vec::new();
     // Most lines have neither marks, emphasis nor links; skip the regexes.
@@ -336,6 +369,42 @@ pub fn join_lines(src: &str, lines: &[Range<usize>], removed: &mut Vec<Removed>)
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A line read by the one-go copy maps as the word-by-word loop maps
+    /// it: the same line with a tab inside its trailing spaces takes the
+    /// loop and must give the same text and spans.
+    #[test]
+    fn a_plain_line_copied_in_one_go_maps_as_the_loop_maps_it() {
+        let lines = [
+            "Plain words here",
+            "  lead and trail  ",
+            "é ñ ü words",
+            "x",
+            " Smith (2015).",
+        ];
+        for prefix in ["", "Before"] {
+            for l in lines {
+                let build = |line: &str| {
+                    let src = format!("{prefix}\n{line}");
+                    let mut m = Mapped::new();
+                    let mut removed = Vec::new();
+                    m.push_clean_line(&src, 0..prefix.len(), &mut removed);
+                    m.push_clean_line(&src, prefix.len() + 1..src.len(), &mut removed);
+                    let spans: Vec<Range<usize>> = (0..m.as_str().len())
+                        .map(|k| m.orig_span(k, k + 1))
+                        .collect();
+                    (m.as_str().to_string(), spans)
+                };
+                assert!(plain_core(l).is_some(), "{l:?}");
+                let slow = format!("{l} \t");
+                assert!(plain_core(&slow).is_none());
+                assert_eq!(build(l), build(&slow), "{l:?}");
+            }
+        }
+        assert!(plain_core("two  spaces").is_none());
+        assert!(plain_core("no\u{a0}break").is_none());
+        assert!(plain_core("   ").is_none());
+    }
 
     #[derive(Debug, Clone)]
     enum Op {

@@ -1,6 +1,6 @@
 //! `analyze` on the reference chapter, and its stages.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 const CHAPTER: &str = include_str!("../examples/kassen2016/chapter.txt");
@@ -38,5 +38,25 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// `analyze` at 50 KB, 5 MB and 50 MB: the chapter, then chapters one
+/// after another (each its own reference list), as a book in one file.
+/// Throughput is in bytes, so criterion prints MB/s.
+fn sizes(c: &mut Criterion) {
+    let opts = citemap::Options::default();
+    let mut g = c.benchmark_group("analyze-size");
+    g.sample_size(10);
+    for (name, copies) in [("50KB", 1), ("5MB", 100), ("50MB", 1000)] {
+        let doc = (0..copies)
+            .map(|i| format!("Chapter {i}\n\n{CHAPTER}"))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        g.throughput(Throughput::Bytes(doc.len() as u64));
+        g.bench_function(name, |b| {
+            b.iter(|| citemap::analyze(black_box(&doc), &opts))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, sizes);
 criterion_main!(benches);

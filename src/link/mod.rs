@@ -202,6 +202,9 @@ pub struct Index<'a> {
     /// `first[i]`: the first copy of the work entry `i` describes; worked
     /// out the first time two candidates remain.
     first: std::cell::OnceCell<Vec<usize>>,
+    /// The candidates of each reading of the cited names met so far: a
+    /// work cited ten times is compared with the list once.
+    memo: std::cell::RefCell<std::collections::HashMap<String, Vec<Candidate>>>,
 }
 
 impl<'a> Index<'a> {
@@ -220,6 +223,7 @@ impl<'a> Index<'a> {
             refs,
             folded,
             first: std::cell::OnceCell::new(),
+            memo: Default::default(),
         }
     }
 
@@ -367,6 +371,17 @@ fn readings<'c>(cite: &'c Cite, joined: &'c str) -> Vec<&'c str> {
 fn first_name_fits(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
     let joined = cite.names.join(" and ");
     let readings = readings(cite, &joined);
+    // What follows depends on the readings alone.
+    let key = format!("1\0{}", readings.join("\0"));
+    if let Some(hit) = index.memo.borrow().get(&key) {
+        return hit.clone();
+    }
+    let best = first_name_fits_of(&readings, index);
+    index.memo.borrow_mut().insert(key, best.clone());
+    best
+}
+
+fn first_name_fits_of(readings: &[&str], index: &Index<'_>) -> Vec<Candidate> {
     let folded: Vec<String> = readings.iter().map(|r| fold(strip_the(r))).collect();
     let mut best = Vec::new();
     for i in 0..index.refs.len() {
@@ -389,6 +404,17 @@ fn first_name_fits(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
 /// its first name among the work's authors: sharing only a co-author, it
 /// cites another work ("Adams, Brown and Clark" is not "Brown and Dale").
 fn other_author_fits(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
+    // What follows depends on the names and the year alone.
+    let key = format!("2\0{}\0{}", cite.year, cite.names.join("\0"));
+    if let Some(hit) = index.memo.borrow().get(&key) {
+        return hit.clone();
+    }
+    let best = other_author_fits_of(cite, index);
+    index.memo.borrow_mut().insert(key, best.clone());
+    best
+}
+
+fn other_author_fits_of(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
     let names_folded: Vec<String> = cite.names.iter().map(|n| fold(strip_the(n))).collect();
     let mut best = Vec::new();
     for (i, r) in index.refs.iter().enumerate() {

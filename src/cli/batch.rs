@@ -55,15 +55,45 @@ pub(super) enum Frame {
     Csv(Vec<u8>),
 }
 
+/// Writes a document's output when its turn comes.
+type Writer = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()> + Send>;
+
 /// One document's output and the exit code it asks for.
 pub(super) struct Piece {
     pub bytes: Vec<u8>,
+    /// Output written straight to the destination instead of `bytes`,
+    /// so that a lone large document's output is never held in memory.
+    pub stream: Option<Writer>,
     pub code: i32,
 }
 
 impl Piece {
     pub fn ok(bytes: Vec<u8>) -> Piece {
-        Piece { bytes, code: 0 }
+        Piece {
+            bytes,
+            stream: None,
+            code: 0,
+        }
+    }
+
+    /// Output written by `write` when it goes out.
+    pub fn stream(
+        code: i32,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()> + Send + 'static,
+    ) -> Piece {
+        Piece {
+            bytes: Vec::new(),
+            stream: Some(Box::new(write)),
+            code,
+        }
+    }
+
+    /// The output as bytes, for a batch that puts pieces together.
+    fn into_bytes(mut self) -> std::io::Result<Piece> {
+        if let Some(write) = self.stream.take() {
+            write(&mut self.bytes)?;
+        }
+        Ok(self)
     }
 }
 
@@ -149,9 +179,13 @@ pub(super) fn run(
             Some(Err(e)) => return Err(e),
             None => return Ok(0),
         };
-        let piece = one(&path, false)?;
-        output::emit(out_path, force, |w| w.write_all(&piece.bytes))?;
-        return Ok(piece.code);
+        let mut piece = one(&path, false)?;
+        let code = piece.code;
+        output::emit(out_path, force, |w| match piece.stream.take() {
+            Some(write) => write(w),
+            None => w.write_all(&piece.bytes),
+        })?;
+        return Ok(code);
     }
     let items: Vec<(PathBuf, Option<String>)> = found
         .into_iter()
@@ -182,7 +216,7 @@ pub(super) fn run(
                 bar.inc(1);
                 let path = &items[i].0;
                 let piece = match result {
-                    Ok(p) => p,
+                    Ok(p) => p.into_bytes()?,
                     Err(e) => {
                         failed = true;
                         bar.suspend(|| eprintln!("citemap: {e}"));
@@ -190,7 +224,7 @@ pub(super) fn run(
                         if matches!(frame, Frame::JsonArray | Frame::Lines) {
                             let bytes = entry(path, "error", &e, lines)
                                 .map_err(|e| std::io::Error::other(e.to_string()))?;
-                            Piece { bytes, code: 0 }
+                            Piece::ok(bytes)
                         } else {
                             return Ok(());
                         }

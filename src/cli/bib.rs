@@ -94,8 +94,8 @@ pub(super) fn refs(files: &[PathBuf], walk: &BatchArgs, out: &Output) -> Result<
         if refs.is_empty() {
             eprintln!("citemap: no reference strings found in {}", shown(file));
             return Ok(Piece {
-                bytes: Vec::new(),
                 code: 1,
+                ..Piece::ok(Vec::new())
             });
         }
         let mut lines = Vec::new();

@@ -134,7 +134,7 @@ fn check_one(
         }
     };
     Ok(Piece {
-        bytes: out,
         code: i32::from(policy.fails(&diags)),
+        ..Piece::ok(out)
     })
 }

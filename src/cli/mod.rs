@@ -477,12 +477,11 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 json_frame(true, lines),
                 |path, many| {
                     let a = load(path, &input)?;
-                    let bytes = if many || lines {
-                        batch::entry(path, "analysis", &render::json::view(&a), lines)?
-                    } else {
-                        bytes(|w| render::json::write(&a, w))?
-                    };
-                    Ok(batch::Piece::ok(bytes))
+                    if many || lines {
+                        let entry = batch::entry(path, "analysis", &render::json::view(&a), lines)?;
+                        return Ok(batch::Piece::ok(entry));
+                    }
+                    Ok(batch::Piece::stream(0, move |w| render::json::write(&a, w)))
                 },
             )
         }

@@ -35,11 +35,15 @@ pub(super) fn links(
             let a = load(path, input)?;
             let lines = format == LinksFormat::Jsonl;
             let out = match format {
+                LinksFormat::Csv if !many => {
+                    return Ok(Piece::stream(0, move |w| {
+                        render::table::links_of(&a, None, true, w, safe).map_err(csv_io)
+                    }));
+                }
                 LinksFormat::Csv => {
                     let name = shown(path);
-                    let document = many.then_some(name.as_str());
                     bytes(|w| {
-                        render::table::links_of(&a, document, !many, w, safe).map_err(csv_io)
+                        render::table::links_of(&a, Some(&name), false, w, safe).map_err(csv_io)
                     })?
                 }
                 _ => {
@@ -84,12 +88,13 @@ pub(super) fn report(
             |path, _| {
                 let a = load(path, input)?;
                 let r = citemap::report::build(&a);
-                let bytes = if format == ReportFormat::Jsonl {
-                    batch::entry(path, "report", &r, true)?
-                } else {
-                    write_report(&r, format, safe, Some((&a, path)))?
-                };
-                Ok(Piece::ok(bytes))
+                if format == ReportFormat::Jsonl {
+                    return Ok(Piece::ok(batch::entry(path, "report", &r, true)?));
+                }
+                let path = path.to_path_buf();
+                Ok(Piece::stream(0, move |w| {
+                    write_report(&r, format, safe, Some((&a, &path)), w)
+                }))
             },
         );
     }
@@ -123,19 +128,21 @@ pub(super) fn report(
         },
     )?;
     let r = citemap::report::combine(parts);
-    let text = write_report(&r, format, safe, None)?;
-    output::emit(out.output.as_deref(), out.force, |w| w.write_all(&text))?;
+    output::emit(out.output.as_deref(), out.force, |w| {
+        write_report(&r, format, safe, None, w)
+    })?;
     Ok(if failed { 2 } else { 0 })
 }
 
-/// A report in `format`; the HTML page also needs its analysis.
+/// Writes a report in `format`; the HTML page also needs its analysis.
 fn write_report(
     r: &citemap::report::Report,
     format: ReportFormat,
     safe: bool,
     html: Option<(&citemap::Analysis, &Path)>,
-) -> Result<Vec<u8>, Error> {
-    bytes(|w| match format {
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
         ReportFormat::Md => render::markdown::write(r, w),
         ReportFormat::Csv => render::table::report(r, w, safe).map_err(csv_io),
         ReportFormat::Matrix => render::table::matrix(r, w, safe).map_err(csv_io),
@@ -153,5 +160,5 @@ fn write_report(
             }
             None => Ok(()),
         },
-    })
+    }
 }

@@ -50,8 +50,9 @@ fn last_word(text: &str) -> Option<&str> {
         from += 1;
     }
     let tail = &t[from..];
-    match tail.rfind(char::is_whitespace) {
-        Some(i) => Some(&tail[i + 1..]),
+    // The space may be wider than a byte (an em space from a PDF).
+    match tail.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+        Some((i, c)) => Some(&tail[i + c.len_utf8()..]),
         None if from == 0 => Some(tail),
         None => None,
     }
@@ -157,6 +158,13 @@ pub fn rejoin_links(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_word_after_a_wide_space_is_cut_on_a_char_boundary() {
+        assert_eq!(last_word("pages 47\u{2003}72."), Some("72."));
+        assert_eq!(last_word("one\u{a0}two "), Some("two"));
+        assert_eq!(last_word("alone"), Some("alone"));
+    }
 
     #[test]
     fn a_link_cut_at_its_punctuation_goes_on_across_the_break() {

@@ -302,10 +302,21 @@ pub fn combine(parts: Vec<Part>) -> Report {
         local.push(ids);
     }
     assign_keys(&mut works, &KeyFormat::default(), &Default::default());
-    let key_of = |p: usize, key: &str| -> Option<usize> {
-        let r = parts[p].report.sources.iter().position(|s| s.key == key)?;
-        local[p].get(r).copied()
-    };
+    // Each document's keys, to the works they name: one map a document,
+    // so remapping stays linear in the uses.
+    let by_key: Vec<HashMap<&str, usize>> = parts
+        .iter()
+        .zip(&local)
+        .map(|(p, ids)| {
+            p.report
+                .sources
+                .iter()
+                .zip(ids)
+                .map(|(s, &w)| (s.key.as_str(), w))
+                .collect()
+        })
+        .collect();
+    let key_of = |p: usize, key: &str| -> Option<usize> { by_key[p].get(key).copied() };
     let mut rows: Vec<SourceRow> = works
         .iter()
         .map(|w| SourceRow {
@@ -349,13 +360,15 @@ pub fn combine(parts: Vec<Part>) -> Report {
         }
         for d in &part.report.dimensions {
             let mut sources: Vec<SourceUse> = Vec::new();
+            let mut at: HashMap<usize, usize> = HashMap::new();
             for u in &d.sources {
                 let Some(w) = key_of(p, &u.key) else { continue };
-                match sources.iter_mut().find(|s| s.key == works[w].key) {
+                match at.get(&w) {
                     // The same work listed twice in one document.
-                    Some(s) => s.count += u.count,
+                    Some(&i) => sources[i].count += u.count,
                     None => {
                         rows[w].dimensions += 1;
+                        at.insert(w, sources.len());
                         sources.push(SourceUse {
                             key: works[w].key.clone(),
                             ..u.clone()

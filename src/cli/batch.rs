@@ -166,7 +166,7 @@ pub(super) fn run(
             "no documents found in {}{}",
             names.join(", "),
             if batch.glob.is_empty() {
-                " (a folder gives .txt, .md, .docx, .odt, .html, .tex and .xml files; --glob chooses others)"
+                " (a folder gives the files of the kinds --input-format names; --glob chooses others)"
             } else {
                 " that --glob takes"
             }

@@ -42,17 +42,7 @@ pub(super) fn check(
     };
     // A bad --allow or --deny is the command's error, said once, not
     // once a document.
-    let mut probe = citemap::config::Config::default().policy;
-    for a in allow {
-        probe
-            .allow(a)
-            .map_err(|e| Error::Usage(format!("--allow: {e}")))?;
-    }
-    for d in deny {
-        probe
-            .deny(d)
-            .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
-    }
+    flags(&mut citemap::config::Config::default().policy, allow, deny)?;
     let frame = match format {
         CheckFormat::Human => Frame::Plain,
         CheckFormat::Json => Frame::JsonArray,
@@ -70,6 +60,25 @@ pub(super) fn check(
             )
         },
     )
+}
+
+/// Puts `--allow` and `--deny` on top of a policy.
+fn flags(
+    policy: &mut citemap::check::Policy,
+    allow: &[String],
+    deny: &[String],
+) -> Result<(), Error> {
+    for a in allow {
+        policy
+            .allow(a)
+            .map_err(|e| Error::Usage(format!("--allow: {e}")))?;
+    }
+    for d in deny {
+        policy
+            .deny(d)
+            .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
+    }
+    Ok(())
 }
 
 /// One document's findings, in `format`, and whether they fail the run.
@@ -95,16 +104,7 @@ fn check_one(
         None => Config::default(),
     };
     let mut policy = config.policy;
-    for a in allow {
-        policy
-            .allow(a)
-            .map_err(|e| Error::Usage(format!("--allow: {e}")))?;
-    }
-    for d in deny {
-        policy
-            .deny(d)
-            .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
-    }
+    flags(&mut policy, allow, deny)?;
     let a = load(path, input)?;
     let style = style
         .and_then(Style::parse)

@@ -2,11 +2,13 @@
 
 use crate::citation::{self, Cite};
 use crate::input::{Extracted, Format, Kind, Source};
-use crate::link::{self, Link};
+use crate::library::Library;
+use crate::link::{self, Link, Match};
 use crate::profile::Profile;
 use crate::reference::{self, Reference};
 use crate::structure::{self, Document};
 use crate::text::sentence;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Options for [`analyze`].
@@ -19,6 +21,9 @@ pub struct Options {
     /// The heading level whose sections are the dimensions: 1 (the
     /// default) for the top level, 2 for its subsections, and so on.
     pub dimension_level: Option<usize>,
+    /// The author's library (`--bib`, or the files the document names),
+    /// which citations by key are linked against.
+    pub library: Option<std::sync::Arc<Library>>,
 }
 
 /// One citation with everything known about it.
@@ -63,6 +68,10 @@ pub struct Analysis {
     /// Runs of the input that replaced bytes that were not text (see
     /// [`crate::input::decode_lossy`]); `check` reports each.
     pub replaced: Vec<Range<usize>>,
+    /// The author's library the document was read against, if any. The
+    /// entries that keyed citations use are also in `references`, after
+    /// the document's own.
+    pub library: Option<std::sync::Arc<Library>>,
 }
 
 /// Longest claim kept whole. A longer "sentence" is extraction damage (a
@@ -132,14 +141,21 @@ pub fn analyze_source(source: Source, options: &Options) -> Analysis {
         options.profile.as_ref(),
         options.dimension_level.unwrap_or(1),
     );
-    let references = reference::extract(source.text(), &document.reference_lines);
+    let mut references = reference::extract(source.text(), &document.reference_lines);
     let paragraphs: Vec<_> = document.paragraphs.iter().map(|p| p.text.clone()).collect();
     let mut citations: Vec<Citation> = Vec::new();
     let known = citation::Known::from_references(&references);
     let index = link::Index::new(&references);
     // Sentences of a paragraph are found once, however many citations it has.
     let mut sentences_of: Vec<Option<Vec<Range<usize>>>> = vec![None; paragraphs.len()];
-    for found in citation::find_all(&paragraphs, &known) {
+    let mut found_all = citation::find_all(&paragraphs, &known);
+    let library = options.library.as_deref();
+    keep_keyed(&mut found_all, library);
+    // The library's entries that keyed citations use, in the order they
+    // are first cited, as the list LaTeX or pandoc would print.
+    let mut from_library: Vec<Reference> = Vec::new();
+    let mut library_slot: HashMap<String, usize> = HashMap::new();
+    for mut found in found_all {
         let para = &document.paragraphs[found.paragraph];
         let ptext = para.text.as_str();
         let sentences = sentences_of[found.paragraph].get_or_insert_with(|| sentence::split(ptext));
@@ -157,15 +173,38 @@ pub fn analyze_source(source: Source, options: &Options) -> Analysis {
         let claim = ptext[s.clone()].to_string();
         let claim_span = para.text.orig_span(s.start, s.end);
         let (line, column) = source.line_col(found.span.start);
-        let link = index.link(&found.cite);
-        let linked = link.reference.is_some() || link.year_mismatch.is_some();
-        if citation::names_a_thing(ptext, &found.cite, linked) {
-            continue;
-        }
+        let link = match found.cite.keyed.as_ref().map(|k| k.key.clone()) {
+            Some(key) => {
+                let link = link_key(
+                    &key,
+                    &references,
+                    library,
+                    &mut from_library,
+                    &mut library_slot,
+                );
+                if let Some(r) = link.reference {
+                    let r = match r.checked_sub(references.len()) {
+                        Some(k) => &from_library[k],
+                        None => &references[r],
+                    };
+                    cited_as(&mut found.cite, r);
+                }
+                link
+            }
+            None => {
+                let link = index.link(&found.cite);
+                let linked = link.reference.is_some() || link.year_mismatch.is_some();
+                if citation::names_a_thing(ptext, &found.cite, linked) {
+                    continue;
+                }
+                link
+            }
+        };
         // "(Manovich, 2001, 2002)" for an entry dated "(2001, 2002)" cites
         // one work: records of the same names, next to each other and
         // linked to the same entry, are one record.
         if let Some(prev) = citations.last_mut()
+            && found.cite.keyed.is_none()
             && prev.paragraph == found.paragraph
             && prev.link.reference.is_some()
             && prev.link.reference == link.reference
@@ -202,13 +241,96 @@ pub fn analyze_source(source: Source, options: &Options) -> Analysis {
             cite: found.cite,
         });
     }
+    references.extend(from_library);
     Analysis {
         source,
         document,
         references,
         citations,
         replaced: Vec::new(),
+        library: options.library.clone(),
     }
+}
+
+/// Drops the pandoc `@key` mentions in running text that nothing backs: a
+/// document that never cites in brackets, and whose library (if any) lacks
+/// the key, uses `@` for handles and addresses, not citations.
+fn keep_keyed(found: &mut Vec<citation::Located>, library: Option<&Library>) {
+    use citation::keyed::Syntax;
+    let pandoc = found.iter().any(|f| {
+        f.cite
+            .keyed
+            .as_ref()
+            .is_some_and(|k| k.syntax == Syntax::Bracketed)
+    });
+    found.retain(|f| match &f.cite.keyed {
+        Some(k) if k.syntax == Syntax::Bare => {
+            pandoc || library.is_some_and(|l| l.get(&k.key).is_some())
+        }
+        _ => true,
+    });
+}
+
+/// Links a citation by key: to the document's own entry with that key, else
+/// to the library's, which then joins the list (at `references.len()` and
+/// after, in the order first cited).
+fn link_key(
+    key: &str,
+    references: &[Reference],
+    library: Option<&Library>,
+    from_library: &mut Vec<Reference>,
+    slot: &mut HashMap<String, usize>,
+) -> Link {
+    let found = |reference: usize| Link {
+        reference: Some(reference),
+        how: Match::Exact,
+        year_mismatch: None,
+        ambiguous: Vec::new(),
+    };
+    if let Some(i) = references.iter().position(|r| r.key == key) {
+        return found(i);
+    }
+    if let Some(&k) = slot.get(key) {
+        return found(references.len() + k);
+    }
+    let reason = match library {
+        Some(l) => match l.get(key) {
+            Some(e) => {
+                slot.insert(key.to_string(), from_library.len());
+                from_library.push(e.clone());
+                return found(references.len() + from_library.len() - 1);
+            }
+            None => match l.closest_key(key) {
+                Some(near) => format!(
+                    "no entry with the key \"{key}\" in the library; did you mean \"{near}\"?"
+                ),
+                None => format!("no entry with the key \"{key}\" in the library"),
+            },
+        },
+        None => format!(
+            "no library to look the key \"{key}\" up in (pass --bib, or name one with \\bibliography{{}} or bibliography:)"
+        ),
+    };
+    Link {
+        reference: None,
+        how: Match::None { reason },
+        year_mismatch: None,
+        ambiguous: Vec::new(),
+    }
+}
+
+/// A keyed citation takes its names and year from the entry it cites, so
+/// that reports and checks read it as they read "Smith (2015)".
+fn cited_as(cite: &mut citation::Cite, r: &Reference) {
+    let people = r.people();
+    cite.names = people
+        .iter()
+        .take(if people.len() > 2 { 1 } else { 2 })
+        .map(|n| n.citation_name().to_string())
+        .collect();
+    cite.et_al = people.len() > 2;
+    cite.written = cite.names.join(" & ");
+    cite.year = r.year.clone().unwrap_or_else(|| "n.d.".into());
 }
 
 #[cfg(test)]

@@ -174,8 +174,35 @@ impl KeyFormat {
 
 /// Gives every reference a key from `format`, unique among themselves and
 /// different from every key in `taken`.
+/// An entry read from the author's library keeps the key it has there, which
+/// the manuscript cites it by.
 pub fn assign_keys(refs: &mut [Reference], format: &KeyFormat, taken: &HashSet<String>) {
-    crate::reference::key::assign_with(refs, |r| format.render(r), taken);
+    assign_keys_but(refs, format, taken, |r| r.origin.is_some());
+}
+
+/// [`assign_keys`] for the entries that do not `keep` the key they have;
+/// the kept keys are taken too.
+pub fn assign_keys_but(
+    refs: &mut [Reference],
+    format: &KeyFormat,
+    taken: &HashSet<String>,
+    keep: impl Fn(&Reference) -> bool,
+) {
+    if !refs.iter().any(&keep) {
+        crate::reference::key::assign_with(refs, |r| format.render(r), taken);
+        return;
+    }
+    let mut taken = taken.clone();
+    taken.extend(refs.iter().filter(|r| keep(r)).map(|r| r.key.clone()));
+    let slots: Vec<usize> = (0..refs.len()).filter(|&i| !keep(&refs[i])).collect();
+    let mut own: Vec<Reference> = slots
+        .iter()
+        .map(|&i| std::mem::take(&mut refs[i]))
+        .collect();
+    crate::reference::key::assign_with(&mut own, |r| format.render(r), &taken);
+    for (i, r) in slots.into_iter().zip(own) {
+        refs[i] = r;
+    }
 }
 
 /// What merging into a library did.

@@ -25,6 +25,7 @@ pub mod figures;
 pub mod grammar;
 pub mod input;
 pub mod lexicon;
+pub mod library;
 pub mod link;
 pub mod profile;
 pub mod reference;

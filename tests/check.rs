@@ -32,6 +32,7 @@ fn findings() -> (citemap::Analysis, Vec<citemap::check::Diagnostic>) {
         &CheckOptions {
             style: Style::Apa7,
             current_year: 2026,
+            ..Default::default()
         },
     );
     (a, d)

@@ -12,6 +12,7 @@ fn findings(body: &str, list: &str) -> Vec<(Code, String)> {
         &CheckOptions {
             style: Style::Apa7,
             current_year: 2026,
+            ..Default::default()
         },
     );
     diags
@@ -89,12 +90,29 @@ fn a_shared_co_author_does_not_make_a_citation_of_another_work() {
 
 #[test]
 fn never_a_silent_pass() {
-    // Citations by key are not read: say so instead of passing.
+    // Citations by key without a library to look them up in: one error
+    // that says so, not one per key, and not a pass.
     let f = findings(
         "As shown \\citep[p. 3]{morris2012} and [@lane2016; @quinn2017].",
         "Morris, T. (2012). Floods. Water Journal, 3, 1–9.\n",
     );
+    assert_eq!(codes(&f)[0], "no-reference-list", "{f:?}");
+    assert_eq!(f[0].1, "\\citep[p. 3]{morris2012}");
+    assert!(!codes(&f).contains(&"unknown-key"), "{f:?}");
+    // Something keyed that cannot be read is named, never skipped.
+    let f = findings(
+        "As shown \\citep[p. 3]{morris2012 and more.",
+        "Morris, T. (2012). Floods. Water Journal, 3, 1–9.\n",
+    );
     assert_eq!(codes(&f), ["keyed-citations", "no-citations"], "{f:?}");
+    // Nothing at all to check is said too.
+    let a = analyze(
+        "A title\n\nJust prose, with no sources.\n",
+        &Options::default(),
+    );
+    let d = check(&a, &CheckOptions::default());
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, Code::NoCitations);
     // Citations without a list: one error, not one per citation.
     let doc = "Introduction\n\nRivers flood (Morris, 2012). Lakes dry (Lane, 2010).\n";
     let a = analyze(doc, &Options::default());

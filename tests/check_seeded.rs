@@ -85,6 +85,7 @@ fn run(text: &str) -> (Analysis, Vec<Diagnostic>) {
         &CheckOptions {
             style: Style::Apa6,
             current_year: 2026,
+            ..Default::default()
         },
     );
     (a, d)

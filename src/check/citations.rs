@@ -13,6 +13,12 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
     let a = out.a;
     let mut seen: HashMap<usize, usize> = HashMap::new();
     for c in &a.citations {
+        // A citation by key is printed by LaTeX or pandoc: its names, "et
+        // al." and "&" are the processor's; only its key can be wrong
+        // (`library.rs`).
+        if c.cite.keyed.is_some() {
+            continue;
+        }
         match (&c.link.how, c.link.reference) {
             // Without any list, no-reference-list is the one finding.
             (Match::None { .. }, None) if a.references.is_empty() => {}
@@ -78,17 +84,24 @@ fn unlinked(out: &mut Out<'_>, c: &Citation, reason: &str) {
         }
         None => {
             let near = closest(a, &c.cite.names, &c.cite.year);
+            // The author's library may answer what the list does not.
+            let from_library = a
+                .library
+                .as_deref()
+                .and_then(|l| super::library::answer(l, &c.cite.names, &c.cite.year));
             out.push(
                 Code::UnresolvedCitation,
                 c.span.clone(),
                 format!("\"{cited}\" has no entry in the reference list ({reason})"),
                 near.iter().map(|&r| out.key(r)).collect(),
-                near.map(|r| {
-                    format!(
-                        "closest entry: {} ({})",
-                        out.key(r),
-                        a.references[r].short_citation()
-                    )
+                from_library.or_else(|| {
+                    near.map(|r| {
+                        format!(
+                            "closest entry: {} ({})",
+                            out.key(r),
+                            a.references[r].short_citation()
+                        )
+                    })
                 }),
             );
         }

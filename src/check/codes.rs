@@ -67,6 +67,9 @@ pub enum Code {
     NoReferenceList,
     NoCitations,
     ReplacedByte,
+    UnknownKey,
+    DuplicateKey,
+    LibraryMismatch,
 }
 
 /// One row of the code table.
@@ -164,8 +167,8 @@ codes! {
         "a web source without an access date",
         "web pages change; the styles ask when the page was read";
     KeyedCitations, "keyed-citations", Warning,
-        "citations by key (\\cite{…}, [@key]) that are not checked",
-        "citemap reads typed author-date citations; a manuscript that cites by key would otherwise pass unchecked";
+        "something that looks like a citation by key (\\cite{…}, [@key]) but could not be read as one",
+        "a citation citemap cannot read is a citation it cannot check; it says so rather than passing silently";
     NoReferenceList, "no-reference-list", Error,
         "the document cites works but has no reference list",
         "no citation can be checked without the list it points to";
@@ -175,6 +178,15 @@ codes! {
     ReplacedByte, "replaced-byte", Warning,
         "bytes that were not text were replaced with ? (read with --lossy)",
         "the lost character may have been a letter of a name or a title, so a citation or an entry near it may not match";
+    UnknownKey, "unknown-key", Error,
+        "a citation key that the library does not have (the closest key is suggested)",
+        "LaTeX prints \"??\" and pandoc the bare key where the work should be";
+    DuplicateKey, "duplicate-key", Error,
+        "two library entries with one key",
+        "only one of them can be cited, and which one depends on the tool";
+    LibraryMismatch, "library-mismatch", Warning,
+        "a reference-list entry disagrees with the library's entry for the same work",
+        "the year, a name, the pages or the DOI was changed in one place and not the other";
 }
 
 impl Code {

@@ -29,7 +29,14 @@ fn order_key(r: &Reference) -> (String, Vec<String>, String) {
 
 pub(super) fn order(out: &mut Out<'_>) {
     let a = out.a;
-    let keys: Vec<_> = a.references.iter().map(order_key).collect();
+    // The library's entries come after the list, in citation order; the
+    // processor sorts them.
+    let own = a
+        .references
+        .iter()
+        .take_while(|r| r.origin.is_none())
+        .count();
+    let keys: Vec<_> = a.references[..own].iter().map(order_key).collect();
     for i in 1..keys.len() {
         // Compare names only: works by the same authors are in date order,
         // and "n.d." or "in press" sort differently between styles.
@@ -55,7 +62,7 @@ pub(super) fn duplicates(out: &mut Out<'_>) {
     let a = out.a;
     for (i, r) in a.references.iter().enumerate() {
         let j = out.copies.first[i];
-        if j != i {
+        if j != i && r.origin.is_none() && a.references[j].origin.is_none() {
             out.push(
                 Code::DuplicateReference,
                 r.span.clone(),
@@ -67,6 +74,9 @@ pub(super) fn duplicates(out: &mut Out<'_>) {
     }
     for (j, i) in out.copies.shared_doi.clone() {
         let (first, r) = (&a.references[j], &a.references[i]);
+        if r.origin.is_some() || first.origin.is_some() {
+            continue;
+        }
         out.push(
             Code::SharedDoi,
             r.span.clone(),

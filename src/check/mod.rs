@@ -5,6 +5,7 @@
 
 mod citations;
 mod codes;
+mod library;
 mod list;
 mod references;
 mod style;
@@ -58,6 +59,8 @@ pub struct CheckOptions {
     pub style: Style,
     /// The current year, for `future-year`.
     pub current_year: u32,
+    /// Report library entries that no citation uses.
+    pub uncited_library: bool,
 }
 
 impl Default for CheckOptions {
@@ -65,6 +68,7 @@ impl Default for CheckOptions {
         CheckOptions {
             style: Style::default(),
             current_year: current_year(),
+            uncited_library: false,
         }
     }
 }
@@ -134,6 +138,7 @@ pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     references::references(&mut out, o);
     list::order(&mut out);
     list::duplicates(&mut out);
+    library::library(&mut out, o);
     statistics(&mut out);
     silence(&mut out);
     replaced(&mut out);
@@ -185,28 +190,70 @@ fn replaced(out: &mut Out<'_>) {
 /// Never a silent pass: says what was not found, or could not be read.
 fn silence(out: &mut Out<'_>) {
     static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|citep|citet)\*?(?:\[[^\]]*\])*\{[^}]*\}|\[-?@[\w:.#$%&+?<>~/-]+")
+        Regex::new(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|citep|citet)\*?(?:\[[^\]\n]*\])*\{[^}\n]*\}?|\[-?@[\w:.#$%&+?<>~/-]+")
             .expect("valid regex")
     });
     let a = out.a;
     let text = a.source.text();
-    let keyed: Vec<regex::Match<'_>> = KEYED.find_iter(text).collect();
+    // What looks like a citation by key but was not read as one: the
+    // matches outside every citation found (both lists are in order).
+    let mut cites = a.citations.iter().map(|c| c.span.clone()).peekable();
+    let keyed: Vec<regex::Match<'_>> = if text.contains(['\\', '@']) {
+        KEYED
+            .find_iter(text)
+            .filter(|m| {
+                while cites.next_if(|c| c.end <= m.start()).is_some() {}
+                cites.peek().is_none_or(|c| c.start >= m.end())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     if let Some(first) = keyed.first() {
         out.push(
             Code::KeyedCitations,
             first.range(),
             format!(
-                "{} citation{} by key (such as \"{}\") {} not checked: citemap reads typed author-date citations",
+                "{} citation{} by key (such as \"{}\") could not be read, so {} not checked",
                 keyed.len(),
                 if keyed.len() == 1 { "" } else { "s" },
                 first.as_str(),
-                if keyed.len() == 1 { "is" } else { "are" }
+                if keyed.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                }
             ),
             vec![],
-            Some("check the document that LaTeX or pandoc renders from this one".into()),
+            Some("write it as \\citep[pre][post]{key} or [prefix @key, locator]".into()),
         );
     }
-    if a.references.is_empty() && !a.citations.is_empty() {
+    let by_key = a
+        .citations
+        .iter()
+        .filter(|c| c.cite.keyed.is_some())
+        .count();
+    if by_key > 0
+        && a.library.is_none()
+        && a.citations
+            .iter()
+            .all(|c| c.cite.keyed.is_none() || c.link.reference.is_none())
+    {
+        out.push(
+            Code::NoReferenceList,
+            a.citations
+                .iter()
+                .find(|c| c.cite.keyed.is_some())
+                .map_or(0..0, |c| c.span.clone()),
+            format!(
+                "{by_key} citation{} by key, but no library to look {} up in",
+                if by_key == 1 { "" } else { "s" },
+                if by_key == 1 { "it" } else { "them" }
+            ),
+            vec![],
+            Some("pass the library with --bib, or name it with \\bibliography{…}, \\addbibresource{…} or a YAML bibliography:".into()),
+        );
+    } else if by_key == 0 && a.references.is_empty() && !a.citations.is_empty() {
         out.push(
             Code::NoReferenceList,
             a.citations[0].span.clone(),
@@ -230,6 +277,15 @@ fn silence(out: &mut Out<'_>) {
             ),
             vec![],
             None,
+        );
+    }
+    if a.citations.is_empty() && a.references.is_empty() && keyed.is_empty() {
+        out.push(
+            Code::NoCitations,
+            0..0,
+            "no citation and no reference list were found, so nothing was checked".into(),
+            vec![],
+            Some("citemap reads author-date citations (\"Smith (2015)\", \"(Smith, 2015)\") and citations by key (\\citep{key}, [@key])".into()),
         );
     }
 }
@@ -313,6 +369,7 @@ mod tests {
             &CheckOptions {
                 style,
                 current_year: 2026,
+                ..Default::default()
             },
         )
         .into_iter()

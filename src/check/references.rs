@@ -19,6 +19,11 @@ pub(super) fn references(out: &mut Out<'_>, o: &CheckOptions) {
     let cited = cited(out);
     let mut merged = merged_by_line(out);
     for (i, r) in a.references.iter().enumerate() {
+        // A library entry is not the document's: its findings are the
+        // library's (`library.rs`).
+        if r.origin.is_some() {
+            continue;
+        }
         problems(out, r, &mut merged);
         // With no citation at all, the list is not uncited entry by entry:
         // one no-citations note says so.

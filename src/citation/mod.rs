@@ -8,6 +8,7 @@
 //! references, ranges, dates, measurements) fails one of the two shapes.
 
 mod filters;
+pub mod keyed;
 mod known;
 mod names;
 mod narrative;
@@ -62,6 +63,9 @@ pub struct Cite {
     pub locator: Option<String>,
     /// Prefix such as "see" or "e.g.".
     pub prefix: Option<String>,
+    /// For a citation by key (`\citep{smith2015}`, `[@smith2015]`), the
+    /// key; its names and year are then the linked entry's.
+    pub keyed: Option<keyed::Keyed>,
 }
 
 /// A cited year: 1500–2099 with an optional letter, "n.d.", "in press";
@@ -89,6 +93,7 @@ impl Cite {
             year: String::new(),
             locator: loc.map(|m| clean_locator(m.as_str())),
             prefix,
+            keyed: None,
         }
     }
 }
@@ -161,7 +166,23 @@ pub struct Located {
 pub fn find_all(paragraphs: &[Mapped], known: &Known) -> Vec<Located> {
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        for cite in find(p.as_str(), known) {
+        let text = p.as_str();
+        let mut cites = find(text, known);
+        // A keyed citation is read by its syntax; a typed shape inside one
+        // (a note such as "[see Lee, 2001]") is part of it.
+        if text.contains(['\\', '@']) {
+            let keyed = keyed::find(text);
+            if !keyed.is_empty() {
+                cites.retain(|c| {
+                    !keyed
+                        .iter()
+                        .any(|k| k.span.start < c.span.end && c.span.start < k.span.end)
+                });
+                cites.extend(keyed);
+                cites.sort_by_key(|c| c.span.start);
+            }
+        }
+        for cite in cites {
             let span = p.orig_span(cite.span.start, cite.span.end);
             out.push(Located {
                 cite,

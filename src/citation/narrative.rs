@@ -52,6 +52,7 @@ pub(super) fn narrative(text: &str, open: usize, close: usize, known: &Known, ou
         year: String::new(),
         locator: c.name("loc").map(|m| clean_locator(m.as_str())),
         prefix: None,
+        keyed: None,
     };
     push_years(out, template, base, &years, end);
 }

@@ -3,15 +3,16 @@
 //! JSON lines.
 
 use super::batch::{self, BatchArgs, Frame, Piece};
-use super::{BibFormat, Input, InputFormat, Output, load, output, read_input, shown};
+use super::{BibFormat, Input, Output, load, output, read_input, shown};
 use citemap::Error;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// `input` carries the walk, the input format and the library; its
+/// `files` are not read (`files` are).
 pub(super) fn bib(
     files: &[PathBuf],
-    walk: &BatchArgs,
-    input_format: InputFormat,
+    input: &Input,
     format: BibFormat,
     key_format: &str,
     merge: Option<&Path>,
@@ -20,13 +21,7 @@ pub(super) fn bib(
     use citemap::bibliography::{KeyFormat, assign_keys, combine, merge_into};
     use citemap::render::{bib::Dialect, bib::write, csl, ris};
     let keys = KeyFormat::parse(key_format)?;
-    let input = Input {
-        files: Vec::new(),
-        batch: walk.clone(),
-        input_format,
-        dimensions: None,
-        dimension_level: 1,
-    };
+    let walk = &input.batch;
     let found = citemap::batch::inputs(files, &walk.walk())?;
     let paths: Vec<PathBuf> = found.into_iter().collect::<Result<_, _>>()?;
     let lone = paths.len() == 1;
@@ -37,7 +32,7 @@ pub(super) fn bib(
     citemap::batch::map_ordered(
         &paths,
         walk.threads(),
-        |p| load(p, &input).map(|a| a.references),
+        |p| load(p, input).map(|a| a.references),
         |_, r| {
             match r {
                 Ok(list) => lists.push(list),

@@ -115,6 +115,7 @@ fn check_one(
         &a,
         &CheckOptions {
             style,
+            uncited_library: input.library.uncited_library,
             ..Default::default()
         },
     ));

@@ -59,6 +59,27 @@ struct Input {
     /// subsections. `citemap outline` shows the levels.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=6))]
     dimension_level: u8,
+    #[command(flatten)]
+    library: LibraryArgs,
+}
+
+/// The author's library, for citations by key and for help.
+#[derive(clap::Args, Debug, Clone, Default)]
+struct LibraryArgs {
+    /// A library to check citations against: .bib (BibTeX or BibLaTeX),
+    /// CSL-JSON or RIS. Repeatable. The libraries a document names
+    /// (\bibliography{}, \addbibresource{}, a YAML `bibliography:`) are
+    /// read too.
+    #[arg(long = "bib", value_name = "FILE")]
+    bib: Vec<PathBuf>,
+    /// Follow a library that a document names even outside the document's
+    /// folder (by default such a name is refused).
+    #[arg(long)]
+    bib_outside: bool,
+    /// Report the library entries that no citation uses (libraries are
+    /// often large, so this is off by default).
+    #[arg(long)]
+    uncited_library: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,6 +232,8 @@ enum Command {
         /// leaving every existing entry untouched.
         #[arg(long, value_name = "LIBRARY.bib", conflicts_with = "output")]
         merge: Option<PathBuf>,
+        #[command(flatten)]
+        library: LibraryArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -419,12 +442,61 @@ fn options(input: &Input) -> Result<citemap::Options, Error> {
         format: citemap::input::Format::Auto,
         profile,
         dimension_level: Some(usize::from(input.dimension_level)),
+        library: None,
     })
 }
 
 fn load(path: &Path, input: &Input) -> Result<citemap::Analysis, Error> {
     let doc = read_document(path, input.input_format)?;
-    Ok(citemap::analysis::analyze_owned(doc, &options(input)?))
+    let mut options = options(input)?;
+    options.library = library(path, &doc.libraries, &input.library)?;
+    Ok(citemap::analysis::analyze_owned(doc, &options))
+}
+
+/// The libraries a document is checked against: `--bib` files and those
+/// the document names, read once per run and shared between documents
+/// that name the same files.
+fn library(
+    path: &Path,
+    named: &[String],
+    args: &LibraryArgs,
+) -> Result<Option<std::sync::Arc<citemap::library::Library>>, Error> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    static READ: Mutex<Option<HashMap<Vec<PathBuf>, Arc<citemap::library::Library>>>> =
+        Mutex::new(None);
+    let mut files: Vec<(PathBuf, String)> =
+        args.bib.iter().map(|f| (f.clone(), shown(f))).collect();
+    if !named.is_empty() && path != Path::new("-") {
+        let dir = path.parent().unwrap_or(Path::new(""));
+        for n in named {
+            let p = citemap::library::resolve(dir, n, args.bib_outside)?;
+            let shown = shown(&p);
+            if !files.iter().any(|(f, _)| f == &p) {
+                files.push((p, shown));
+            }
+        }
+    }
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let key: Vec<PathBuf> = files.iter().map(|(f, _)| f.clone()).collect();
+    if let Some(lib) = READ
+        .lock()
+        .ok()
+        .and_then(|m| m.as_ref().and_then(|m| m.get(&key).cloned()))
+    {
+        return Ok(Some(lib));
+    }
+    let mut lib = citemap::library::Library::default();
+    for (f, shown) in &files {
+        lib.add(shown, &read_input(f)?)?;
+    }
+    let lib = Arc::new(lib);
+    if let Ok(mut m) = READ.lock() {
+        m.get_or_insert_with(HashMap::new).insert(key, lib.clone());
+    }
+    Ok(Some(lib))
 }
 
 /// Frames for the formats that have a plain, a JSON and a JSON Lines form.
@@ -492,11 +564,18 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             format,
             key_format,
             merge,
+            library,
             output,
         } => bib::bib(
             &files,
-            &batch,
-            input_format,
+            &Input {
+                files: Vec::new(),
+                batch,
+                input_format,
+                dimensions: None,
+                dimension_level: 1,
+                library,
+            },
             format,
             &key_format,
             merge.as_deref(),

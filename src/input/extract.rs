@@ -111,6 +111,9 @@ pub struct Extracted {
     /// Runs of `text` that replaced bytes that were not text, when the file
     /// was read with [`crate::input::decode_lossy`].
     pub replaced: Vec<std::ops::Range<usize>>,
+    /// The libraries the document names for itself (`\bibliography{}`,
+    /// `\addbibresource{}`, a YAML `bibliography:`), as written.
+    pub libraries: Vec<String>,
 }
 
 /// Why a file cannot be read.
@@ -188,6 +191,7 @@ impl Writer {
             paragraphs: self.paragraphs,
             notes,
             replaced: Vec::new(),
+            libraries: Vec::new(),
         }
     }
 }
@@ -200,8 +204,14 @@ pub fn extract(bytes: Vec<u8>, kind: Kind, dir: Option<&Path>) -> Result<Extract
         Kind::Odt => super::odt::read(&bytes),
         Kind::Html => super::html::read(&text_of(bytes, kind)?),
         Kind::Jats => super::jats::read(&text_of(bytes, kind)?),
-        Kind::Latex => super::latex::read(&text_of(bytes, kind)?, dir),
+        Kind::Latex => {
+            let text = text_of(bytes, kind)?;
+            let mut doc = super::latex::read(&text, dir)?;
+            doc.libraries = crate::library::named_in(&text);
+            Ok(doc)
+        }
         Kind::Text | Kind::Markdown => Ok(Extracted {
+            libraries: crate::library::named_in(&text_of_ref(&bytes)),
             text: text_of(bytes, kind)?,
             format: if kind == Kind::Markdown {
                 Format::Markdown
@@ -214,6 +224,12 @@ pub fn extract(bytes: Vec<u8>, kind: Kind, dir: Option<&Path>) -> Result<Extract
             replaced: Vec::new(),
         }),
     }
+}
+
+/// The start of a text file, for the names in its header: a library is
+/// named in the first lines, and a file that is not text names none.
+fn text_of_ref(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)])
 }
 
 fn text_of(bytes: Vec<u8>, kind: Kind) -> Result<String, Unreadable> {

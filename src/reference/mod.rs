@@ -261,6 +261,9 @@ pub struct Reference {
     /// ([`parse`]'s tail rules, "in-part", "publisher"), or "abnt" for an
     /// entry read in the date-last dialect.
     pub tail_rule: Option<&'static str>,
+    /// For an entry read from the author's library (`--bib`), the file and
+    /// line it came from; its `span` and `text` are then in that file.
+    pub origin: Option<crate::library::Origin>,
 }
 
 impl Reference {

@@ -314,3 +314,76 @@ proptest! {
         read_and_check(b, Kind::Html);
     }
 }
+
+/// Keyed citations and libraries: the pieces of `\cite` commands, pandoc
+/// brackets and library records, mixed and broken at random.
+const KEYED_ATOMS: &[&str] = &[
+    "\\citep",
+    "\\citet",
+    "\\parencites",
+    "\\cite*",
+    "[see]",
+    "[p. 3]",
+    "(pre)",
+    "{a1,b2}",
+    "{",
+    "}",
+    "[",
+    "]",
+    "[@a1",
+    "; @b2",
+    "-@",
+    "@",
+    "@{x y}",
+    ", p. 4",
+    "é",
+    "\n",
+];
+
+const LIBRARY_ATOMS: &[&str] = &[
+    "@article{a1,",
+    "@book{b2,",
+    "@string{j = \"J\"}",
+    "author = {Ames, A. and {Org Name}},",
+    "title = {T},",
+    "date = {2001-02},",
+    "crossref = {b2},",
+    "}",
+    "{",
+    "[{\"id\": \"a1\", ",
+    "\"issued\": {\"date-parts\": [[2001]]}",
+    "}]",
+    "TY  - JOUR\n",
+    "ID  - a1\n",
+    "AU  - Ames, A.\n",
+    "ER  - \n",
+    "\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn keyed_citations_stay_in_bounds(s in markup(KEYED_ATOMS)) {
+        for c in citemap::citation::keyed::find(&s) {
+            prop_assert!(c.span.start <= c.span.end && c.span.end <= s.len());
+            prop_assert!(s.is_char_boundary(c.span.start) && s.is_char_boundary(c.span.end));
+            prop_assert!(!c.keyed.unwrap().key.is_empty());
+        }
+        check_spans(&s);
+    }
+
+    #[test]
+    fn libraries_are_read_or_refused_and_links_stay_in_the_list(s in markup(LIBRARY_ATOMS), kind in 0usize..3) {
+        let mut lib = citemap::library::Library::default();
+        if lib.add(["l.bib", "l.json", "l.ris"][kind], &s).is_ok() {
+            let doc = "# One\n\nText [@a1; @b2] and \\citep{a1}.\n";
+            let options = Options { library: Some(std::sync::Arc::new(lib)), ..Default::default() };
+            let a = analyze(doc, &options);
+            for c in &a.citations {
+                prop_assert!(c.link.reference.is_none_or(|r| r < a.references.len()));
+            }
+            let _ = citemap::check::check(&a, &citemap::check::CheckOptions::default());
+        }
+    }
+}

@@ -54,6 +54,10 @@ pub struct ReferenceOut<'a> {
     pub byte_start: usize,
     /// Byte offset just past its end in the original input.
     pub byte_end: usize,
+    /// For an entry from the author's library (a keyed citation's), the
+    /// library file; `line` and the byte offsets are then in that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
     /// The entry as written, cleaned of line breaks and proof marks.
     pub raw: &'a str,
     /// The author list was cut short ("et al.", an ellipsis).
@@ -124,9 +128,13 @@ pub struct AnalysisOut<'a> {
 fn reference_out<'a>(a: &'a Analysis, r: &'a Reference) -> ReferenceOut<'a> {
     ReferenceOut {
         fields: fields_out(r),
-        line: a.source.line_col(r.span.start).0,
+        line: r
+            .origin
+            .as_ref()
+            .map_or_else(|| a.source.line_col(r.span.start).0, |o| o.line),
         byte_start: r.span.start,
         byte_end: r.span.end,
+        file: r.origin.as_ref().map(|o| &*o.path),
         raw: r.text.as_str(),
         authors_truncated: r.authors_truncated,
         urldate: r.urldate.as_deref(),

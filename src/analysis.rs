@@ -128,13 +128,23 @@ pub fn analyze_owned(doc: Extracted, options: &Options) -> Analysis {
     if doc.kind != Kind::Text {
         options.format = doc.format;
     }
-    let mut a = analyze_source(Source::with_paragraphs(doc.text, doc.paragraphs), &options);
+    let mut a = analyze_keyed(
+        Source::with_paragraphs(doc.text, doc.paragraphs),
+        &options,
+        &doc.bibitems,
+    );
     a.replaced = doc.replaced;
     a
 }
 
 /// Analyses a wrapped document.
 pub fn analyze_source(source: Source, options: &Options) -> Analysis {
+    analyze_keyed(source, options, &[])
+}
+
+/// [`analyze_source`] for a document whose list carries keys of its own
+/// (LaTeX's `\bibitem{key}`, with the offset its entry follows).
+fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]) -> Analysis {
     let document = structure::analyze_at(
         &source,
         options.format,
@@ -155,6 +165,10 @@ pub fn analyze_source(source: Source, options: &Options) -> Analysis {
     // are first cited, as the list LaTeX or pandoc would print.
     let mut from_library: Vec<Reference> = Vec::new();
     let mut library_slot: HashMap<String, usize> = HashMap::new();
+    let mut bibitem_at: HashMap<&str, usize> = HashMap::new();
+    for (k, (key, _)) in bibitems.iter().enumerate() {
+        bibitem_at.entry(key.as_str()).or_insert(k);
+    }
     for mut found in found_all {
         let para = &document.paragraphs[found.paragraph];
         let ptext = para.text.as_str();
@@ -177,6 +191,7 @@ pub fn analyze_source(source: Source, options: &Options) -> Analysis {
             Some(key) => {
                 let link = link_key(
                     &key,
+                    bibitem(&key, &bibitem_at, bibitems, &references),
                     &references,
                     library,
                     &mut from_library,
@@ -271,11 +286,12 @@ fn keep_keyed(found: &mut Vec<citation::Located>, library: Option<&Library>) {
     });
 }
 
-/// Links a citation by key: to the document's own entry with that key, else
+/// Links a citation by key: to the document's own entry (`own`), else
 /// to the library's, which then joins the list (at `references.len()` and
 /// after, in the order first cited).
 fn link_key(
     key: &str,
+    own: Option<usize>,
     references: &[Reference],
     library: Option<&Library>,
     from_library: &mut Vec<Reference>,
@@ -287,7 +303,7 @@ fn link_key(
         year_mismatch: None,
         ambiguous: Vec::new(),
     };
-    if let Some(i) = references.iter().position(|r| r.key == key) {
+    if let Some(i) = own {
         return found(i);
     }
     if let Some(&k) = slot.get(key) {
@@ -317,6 +333,21 @@ fn link_key(
         year_mismatch: None,
         ambiguous: Vec::new(),
     }
+}
+
+/// The document's own entry for a key: the entry that follows its
+/// `\bibitem`, within the stretch before the next one.
+fn bibitem(
+    key: &str,
+    at: &HashMap<&str, usize>,
+    bibitems: &[(String, usize)],
+    references: &[Reference],
+) -> Option<usize> {
+    let k = *at.get(key)?;
+    let from = bibitems[k].1;
+    let to = bibitems.get(k + 1).map_or(usize::MAX, |b| b.1);
+    let i = references.partition_point(|r| r.span.start < from);
+    references.get(i).filter(|r| r.span.start < to).map(|_| i)
 }
 
 /// A keyed citation takes its names and year from the entry it cites, so

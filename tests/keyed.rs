@@ -391,3 +391,23 @@ fn word_files_that_pandoc_writes_give_the_same_dimensions() {
         "{linked:?}"
     );
 }
+
+#[test]
+fn a_latex_list_of_its_own_answers_its_keys() {
+    let tex = data("thebibliography.tex");
+    let got = cited(&tex, &[]);
+    assert_eq!(
+        got,
+        [
+            ("morris2012floods".to_string(), "introduction".to_string()),
+            ("lane2016rain".to_string(), "introduction".to_string()),
+            ("lane2016rain".to_string(), "results".to_string()),
+            (String::new(), "results".to_string()),
+        ]
+    );
+    let found = findings(&json(&["check", &tex, "--format", "json"]));
+    assert_eq!(
+        found,
+        BTreeSet::from([("unknown-key".to_string(), String::new())])
+    );
+}

@@ -19,11 +19,17 @@ pub(super) fn library(out: &mut Out<'_>, o: &CheckOptions) {
     let a = out.a;
     // Where each reference is first cited, by index.
     let mut first_cite: HashMap<usize, Range<usize>> = HashMap::new();
+    // Without a library, keys can only have come from the document's own
+    // list; if none of them was found there, `silence` says so once.
+    let own_list = a
+        .citations
+        .iter()
+        .any(|c| c.cite.keyed.is_some() && c.link.reference.is_some());
     for c in &a.citations {
         if let Some(r) = c.link.reference {
             first_cite.entry(r).or_insert_with(|| c.span.clone());
         }
-        unknown_key(out, c);
+        unknown_key(out, c, own_list);
     }
     let Some(lib) = a.library.as_deref() else {
         return;
@@ -96,12 +102,26 @@ pub(super) fn library(out: &mut Out<'_>, o: &CheckOptions) {
 }
 
 /// A citation by key that the library does not have.
-fn unknown_key(out: &mut Out<'_>, c: &Citation) {
+fn unknown_key(out: &mut Out<'_>, c: &Citation, own_list: bool) {
     let (Some(k), Match::None { .. }) = (&c.cite.keyed, &c.link.how) else {
         return;
     };
     let Some(lib) = out.a.library.as_deref() else {
-        // No library at all is one finding for the document (`silence`).
+        // Keys that a list of the document's own (LaTeX's `\bibitem`)
+        // lacks; with no list either, the document has one finding
+        // (`silence`).
+        if own_list {
+            out.push(
+                Code::UnknownKey,
+                c.span.clone(),
+                format!(
+                    "\"{}\" cites the key \"{}\", which the reference list does not have",
+                    c.text, k.key
+                ),
+                vec![],
+                Some("add a \\bibitem for it, or pass the library with --bib".into()),
+            );
+        }
         return;
     };
     let near = lib.closest_key(&k.key);

@@ -114,6 +114,10 @@ pub struct Extracted {
     /// The libraries the document names for itself (`\bibliography{}`,
     /// `\addbibresource{}`, a YAML `bibliography:`), as written.
     pub libraries: Vec<String>,
+    /// A LaTeX `thebibliography`'s keys: each `\bibitem{key}` and the
+    /// offset in `text` from which its entry follows, so that `\cite{key}`
+    /// finds the entry the list prints.
+    pub bibitems: Vec<(String, usize)>,
 }
 
 /// Why a file cannot be read.
@@ -139,9 +143,16 @@ pub(crate) const MAX_DEPTH: usize = 16;
 pub(crate) struct Writer {
     text: String,
     paragraphs: Vec<usize>,
+    /// LaTeX `\bibitem` keys and where their entry's text starts.
+    pub(crate) bibitems: Vec<(String, usize)>,
 }
 
 impl Writer {
+    /// The length of the text written so far.
+    pub(crate) fn len(&self) -> usize {
+        self.text.len()
+    }
+
     fn block(&mut self, prefix: &str, t: &str) {
         let mut words = t.split_whitespace().peekable();
         if words.peek().is_none() {
@@ -192,6 +203,7 @@ impl Writer {
             notes,
             replaced: Vec::new(),
             libraries: Vec::new(),
+            bibitems: self.bibitems,
         }
     }
 }
@@ -222,6 +234,7 @@ pub fn extract(bytes: Vec<u8>, kind: Kind, dir: Option<&Path>) -> Result<Extract
             paragraphs: Vec::new(),
             notes: Vec::new(),
             replaced: Vec::new(),
+            bibitems: Vec::new(),
         }),
     }
 }

@@ -443,7 +443,10 @@ impl Converter {
                 }
                 let k = optional(s, after);
                 if name == "bibitem" {
-                    return group(s, k).map_or(k, |(_, e)| e);
+                    return group(s, k).map_or(k, |(key, e)| {
+                        self.w.bibitems.push((key.trim().to_string(), self.w.len()));
+                        e
+                    });
                 }
                 k
             }

@@ -292,8 +292,9 @@ fn bracketed(text: &str, at: usize, out: &mut Vec<Cite>) -> Option<usize> {
         let mut key = None;
         for (k, _) in part.match_indices('@') {
             let a = start + k;
+            // The key ends with its part, even in the `@{…}` form.
             if may_open(text, a)
-                && let Some(r) = pandoc_key(text, a + 1)
+                && let Some(r) = pandoc_key(&text[..start + part.len()], a + 1)
             {
                 key = Some((a, r));
                 break;

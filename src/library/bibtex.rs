@@ -85,6 +85,7 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
         );
         true
     });
+    inheritance(&raw).map_err(|(at, message)| (line_of(text, at), message))?;
     let bib = Bibliography::from_raw(raw).map_err(|e| err(e.span, &e.kind))?;
     let mut out = Vec::with_capacity(bib.len() + again.len());
     for e in bib.iter() {
@@ -139,6 +140,110 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
     Ok(out)
 }
 
+/// How many inheritance steps resolving a whole file may take: the crate
+/// resolves each `crossref` and `xdata` parent again for every child, so
+/// a file of shared parents costs the sum over entries of their ancestry.
+const MAX_RESOLUTIONS: usize = 100_000;
+/// How long a chain of parents may be (the crate resolves it recursively).
+const MAX_CHAIN: usize = 32;
+
+/// Refuses what the crate's inheritance cannot finish: a `crossref` or
+/// `xdata` cycle (it would recurse forever), a chain too long for the
+/// stack, or parents shared so widely that resolving them takes too long.
+/// Errors are `(byte offset, message)`.
+fn inheritance(raw: &RawBibliography<'_>) -> Result<(), (usize, String)> {
+    let index: HashMap<&str, usize> = raw
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.v.key.v, i))
+        .collect();
+    let parents: Vec<Vec<usize>> = raw
+        .entries
+        .iter()
+        .map(|e| {
+            e.v.fields
+                .iter()
+                .filter(|f| {
+                    f.key.v.eq_ignore_ascii_case("crossref")
+                        || f.key.v.eq_ignore_ascii_case("xdata")
+                })
+                .flat_map(|f| {
+                    let v: String =
+                        f.value
+                            .v
+                            .iter()
+                            .map(|c| match c.v {
+                                biblatex::RawChunk::Normal(s)
+                                | biblatex::RawChunk::Abbreviation(s) => s,
+                            })
+                            .collect();
+                    v.split(',')
+                        .filter_map(|k| index.get(k.trim()).copied())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect();
+    // Depth-first, without recursion: 0 unseen, 1 on the path, 2 done.
+    let n = parents.len();
+    let mut state = vec![0u8; n];
+    let mut cost = vec![1usize; n];
+    let mut depth = vec![1usize; n];
+    for root in 0..n {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        state[root] = 1;
+        while let Some((i, next)) = stack.pop() {
+            if let Some(&p) = parents[i].get(next) {
+                stack.push((i, next + 1));
+                match state[p] {
+                    0 => {
+                        state[p] = 1;
+                        stack.push((p, 0));
+                    }
+                    1 => {
+                        let e = &raw.entries[i];
+                        return Err((
+                            e.span.start,
+                            format!(
+                                "\"{}\" inherits from itself (a crossref or xdata cycle)",
+                                e.v.key.v
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            state[i] = 2;
+            for &p in &parents[i] {
+                cost[i] = cost[i].saturating_add(cost[p]);
+                depth[i] = depth[i].max(depth[p] + 1);
+            }
+            let e = &raw.entries[i];
+            if depth[i] > MAX_CHAIN {
+                return Err((
+                    e.span.start,
+                    format!(
+                        "\"{}\" has more than {MAX_CHAIN} crossref or xdata parents in a chain",
+                        e.v.key.v
+                    ),
+                ));
+            }
+        }
+    }
+    if cost.iter().fold(0usize, |a, &c| a.saturating_add(c)) > MAX_RESOLUTIONS {
+        return Err((
+            0,
+            "crossref and xdata parents are shared too widely to resolve".into(),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +282,33 @@ mod tests {
         assert_eq!(c.container.as_deref(), Some("The Book"));
         assert_eq!(c.year.as_deref(), Some("2001"));
         assert_eq!(c.editors[0].citation_name(), "Cole");
+    }
+
+    #[test]
+    fn inheritance_cycles_and_runaway_chains_are_refused() {
+        let path: Arc<str> = Arc::from("lib.bib");
+        for bib in [
+            "@book{a, title={T}, crossref={a}}\n".to_string(),
+            "@book{a, title={T}, crossref={b}}\n@book{b, title={U}, crossref={a}}\n".to_string(),
+            "@xdata{x, xdata={x}}\n@book{a, xdata={x}}\n".to_string(),
+            (0..100)
+                .map(|i| format!("@book{{k{i}, title={{T}}, crossref={{k{}}}}}\n", i + 1))
+                .collect(),
+        ] {
+            let (_, msg) = read(&path, &bib).unwrap_err();
+            assert!(
+                msg.contains("inherits from itself") || msg.contains("in a chain"),
+                "{msg}"
+            );
+        }
+        // Many children of one parent are fine.
+        let mut bib = String::from("@book{p, title={P}, publisher={Q}, year=2001}\n");
+        for i in 0..200 {
+            bib.push_str(&format!(
+                "@incollection{{c{i}, author={{A, B}}, title={{C}}, crossref={{p}}}}\n"
+            ));
+        }
+        assert_eq!(read(&path, &bib).unwrap().len(), 201);
     }
 
     #[test]

@@ -121,3 +121,78 @@ fn never_a_silent_pass() {
     assert_eq!(names, ["no-reference-list"], "{d:?}");
     assert_eq!(d[0].severity, citemap::check::Severity::Error);
 }
+
+fn findings_in(style: Style, body: &str, list: &str) -> Vec<(Code, String)> {
+    let doc = format!("Introduction\n\n{body}\n\nReferences\n\n{list}");
+    let a = analyze(&doc, &Options::default());
+    check(
+        &a,
+        &CheckOptions {
+            style,
+            current_year: 2026,
+            ..Default::default()
+        },
+    )
+    .into_iter()
+    .map(|d| (d.code, doc[d.span].to_string()))
+    .collect()
+}
+
+#[test]
+fn harvard_and_chicago_take_either_form_for_three_authors() {
+    let list = "Abel, A., Bond, B. and Cole, C. (2001) Rivers. Water Journal, 3, pp. 1–9.\nDune, D. and Eyre, E. (2002) Lakes. Water Journal, 4, pp. 1–9.\nFinn, F., Gale, G., Hart, H. and Ives, I. (2003) Ponds. Water Journal, 5, pp. 1–9.\n";
+    for style in [Style::Harvard, Style::Chicago] {
+        let f = findings_in(
+            style,
+            "Rivers (Abel et al., 2001) and (Abel, Bond and Cole, 2001) flow.",
+            list,
+        );
+        assert!(
+            !f.iter().any(|(c, _)| *c == Code::EtAlUsage),
+            "{style:?}: {f:?}"
+        );
+        // What no edition allows is still reported.
+        let f = findings_in(
+            style,
+            "Rivers (Abel et al., 2001). Lakes (Dune et al., 2002). Ponds (Finn, Gale, Hart and Ives, 2003).",
+            list,
+        );
+        let texts: Vec<&str> = f
+            .iter()
+            .filter(|(c, _)| *c == Code::EtAlUsage)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            ["Dune et al., 2002", "Finn, Gale, Hart and Ives, 2003"],
+            "{style:?}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn an_organisation_whose_name_holds_a_conjunction_is_one_author() {
+    let f = findings(
+        "Counts rose (Instituto Nacional de Estudos e Pesquisas, 2019).",
+        "Instituto Nacional de Estudos e Pesquisas. (2019). Census of schools. Author.\n",
+    );
+    assert!(!f.iter().any(|(c, _)| *c == Code::NameMismatch), "{f:?}");
+}
+
+#[test]
+fn every_common_order_of_a_list_is_accepted_and_a_real_slip_is_not() {
+    let cite = "Rivers (Berg, 2001; Lee, 2002; Lee, 2003; Moss & Abbot, 2006; Moss & Yale, 2004; Moss et al., 2005; Zane, 2007).";
+    // One surname, two first authors by initials; a first author's works
+    // grouped by co-authors (one, then "et al." by year); a particle
+    // sorted under the surname proper.
+    let list = "van den Berg, A. (2001). Rivers. Water Journal, 1, 1–9.\nLee, A., & Zeta, Z. (2002). Lakes. Water Journal, 2, 1–9.\nLee, B. (2003). Ponds. Water Journal, 3, 1–9.\nMoss, C., & Abbot, A. (2006). Fens. Water Journal, 6, 1–9.\nMoss, C., & Yale, Y. (2004). Bays. Water Journal, 4, 1–9.\nMoss, C., Abbot, A., & Burr, B. (2005). Seas. Water Journal, 5, 1–9.\nZane, Z. (2007). Bogs. Water Journal, 7, 1–9.\n";
+    let f = findings(cite, list);
+    assert!(!f.iter().any(|(c, _)| *c == Code::ReferenceOrder), "{f:?}");
+    let slip = list.replace("Zane, Z. (2007)", "Able, Z. (2007)");
+    let f = findings(&cite.replace("Zane, 2007", "Able, 2007"), &slip);
+    assert_eq!(
+        f.iter().filter(|(c, _)| *c == Code::ReferenceOrder).count(),
+        1,
+        "{f:?}"
+    );
+}

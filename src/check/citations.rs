@@ -181,6 +181,13 @@ fn ambiguity(out: &mut Out<'_>, c: &Citation) {
 
 /// A missing or extra co-author.
 fn coauthors(out: &mut Out<'_>, c: &Citation, re: &Reference, n_auth: usize) {
+    // An organisation whose name holds a conjunction ("Instituto Brasileiro
+    // de Geografia e Estatística") is one author however it was split.
+    if let [crate::reference::Name::Literal { literal }] = re.people()
+        && fold(&c.cite.written).contains(&fold(literal))
+    {
+        return;
+    }
     if c.cite.names.len() >= 2
         && !c.cite.et_al
         && !re.authors_truncated

@@ -1,30 +1,93 @@
 //! Findings about the list as a whole: its order and works listed twice.
 
 use super::{Code, Out};
-use crate::reference::Reference;
+use crate::reference::{Name, Reference};
 use crate::text::fold;
 
-/// The sort key of author-date lists: first author (ignoring a leading
-/// "The"), then the further authors (one-author works first), then year.
-fn order_key(r: &Reference) -> (String, Vec<String>, String) {
-    let names: Vec<String> = r
-        .people()
-        .iter()
-        .map(|n| {
+/// What author-date lists are sorted by, read once per entry.
+struct SortNames {
+    /// First author (or the title), folded, a leading "The" dropped.
+    first: String,
+    /// The same without lowercase particles: "van der Berg" is "berg".
+    first_bare: String,
+    /// The first author's initials: "J. R." and "John Robert" are "jr".
+    initials: String,
+    /// The further authors, folded.
+    rest: Vec<String>,
+}
+
+impl SortNames {
+    fn of(r: &Reference) -> SortNames {
+        let fold_name = |n: &Name| {
             let f = fold(n.citation_name());
             f.strip_prefix("the ").map(str::to_string).unwrap_or(f)
-        })
-        .collect();
-    let first = names
-        .first()
-        .cloned()
-        .or_else(|| r.title.as_deref().map(fold))
-        .unwrap_or_default();
-    (
-        first,
-        names.into_iter().skip(1).collect(),
-        r.year.clone().unwrap_or_default(),
-    )
+        };
+        let people = r.people();
+        let first = people
+            .first()
+            .map(fold_name)
+            .or_else(|| r.title.as_deref().map(fold))
+            .unwrap_or_default();
+        let first_bare = match people.first() {
+            Some(Name::Person { family, .. }) => {
+                let proper: Vec<&str> = family
+                    .split(' ')
+                    .skip_while(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    .collect();
+                if proper.is_empty() {
+                    first.clone()
+                } else {
+                    fold(&proper.join(" "))
+                }
+            }
+            _ => first.clone(),
+        };
+        let initials = match people.first() {
+            Some(Name::Person { given, .. }) => fold(given)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter_map(|w| w.chars().next())
+                .collect(),
+            _ => String::new(),
+        };
+        SortNames {
+            first,
+            first_bare,
+            initials,
+            rest: people.iter().skip(1).map(fold_name).collect(),
+        }
+    }
+
+    /// Whether `self` may follow `prev` under some convention of
+    /// author-date lists. Years are not compared: works by the same names
+    /// are in date order, and "n.d." or "in press" sort differently
+    /// between styles. The conventions:
+    /// - a particle is sorted as written ("van Dijk" under V) or not
+    ///   (under D), as the language of the name has it;
+    /// - one surname's first authors by their initials (APA), or by the
+    ///   co-authors (lists that ignore initials);
+    /// - a first author's works as sole author, with one co-author (by
+    ///   that co-author), then with two or more ("et al.", by year), as
+    ///   many journals group them.
+    fn may_follow(&self, prev: &SortNames) -> bool {
+        let by = |first: fn(&SortNames) -> &String| {
+            let (a, b) = (first(prev), first(self));
+            if a != b {
+                return a < b;
+            }
+            fn group(s: &SortNames) -> (usize, &str) {
+                let second = if s.rest.len() == 1 {
+                    s.rest[0].as_str()
+                } else {
+                    ""
+                };
+                (s.rest.len().min(2), second)
+            }
+            prev.rest <= self.rest
+                || (&prev.initials, &prev.rest) <= (&self.initials, &self.rest)
+                || group(prev) <= group(self)
+        };
+        by(|s| &s.first) || by(|s| &s.first_bare)
+    }
 }
 
 pub(super) fn order(out: &mut Out<'_>) {
@@ -36,12 +99,9 @@ pub(super) fn order(out: &mut Out<'_>) {
         .iter()
         .take_while(|r| r.origin.is_none())
         .count();
-    let keys: Vec<_> = a.references[..own].iter().map(order_key).collect();
+    let keys: Vec<SortNames> = a.references[..own].iter().map(SortNames::of).collect();
     for i in 1..keys.len() {
-        // Compare names only: works by the same authors are in date order,
-        // and "n.d." or "in press" sort differently between styles.
-        let (prev, cur) = (&keys[i - 1], &keys[i]);
-        if (&cur.0, &cur.1) < (&prev.0, &prev.1) {
+        if !keys[i].may_follow(&keys[i - 1]) {
             let r = &a.references[i];
             out.push(
                 Code::ReferenceOrder,

@@ -86,19 +86,28 @@ pub(super) fn et_al(
     if n == 0 || re.authors.iter().all(|p| matches!(p, Name::Literal { .. })) && n == 1 {
         return;
     }
-    let want_et_al = match style {
-        Style::Apa7 => n >= 3,
-        Style::Apa6 => n >= 6 || (n >= 3 && !first_time),
-        Style::Harvard | Style::Chicago => n >= 4,
+    // Whether "et al." and whether the full names are right for `n`
+    // authors. APA says exactly; Harvard has no one authority (Cite Them
+    // Right names three, many house styles cut at three) and Chicago
+    // changed in its 18th edition (2024) from four to three, so for three
+    // authors either form is right, and only what no edition allows is
+    // reported.
+    let (et_al_ok, names_ok) = match style {
+        Style::Apa7 => (n >= 3, n < 3),
+        Style::Apa6 => {
+            let want = n >= 6 || (n >= 3 && !first_time);
+            (want, !want)
+        }
+        Style::Harvard | Style::Chicago => (n >= 3, n < 4),
     };
     let named_all = c.cite.names.len() >= n.min(3) && !c.cite.et_al;
-    let msg = if c.cite.et_al && !want_et_al {
+    let msg = if c.cite.et_al && !et_al_ok {
         Some(format!(
             "\"{}\": {} names all {n} authors here, not \"et al.\"",
             c.text,
             style.name()
         ))
-    } else if want_et_al && !c.cite.et_al && named_all && c.cite.names.len() >= 2 {
+    } else if !names_ok && !c.cite.et_al && named_all && c.cite.names.len() >= 2 {
         Some(format!(
             "\"{}\": {} uses \"et al.\" for this work of {n} authors",
             c.text,

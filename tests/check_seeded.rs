@@ -433,3 +433,39 @@ fn injected_errors_in_the_development_documents() {
         }
     }
 }
+
+/// Any folder of documents, for measuring on documents nobody tuned to:
+/// `CITEMAP_SEEDED_DIR=/path cargo test --test check_seeded -- --nocapture
+/// a_folder`. Only its `.txt` files with one entry a line are read.
+#[test]
+fn injected_errors_in_a_folder_of_documents() {
+    let Some(dir) = std::env::var_os("CITEMAP_SEEDED_DIR") else {
+        return;
+    };
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let docs: Vec<(String, String)> = names
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect();
+    let tally = evaluate(&docs);
+    print(&format!("{} documents in {dir:?}", docs.len()), &tally);
+    let (planted, found, extra) = tally.values().fold((0, 0, 0), |(i, f, x), t| {
+        (i + t.injected, f + t.found, x + t.false_alarms)
+    });
+    eprintln!(
+        "all codes: recall {:.3}, {:.2} false alarms a document",
+        found as f64 / planted.max(1) as f64,
+        extra as f64 / docs.len().max(1) as f64
+    );
+}

@@ -243,6 +243,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_several_particles_is_a_citation_without_the_list() {
+        // An unresolved citation must still be found to be reported.
+        assert_eq!(
+            texts("As shown (van der Berg, 1986; de la Cruz & Lee, 1990)."),
+            ["van der Berg, 1986", "de la Cruz & Lee, 1990"]
+        );
+    }
+
+    #[test]
     fn parenthetical_forms() {
         assert_eq!(texts("land (Harte, 2013), which"), ["Harte, 2013"]);
         assert_eq!(

@@ -102,10 +102,51 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
     if s.is_empty() {
         return (Vec::new(), truncated);
     }
-    if let Some(names) = organisations(s).or_else(|| single_name(s)) {
+    if let Some(names) = organisations(s)
+        .or_else(|| single_name(s))
+        .or_else(|| inverted_by_semicolons(s))
+    {
         return (names, truncated);
     }
     (segments(s), truncated)
+}
+
+/// "Heublein, Ulrich; Schmelzer, Robert; Sommer, Dieter": people inverted
+/// with their given names, one a `;` part, as German and ABNT lists
+/// write them. A full given name cannot be told from a family name by its
+/// shape, so the `;` decides, and only when every part is one inverted
+/// name.
+fn inverted_by_semicolons(s: &str) -> Option<Vec<Name>> {
+    if !s.contains(';') {
+        return None;
+    }
+    let looks_given = |g: &str| {
+        let words: Vec<&str> = g.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase()) || is_particle(w) || is_initials(w)
+            })
+    };
+    s.split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            // The last name may be joined by "and", "&", "und".
+            let p = match p.split_once(' ') {
+                Some((w, rest)) if lexicon::is_name_and(w) => rest.trim(),
+                _ => p,
+            };
+            let (family, given) = p.split_once(',')?;
+            let (family, given) = (family.trim(), given.trim());
+            let fam_words = family.split_whitespace().count();
+            ((1..=4).contains(&fam_words)
+                && !given.contains(',')
+                && looks_given(given)
+                && !org_like(family))
+            .then(|| person(family, given))
+        })
+        .collect::<Option<Vec<Name>>>()
+        .filter(|names| names.len() >= 2)
 }
 
 /// The list with a space after each initial that lost it before a name
@@ -310,6 +351,23 @@ mod tests {
             .iter()
             .map(|n| n.citation_name().to_string())
             .collect()
+    }
+
+    #[test]
+    fn people_inverted_with_given_names_between_semicolons() {
+        assert_eq!(
+            families("Heublein, Ulrich; Schmelzer, Robert; und Sommer, Dieter"),
+            ["Heublein", "Schmelzer", "Sommer"]
+        );
+        let (n, _) = parse_names("Smith, John; Jones, Ann Marie");
+        assert!(matches!(&n[1], Name::Person { given, .. } if given == "Ann Marie"));
+        // ABNT's initials keep working, and a part that is not one
+        // inverted name leaves the list to the other readers.
+        assert_eq!(families("SILVA, J. A.; SOUZA, K."), ["SILVA", "SOUZA"]);
+        assert_eq!(
+            families("Smith, J.; Jones, K., and Lee, M."),
+            ["Smith", "Jones", "Lee"]
+        );
     }
 
     #[test]

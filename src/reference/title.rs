@@ -15,7 +15,7 @@ re!(
 
 /// Finds where the title ends in `rest`; returns (title, tail).
 pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, String) {
-    let r = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
+    let r = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':'));
     if r.is_empty() {
         return (None, String::new());
     }

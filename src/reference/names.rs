@@ -112,14 +112,19 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
 }
 
 /// "Heublein, Ulrich; Schmelzer, Robert; Sommer, Dieter": people inverted
-/// with their given names, one a `;` part, as German and ABNT lists
-/// write them. A full given name cannot be told from a family name by its
+/// with their given names, one a `;` (or `/`) part, as German and ABNT
+/// lists write them. A full given name cannot be told from a family name by its
 /// shape, so the `;` decides, and only when every part is one inverted
 /// name.
 fn inverted_by_semicolons(s: &str) -> Option<Vec<Name>> {
-    if !s.contains(';') {
+    // German lists also part their people with "/".
+    let sep = if s.contains(';') {
+        ';'
+    } else if s.contains('/') {
+        '/'
+    } else {
         return None;
-    }
+    };
     let looks_given = |g: &str| {
         let words: Vec<&str> = g.split_whitespace().collect();
         (1..=4).contains(&words.len())
@@ -127,7 +132,7 @@ fn inverted_by_semicolons(s: &str) -> Option<Vec<Name>> {
                 w.starts_with(|c: char| c.is_uppercase()) || is_particle(w) || is_initials(w)
             })
     };
-    s.split(';')
+    s.split(sep)
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| {

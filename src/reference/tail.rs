@@ -49,14 +49,14 @@ re!(
 
 re!(
     pub(super) EDITORS_MARK,
-    r"\s*\((?:[Ee]ds?|[Ee]d|[Oo]rgs?|[Cc]oords?|Hrsg|[Dd]ir)\.?\)\s*,?\s*"
+    r"\s*\((?:[Ee]ds?|[Ee]d|[Oo]rgs?|[Cc]oords?|Hrsg|Hgg?|[Dd]ir)\.?\)\s*,?\s*"
 );
 
 re!(EDITED_BY, r",?\s*(?i:edited by|ed\. by|eds?\.)\s+");
 
 re!(
     pub(super) PP_PAGES,
-    &format!(r"\b(?i:pp?\.)\s*({PAGES})")
+    &format!(r"(?:\b(?i:pp?\.)|\bS\.)\s*({PAGES})")
 );
 
 re!(VOL_IN, r"[Vv]ol\.\s*([^,;)]+)");
@@ -94,7 +94,10 @@ pub(super) fn parse_in(r: &mut Reference, body: &str) {
         let (names, _) = parse_names(&eds);
         r.editors = names;
         // ABNT: "In: SILVA, J. (Org.). Book."
-        body = body[m.end()..].trim_start_matches(['.', ' ']).to_string();
+        // German: "In: Schmidt, A. (Hrsg.): Buch."
+        body = body[m.end()..]
+            .trim_start_matches(['.', ':', ' '])
+            .to_string();
     } else if let Some(m) = EDITED_BY.find(&body) {
         // Chicago: "In Book, edited by Given Surname, 12–34. Publisher."
         let book = body[..m.start()].to_string();
@@ -162,7 +165,7 @@ pub(super) fn parse_in(r: &mut Reference, body: &str) {
 
 static PAGES_AT_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r",?\s*(?:(?i:pp?\.)\s*)?({})\s*$",
+        r",?\s*(?:(?i:pp?\.)\s*|S\.\s*)?({})\s*$",
         grammar::PAGE_RANGE
     ))
     .expect("valid regex")

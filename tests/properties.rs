@@ -387,3 +387,77 @@ proptest! {
         }
     }
 }
+
+/// Documents with what the safe fixes correct, at random: "and" and "&"
+/// in both citation forms, proof marks in entries, a year without the
+/// letter that one entry has.
+fn fixable() -> impl Strategy<Value = String> {
+    let cite = prop::sample::select(vec![
+        "(Okafor and Lind, 2010)",
+        "(Okafor & Lind, 2010)",
+        "Okafor & Lind (2010)",
+        "Okafor and Lind (2010)",
+        "(Berg, 2015)",
+        "(Berg, 2015a)",
+        "(Berg & Park, 2015b)",
+        "(see Okafor and Lind, 2010, p. 3)",
+    ]);
+    let word = prop::sample::select(vec![
+        "Rivers", "rise", "and", "lakes", "dry.", "AuQ1", "&", "é",
+    ]);
+    let para = prop::collection::vec(
+        prop_oneof![cite.prop_map(str::to_string), word.prop_map(str::to_string)],
+        1..30,
+    )
+    .prop_map(|v| v.join(" "));
+    let entry = prop::sample::select(vec![
+        "Berg, K. (2015a). One lake. Water Journal, 1, 1–2.",
+        "Berg, K., & Park, M. (2015b). Two lakes AuQ3. Water Journal, 2, 3–4.",
+        "Okafor, J., & Lind, K. (2010). A book AuQ2 of rivers. Sage.",
+        "Okafor, J., & Lind, K. (2010). A book of rivers AuQ7. Sage.",
+    ]);
+    (
+        prop::collection::vec(para, 1..4),
+        prop::collection::vec(entry, 1..5),
+    )
+        .prop_map(|(ps, es)| {
+            let mut es = es;
+            es.sort();
+            es.dedup();
+            format!(
+                "Introduction\n\n{}\n\nReferences\n\n{}\n",
+                ps.join("\n\n"),
+                es.join("\n")
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Fixing keeps every byte no edit touches, reaches a point where
+    /// nothing is left to fix, and fixing again changes nothing.
+    #[test]
+    fn fixes_keep_other_bytes_and_are_idempotent(doc in fixable()) {
+        use citemap::check::{CheckOptions, check, fix};
+        let o = CheckOptions::default();
+        let mut text = doc.clone();
+        for _ in 0..4 {
+            let diags = check(&analyze(&text, &Options::default()), &o);
+            let (next, n) = fix::apply(&text, &diags);
+            // Outside the applied edits, the text is as it was.
+            let mut edits: Vec<&fix::Edit> = diags.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| &f.edits).collect();
+            edits.sort_by_key(|e| e.byte_start);
+            if n == 0 {
+                prop_assert_eq!(&next, &text);
+                break;
+            }
+            prop_assert!(next.len() <= text.len() + 4 * edits.len());
+            prop_assert!(text.starts_with(&next[..edits[0].byte_start.min(next.len())]));
+            text = next;
+        }
+        let diags = check(&analyze(&text, &Options::default()), &o);
+        prop_assert!(diags.iter().all(|d| d.fix.is_none()), "{:?}", diags);
+        prop_assert_eq!(fix::apply(&text, &diags).0, text);
+    }
+}

@@ -122,6 +122,7 @@ fn loosely_linked(out: &mut Out<'_>, c: &Citation, r: usize, tolerances: &[Toler
         let mut keys = vec![out.key(r)];
         keys.extend(c.link.ambiguous.iter().map(|&x| out.key(x)));
         let help = (keys.len() > 1).then(|| format!("the list has {}", super::key_list(&keys)));
+        let only_one = keys.len() == 1;
         out.push(
             code,
             c.span.clone(),
@@ -129,6 +130,22 @@ fn loosely_linked(out: &mut Out<'_>, c: &Citation, r: usize, tolerances: &[Toler
             keys,
             help,
         );
+        // A letter that only one entry can take is added where the year
+        // is written, when it is written there once.
+        if code == Code::MissingYearSuffix
+            && only_one
+            && let Some(letter) = out.a.references[r]
+                .year
+                .as_deref()
+                .and_then(crate::reference::year_suffix)
+            && let Some(at) = once_in(&out.a.source.text()[c.span.clone()], &c.cite.year)
+        {
+            let at = c.span.start + at + c.cite.year.len();
+            out.fix(
+                &format!("add the letter: {}{letter}", c.cite.year),
+                vec![super::fix::Edit::new(at..at, letter.to_string())],
+            );
+        }
     }
     let name_reason: Vec<String> = tolerances
         .iter()
@@ -151,6 +168,16 @@ fn loosely_linked(out: &mut Out<'_>, c: &Citation, r: usize, tolerances: &[Toler
             )),
         );
     }
+}
+
+/// Where `needle` stands in `hay`, if it stands there once and is not
+/// followed by a letter or digit.
+fn once_in(hay: &str, needle: &str) -> Option<usize> {
+    let mut found = hay
+        .match_indices(needle)
+        .filter(|(k, _)| !hay[k + needle.len()..].starts_with(|c: char| c.is_alphanumeric()));
+    let first = found.next()?.0;
+    found.next().is_none().then_some(first)
 }
 
 /// A citation that fits several entries as well as the one chosen. When

@@ -5,6 +5,7 @@
 
 mod citations;
 mod codes;
+pub mod fix;
 mod library;
 mod list;
 mod references;
@@ -35,6 +36,9 @@ pub struct Diagnostic {
     pub keys: Vec<String>,
     /// A suggestion, when there is one.
     pub help: Option<String>,
+    /// The edits that resolve it, when they are certain (`check --fix`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<fix::Fix>,
 }
 
 /// Keys as a list for a message: all of them when they are few, else the
@@ -114,7 +118,18 @@ impl Out<'_> {
             span,
             keys,
             help,
+            fix: None,
         });
+    }
+
+    /// Gives the finding just pushed its fix.
+    fn fix(&mut self, description: &str, edits: Vec<fix::Edit>) {
+        if let Some(d) = self.diags.last_mut() {
+            d.fix = Some(fix::Fix {
+                description: description.to_string(),
+                edits,
+            });
+        }
     }
 
     fn key(&self, r: usize) -> String {
@@ -497,6 +512,7 @@ mod tests {
             span: 0..0,
             keys: vec![],
             help: None,
+            fix: None,
         };
         let mut p = Policy::default();
         p.allow("reference-order").unwrap();

@@ -115,6 +115,15 @@ fn problems(out: &mut Out<'_>, r: &Reference, merged: &mut HashMap<usize, Vec<St
                 vec![r.key.clone()],
                 None,
             );
+            // A proof mark is a leftover with no meaning: removing it is
+            // safe.
+            if p.kind == ProblemKind::ProofMarker {
+                let text = out.a.source.text();
+                out.fix(
+                    "remove the proof mark",
+                    vec![super::fix::remove(text, p.span.clone())],
+                );
+            }
             continue;
         }
         let line = out.a.source.line_col(p.span.start).0;

@@ -131,19 +131,24 @@ pub(super) fn ampersand(out: &mut Out<'_>, style: Style, c: &Citation) {
     let w = &c.cite.written;
     let has_amp = w.contains('&');
     let has_and = w.contains(" and ");
+    // The message, and the joining word as written and as the style wants.
     let msg = match (style, c.cite.form) {
-        (Style::Apa6 | Style::Apa7, Form::Parenthetical) if has_and => {
-            Some("APA joins authors with \"&\" inside parentheses")
-        }
-        (Style::Apa6 | Style::Apa7, Form::Narrative) if has_amp => {
-            Some("APA joins authors with \"and\" in running text")
-        }
+        (Style::Apa6 | Style::Apa7, Form::Parenthetical) if has_and => Some((
+            "APA joins authors with \"&\" inside parentheses",
+            " and ",
+            " & ",
+        )),
+        (Style::Apa6 | Style::Apa7, Form::Narrative) if has_amp => Some((
+            "APA joins authors with \"and\" in running text",
+            " & ",
+            " and ",
+        )),
         (Style::Harvard | Style::Chicago, _) if has_amp => {
-            Some("this style joins authors with \"and\"")
+            Some(("this style joins authors with \"and\"", " & ", " and "))
         }
         _ => None,
     };
-    if let Some(m) = msg {
+    if let Some((m, from, to)) = msg {
         out.push(
             Code::ParentheticalAmpersand,
             c.span.clone(),
@@ -151,5 +156,21 @@ pub(super) fn ampersand(out: &mut Out<'_>, style: Style, c: &Citation) {
             vec![],
             None,
         );
+        // The word is replaced where the names are written, and only when
+        // it stands there once, so the fix cannot touch a title or a note.
+        let text = out.a.source.text();
+        let cited = text.get(c.span.clone()).unwrap_or("");
+        if let Some(n) = cited
+            .find(c.cite.written.as_str())
+            .filter(|_| !w.is_empty())
+            && w.matches(from).count() == 1
+            && let Some(k) = w.find(from)
+        {
+            let at = c.span.start + n + k;
+            out.fix(
+                &format!("write \"{}\"", to.trim()),
+                vec![super::fix::Edit::new(at..at + from.len(), to)],
+            );
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! its findings in the chosen format.
 
 use super::batch::{self, Frame, Piece};
-use super::{CheckFormat, ColorChoice, Input, Output, bytes, load, shown};
+use super::{CheckFormat, ColorChoice, Input, Output, bytes, load_kind, reanalyze, shown};
 use citemap::Error;
 use std::path::{Path, PathBuf};
 
@@ -19,44 +19,93 @@ fn find_config(doc: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn check(
-    input: &Input,
-    format: CheckFormat,
-    style: Option<&str>,
-    deny: &[String],
-    allow: &[String],
-    color: ColorChoice,
-    no_config: bool,
-    out: &Output,
-) -> Result<i32, Error> {
+/// What `check` does with the safe fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FixMode {
+    /// Only report.
+    Report,
+    /// Apply them: in place with `--force`, or to `-o FILE`.
+    Fix,
+    /// Print them as a unified diff and change nothing.
+    Diff,
+}
+
+/// The settings of one `check` run.
+pub(super) struct Settings<'a> {
+    pub format: CheckFormat,
+    pub style: Option<&'a str>,
+    pub deny: &'a [String],
+    pub allow: &'a [String],
+    pub color: ColorChoice,
+    pub no_config: bool,
+    pub fix: FixMode,
+}
+
+pub(super) fn check(input: &Input, set: &Settings<'_>, out: &Output) -> Result<i32, Error> {
     use std::io::IsTerminal;
-    let use_color = match color {
+    // With --fix, -o names the fixed document; the findings that remain
+    // go to standard output.
+    let fixed_to = (set.fix == FixMode::Fix)
+        .then(|| out.output.clone())
+        .flatten();
+    if set.fix == FixMode::Fix && fixed_to.is_none() && !out.force {
+        return Err(Error::Usage(
+            "--fix rewrites the document: add --force to fix it in place, -o FILE to write the fixed copy elsewhere, or use --diff to see the changes".into(),
+        ));
+    }
+    let findings_out = match set.fix {
+        FixMode::Report => Output {
+            output: out.output.clone(),
+            force: out.force,
+        },
+        FixMode::Fix | FixMode::Diff => Output {
+            output: None,
+            force: false,
+        },
+    };
+    let use_color = match set.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            out.output.is_none()
+            findings_out.output.is_none()
+                && set.fix != FixMode::Diff
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     // A bad --allow or --deny is the command's error, said once, not
     // once a document.
-    flags(&mut citemap::config::Config::default().policy, allow, deny)?;
-    let frame = match format {
-        CheckFormat::Human => Frame::Plain,
-        CheckFormat::Json => Frame::JsonArray,
-        CheckFormat::Jsonl => Frame::Lines,
-        CheckFormat::Sarif => Frame::Sarif,
+    flags(
+        &mut citemap::config::Config::default().policy,
+        set.allow,
+        set.deny,
+    )?;
+    let frame = match (set.fix, set.format) {
+        (FixMode::Diff, _) | (_, CheckFormat::Human) => Frame::Plain,
+        (_, CheckFormat::Json) => Frame::JsonArray,
+        (_, CheckFormat::Jsonl) => Frame::Lines,
+        (_, CheckFormat::Sarif) => Frame::Sarif,
     };
+    let paths = citemap::batch::inputs(&input.files, &input.batch.walk())?;
+    if fixed_to.is_some() && paths.len() != 1 {
+        return Err(Error::Usage(
+            "--fix -o FILE takes one document; use --force to fix several in place".into(),
+        ));
+    }
     batch::run(
         &input.files,
         &input.batch,
-        Some(out),
+        Some(&findings_out),
         frame,
         |path, many| {
             check_one(
-                path, input, format, style, deny, allow, use_color, no_config, many,
+                path,
+                input,
+                set,
+                use_color,
+                many,
+                fixed_to.as_deref(),
+                out.force,
             )
         },
     )
@@ -82,21 +131,19 @@ fn flags(
 }
 
 /// One document's findings, in `format`, and whether they fail the run.
-#[allow(clippy::too_many_arguments)]
+/// With a fix mode, the fixes are applied first (or shown as a diff).
 fn check_one(
     path: &Path,
     input: &Input,
-    format: CheckFormat,
-    style: Option<&str>,
-    deny: &[String],
-    allow: &[String],
+    set: &Settings<'_>,
     use_color: bool,
-    no_config: bool,
     many: bool,
+    fixed_to: Option<&Path>,
+    force: bool,
 ) -> Result<Piece, Error> {
     use citemap::check::{CheckOptions, Style};
     use citemap::config::Config;
-    let config = match find_config(path).filter(|_| !no_config) {
+    let config = match find_config(path).filter(|_| !set.no_config) {
         Some(p) => {
             let text = std::fs::read_to_string(&p).map_err(|e| Error::io(Some(&p), e))?;
             Config::from_toml(&text).map_err(|e| Error::Usage(format!("{}: {e}", p.display())))?
@@ -104,29 +151,74 @@ fn check_one(
         None => Config::default(),
     };
     let mut policy = config.policy;
-    flags(&mut policy, allow, deny)?;
-    let a = load(path, input)?;
-    let style = style
+    flags(&mut policy, set.allow, set.deny)?;
+    let (mut a, kind) = load_kind(path, input)?;
+    let style = set
+        .style
         .and_then(Style::parse)
         .or(config.style)
         .or_else(|| Style::infer(&a))
         .unwrap_or_default();
-    let diags = policy.apply(citemap::check::check(
-        &a,
-        &CheckOptions {
-            style,
-            uncited_library: input.library.uncited_library,
-            ..Default::default()
-        },
-    ));
+    let options = CheckOptions {
+        style,
+        uncited_library: input.library.uncited_library,
+        ..Default::default()
+    };
+    let mut diags = policy.apply(citemap::check::check(&a, &options));
     let name = shown(path);
     use citemap::render::diagnostics as render;
-    let out = match format {
+    if set.fix != FixMode::Report {
+        use citemap::input::Kind;
+        if !matches!(kind, Kind::Text | Kind::Markdown) {
+            return Err(Error::Usage(format!(
+                "{name}: --fix and --diff edit plain text and Markdown, not {}",
+                kind.name()
+            )));
+        }
+        let original = a.source.text().to_string();
+        // A fix can uncover another (two on one span wait for the next
+        // pass); a few passes reach the fixed point.
+        let mut text = original.clone();
+        for _ in 0..4 {
+            let (next, n) = citemap::check::fix::apply(&text, &diags);
+            if n == 0 {
+                break;
+            }
+            text = next;
+            a = reanalyze(&a, text.clone(), input, kind)?;
+            diags = policy.apply(citemap::check::check(&a, &options));
+        }
+        if set.fix == FixMode::Diff {
+            let diff = similar::TextDiff::from_lines(&original, &text)
+                .unified_diff()
+                .header(&format!("a/{name}"), &format!("b/{name}"))
+                .to_string();
+            return Ok(Piece {
+                code: i32::from(text != original),
+                ..Piece::ok(diff.into_bytes())
+            });
+        }
+        if text != original {
+            let target = match fixed_to {
+                Some(p) => p.to_path_buf(),
+                None => super::output::in_place(path)?,
+            };
+            if fixed_to.is_some() {
+                super::output::emit(Some(&target), force, |w| w.write_all(text.as_bytes()))?;
+            } else {
+                super::output::write_atomic(&target, |w| w.write_all(text.as_bytes()))?;
+            }
+        } else if let Some(p) = fixed_to {
+            // Nothing to fix: the copy is the document as it is.
+            super::output::emit(Some(p), force, |w| w.write_all(text.as_bytes()))?;
+        }
+    }
+    let out = match set.format {
         CheckFormat::Human => bytes(|w| render::human(&diags, &a.source, &name, use_color, w))?,
         CheckFormat::Sarif => bytes(|w| render::sarif(&diags, &a.source, &name, w))?,
         CheckFormat::Json | CheckFormat::Jsonl => {
             let found = bytes(|w| render::json(&diags, &a.source, w))?;
-            let lines = format == CheckFormat::Jsonl;
+            let lines = set.format == CheckFormat::Jsonl;
             if many || lines {
                 batch::entry(path, "findings", &batch::parsed(&found)?, lines)?
             } else {

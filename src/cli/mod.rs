@@ -285,6 +285,16 @@ enum Command {
         /// Ignore citemap.toml files.
         #[arg(long)]
         no_config: bool,
+        /// Apply the safe fixes (proof marks, "&" or "and" as the style
+        /// wants, a year's letter only one entry can take): with --force in
+        /// place, or with -o FILE to a fixed copy. The findings that remain
+        /// are reported.
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// Print the safe fixes as a unified diff and change nothing (exit
+        /// 1 when there is something to fix).
+        #[arg(long)]
+        diff: bool,
         #[command(flatten)]
         output: Output,
     },
@@ -447,10 +457,41 @@ fn options(input: &Input) -> Result<citemap::Options, Error> {
 }
 
 fn load(path: &Path, input: &Input) -> Result<citemap::Analysis, Error> {
+    load_kind(path, input).map(|(a, _)| a)
+}
+
+/// [`load`], with the kind of file the document was.
+fn load_kind(
+    path: &Path,
+    input: &Input,
+) -> Result<(citemap::Analysis, citemap::input::Kind), Error> {
     let doc = read_document(path, input.input_format)?;
+    let kind = doc.kind;
     let mut options = options(input)?;
     options.library = library(path, &doc.libraries, &input.library)?;
-    Ok(citemap::analysis::analyze_owned(doc, &options))
+    Ok((citemap::analysis::analyze_owned(doc, &options), kind))
+}
+
+/// The analysis of `text`, a changed version of the document `like` was
+/// made from, read the same way and against the same library.
+fn reanalyze(
+    like: &citemap::Analysis,
+    text: String,
+    input: &Input,
+    kind: citemap::input::Kind,
+) -> Result<citemap::Analysis, Error> {
+    use citemap::input::{Format, Kind};
+    let mut options = options(input)?;
+    options.library = like.library.clone();
+    options.format = match (kind, input.input_format) {
+        (Kind::Markdown, _) => Format::Markdown,
+        (_, InputFormat::Text) => Format::Text,
+        _ => Format::Auto,
+    };
+    Ok(citemap::analysis::analyze_source(
+        citemap::input::Source::new(text),
+        &options,
+    ))
 }
 
 /// The libraries a document is checked against: `--bib` files and those
@@ -601,14 +642,25 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             color,
             no_config,
             output,
+            fix,
+            diff,
         } => check::check(
             &input,
-            format,
-            style.as_deref(),
-            &deny,
-            &allow,
-            color,
-            no_config,
+            &check::Settings {
+                format,
+                style: style.as_deref(),
+                deny: &deny,
+                allow: &allow,
+                color,
+                no_config,
+                fix: if diff {
+                    check::FixMode::Diff
+                } else if fix {
+                    check::FixMode::Fix
+                } else {
+                    check::FixMode::Report
+                },
+            },
             &output,
         ),
         Command::Report {

@@ -167,6 +167,10 @@ pub struct DiagnosticOut<'a> {
     pub keys: &'a [String],
     /// A suggestion, when there is one.
     pub help: Option<&'a str>,
+    /// The edits that resolve the finding, when they are certain: byte
+    /// ranges of the original input and their replacements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<&'a crate::check::fix::Fix>,
 }
 
 /// The findings as a JSON array.
@@ -186,6 +190,7 @@ pub fn json<W: Write>(diags: &[Diagnostic], source: &Source, mut w: W) -> io::Re
                 byte_end: d.span.end,
                 keys: &d.keys,
                 help: d.help.as_deref(),
+                fix: d.fix.as_ref(),
             }
         })
         .collect();
@@ -221,7 +226,26 @@ pub fn sarif<W: Write>(
             if let Some(h) = &d.help {
                 text.push_str(&format!(" ({h})"));
             }
-            json!({
+            let fixes: Vec<serde_json::Value> = d
+                .fix
+                .iter()
+                .map(|f| {
+                    json!({
+                        "description": {"text": f.description},
+                        "artifactChanges": [{
+                            "artifactLocation": {"uri": uri},
+                            "replacements": f.edits.iter().map(|e| json!({
+                                "deletedRegion": {
+                                    "byteOffset": e.byte_start,
+                                    "byteLength": e.byte_end - e.byte_start,
+                                },
+                                "insertedContent": {"text": e.replacement},
+                            })).collect::<Vec<_>>(),
+                        }],
+                    })
+                })
+                .collect();
+            let mut result = json!({
                 "ruleId": d.code.name(),
                 "ruleIndex": rule_index,
                 "level": d.severity.as_str(),
@@ -238,7 +262,11 @@ pub fn sarif<W: Write>(
                     }
                 }],
                 "properties": {"keys": d.keys},
-            })
+            });
+            if !fixes.is_empty() {
+                result["fixes"] = json!(fixes);
+            }
+            result
         })
         .collect();
     let log = json!({
@@ -273,6 +301,7 @@ mod tests {
             span,
             keys: Vec::new(),
             help: None,
+            fix: None,
         };
         let mut out = Vec::new();
         human(&[d], &Source::new(text), "doc.txt", false, &mut out).unwrap();

@@ -79,11 +79,15 @@ White, Nicholas. 2014. “Malaria.” Lancet 383: 723–735.
 const CHAPTER: &str = include_str!("../examples/kassen2016/chapter.txt");
 
 fn run(text: &str) -> (Analysis, Vec<Diagnostic>) {
+    run_as(text, Style::Apa6)
+}
+
+fn run_as(text: &str, style: Style) -> (Analysis, Vec<Diagnostic>) {
     let a = analyze(text, &Options::default());
     let d = check(
         &a,
         &CheckOptions {
-            style: Style::Apa6,
+            style,
             current_year: 2026,
             ..Default::default()
         },
@@ -259,6 +263,101 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             expected: 1,
         });
     }
+    // Turn a page range around.
+    if let Some((r, pages)) = singles.iter().find_map(|&r| {
+        let p = a.references[r].pages.as_deref()?;
+        let (x, y) = p.split_once('–')?;
+        let (x, y): (u32, u32) = (x.parse().ok()?, y.parse().ok()?);
+        let line = &text[line_range(text, a.references[r].span.start)];
+        // Turned around, the range must not read as a shortened one
+        // ("40–1" is 40–41 in Chicago): both ends as long.
+        (x < y
+            && x >= 10
+            && x.to_string().len() == y.to_string().len()
+            && line.matches(p).count() == 1)
+            .then(|| (r, p.to_string()))
+    }) {
+        let lr = line_range(text, a.references[r].span.start);
+        let (x, y) = pages.split_once('–').unwrap();
+        let mut t = text.to_string();
+        let line = text[lr.clone()].replacen(&pages, &format!("{y}–{x}"), 1);
+        t.replace_range(lr.clone(), &line);
+        out.push(Case {
+            code: "page-range",
+            text: t,
+            line: line_of(text, lr.start),
+            expected: 1,
+        });
+    }
+    // Abbreviate a journal that another entry writes in full.
+    let journal = |r: usize| {
+        let re = &a.references[r];
+        (re.kind == citemap::reference::EntryType::Article)
+            .then_some(re.container.as_deref())
+            .flatten()
+    };
+    if let Some((r, name)) = singles.iter().find_map(|&r| {
+        let name = journal(r)?;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let line = &text[line_range(text, a.references[r].span.start)];
+        (words.len() >= 2
+            && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+            && words
+                .iter()
+                .any(|w| w.len() > 4 && w.starts_with(char::is_uppercase))
+            && line.matches(name).count() == 1
+            && singles.iter().any(|&o| o != r && journal(o) == Some(name)))
+        .then(|| (r, name.to_string()))
+    }) {
+        let short: Vec<String> = name
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "of" | "the" | "and" | "for" | "in" | "on"
+                )
+            })
+            .map(|w| {
+                if w.chars().count() > 4 {
+                    format!("{}.", w.chars().take(4).collect::<String>())
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        let lr = line_range(text, a.references[r].span.start);
+        let mut t = text.to_string();
+        t.replace_range(
+            lr.clone(),
+            &text[lr.clone()].replacen(&name, &short.join(" "), 1),
+        );
+        out.push(Case {
+            code: "journal-variants",
+            text: t,
+            line: line_of(text, lr.start),
+            expected: 1,
+        });
+    }
+    // Write a DOI in the old "doi:" form (APA 7 wants the link).
+    if let Some(&r) = singles.iter().find(|&&r| {
+        text[line_range(text, a.references[r].span.start)]
+            .matches("https://doi.org/10.")
+            .count()
+            == 1
+    }) {
+        let lr = line_range(text, a.references[r].span.start);
+        let mut t = text.to_string();
+        t.replace_range(
+            lr.clone(),
+            &text[lr.clone()].replacen("https://doi.org/", "doi:", 1),
+        );
+        out.push(Case {
+            code: "doi-form",
+            text: t,
+            line: line_of(text, lr.start),
+            expected: 1,
+        });
+    }
     // Swap two adjacent entries with different first authors.
     let key = |r: usize| first_family(a, r).trim_start_matches("the ").to_string();
     if let Some(i) = (0..a.references.len().saturating_sub(1)).find(|&i| {
@@ -312,7 +411,13 @@ fn evaluate(docs: &[(String, String)]) -> BTreeMap<&'static str, Tally> {
     for (name, text) in docs {
         let (a, base) = run(text);
         for case in cases(text, &a) {
-            let (_, found) = run(&case.text);
+            // The DOI's form is APA 7's rule.
+            let style = if case.code == "doi-form" {
+                Style::Apa7
+            } else {
+                Style::Apa6
+            };
+            let (_, found) = run_as(&case.text, style);
             let t = tally.entry(case.code).or_default();
             t.injected += 1;
             let hit = found
@@ -389,6 +494,8 @@ fn every_injected_error_is_found_in_the_hand_made_documents_and_the_chapter() {
         "duplicate-reference",
         "proof-marker",
         "reference-order",
+        "page-range",
+        "journal-variants",
     ] {
         let t = &tally[code];
         assert_eq!(t.found, t.injected, "{code}");

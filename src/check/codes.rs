@@ -70,6 +70,9 @@ pub enum Code {
     UnknownKey,
     DuplicateKey,
     LibraryMismatch,
+    PageRange,
+    JournalVariants,
+    DoiForm,
 }
 
 /// One row of the code table.
@@ -187,6 +190,15 @@ codes! {
     LibraryMismatch, "library-mismatch", Warning,
         "a reference-list entry disagrees with the library's entry for the same work",
         "the year, a name, the pages or the DOI was changed in one place and not the other";
+    PageRange, "page-range", Warning,
+        "a page range that runs backwards (\"250–120\"; \"519–36\" is read as 519–536)",
+        "a range that ends before it starts is a typing slip, and a reader cannot find the pages";
+    JournalVariants, "journal-variants", Warning,
+        "one journal abbreviated in one entry and written in full in another",
+        "a list writes every journal one way; two forms look like two journals";
+    DoiForm, "doi-form", Note,
+        "APA 7: a DOI not written as https://doi.org/… (fix: the link form)",
+        "APA 7 presents DOIs as links; \"doi:\" and dx.doi.org are older forms";
 }
 
 impl Code {

@@ -5,6 +5,7 @@
 
 mod citations;
 mod codes;
+mod consistency;
 pub mod fix;
 mod library;
 mod list;
@@ -153,6 +154,7 @@ pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     references::references(&mut out, o);
     list::order(&mut out);
     list::duplicates(&mut out);
+    consistency::consistency(&mut out, o.style);
     library::library(&mut out, o);
     statistics(&mut out);
     silence(&mut out);

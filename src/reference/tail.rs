@@ -18,7 +18,7 @@ re!(
 re!(
     pub(super) JOURNAL,
     &format!(
-        r"^(?P<container>.*?[^\s,.:])[,.]?\s+(?:(?i:vol\.?\s*))?(?P<vol>[A-Z]?\d+[A-Za-z]?(?:[/–-]\d+)?|e\d{{3,}})\s*(?:\((?P<iss>[^)]{{1,25}})\))?\s*(?:(?:[,:]|,?\s*(?i:no\.)\s*)\s*(?P<pages>(?:(?i:pp?\.)\s*)?(?:(?i:article)\s+)?{PAGES}))?\s*\.?\s*(?P<rest>.*)$"
+        r"^(?P<container>.*?[^\s,.:])(?:\.,|[,.])?\s+(?:(?i:vol\.?\s*))?(?P<vol>[A-Z]?\d+[A-Za-z]?(?:[/–-]\d+)?|e\d{{3,}})\s*(?:\((?P<iss>[^)]{{1,25}})\))?\s*(?:(?:[,:]|,?\s*(?i:no\.)\s*)\s*(?P<pages>(?:(?i:pp?\.)\s*)?(?:(?i:article)\s+)?{PAGES}))?\s*\.?\s*(?P<rest>.*)$"
     )
 );
 
@@ -341,9 +341,65 @@ fn issue_only(r: &mut Reference, t: &Tail) -> bool {
     true
 }
 
+/// Whether a part ends in an abbreviated word: "J.", "Appl.", "Phys.".
+pub(super) fn ends_abbreviated(part: &str) -> bool {
+    let Some(word) = part.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let w = word
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    (1..=6).contains(&w.chars().count()) && w.starts_with(char::is_uppercase)
+}
+
+/// The tail with its first part widened over abbreviated words: "J. Appl.
+/// Ecol., 3, 1–9." is one journal part, though each period before a
+/// capital ends a part. Only a widening that reads as a journal with a
+/// volume and pages or an issue counts, so a publisher's sentence
+/// ("Sage. London") is never joined to it.
+fn widened(t: &Tail) -> Option<Tail> {
+    let mut end = t.first_end;
+    for next in t
+        .bounds
+        .iter()
+        .skip(1)
+        .take(8)
+        .copied()
+        .chain([t.text.len()])
+    {
+        if !ends_abbreviated(&t.text[..end]) {
+            return None;
+        }
+        let first = t.text[..next].trim().trim_end_matches('.');
+        if JOURNAL.captures(first).is_some_and(|c| {
+            c["rest"].trim().is_empty() && (c.name("pages").is_some() || c.name("iss").is_some())
+        }) {
+            return Some(Tail {
+                text: t.text.clone(),
+                bounds: t.bounds.iter().copied().filter(|&b| b >= next).collect(),
+                first_end: next,
+            });
+        }
+        end = next;
+    }
+    None
+}
+
 /// "Journal, 12(3), 45–67." and its relatives; also "Book Title, 270.
 /// Publisher.", where the number is a page of a book.
 fn journal(r: &mut Reference, t: &Tail) -> bool {
+    let wide;
+    let t = match JOURNAL.captures(t.first()) {
+        Some(_) => t,
+        None => match widened(t) {
+            Some(w) => {
+                wide = w;
+                &wide
+            }
+            None => return false,
+        },
+    };
     let Some(c) = JOURNAL.captures(t.first()) else {
         return false;
     };

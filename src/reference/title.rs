@@ -2,7 +2,7 @@
 //! followed by something that reads as a container.
 
 use super::fields::URL;
-use super::tail::journal_part;
+use super::tail::{ends_abbreviated, journal_part};
 use crate::text::sentence::entry_bounds as sentence_bounds;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -43,12 +43,25 @@ pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, S
     // The part after bound `k` reads as a journal, or starts a chapter's
     // "In". Each part is read up to the next bound only, so a long entry
     // costs linear time.
+    // An abbreviated journal ("J. Appl. Ecol., 3") spans parts: a part
+    // that ends in an abbreviated word is read on with the next, a few at
+    // most.
     let strong = |k: usize| {
-        let end = bounds.get(k + 1).copied().unwrap_or(r.len());
         let t = r[bounds[k]..].trim_start();
-        journal_part(r[bounds[k]..end].trim().trim_end_matches('.'))
-            || t.starts_with("In ")
-            || t.starts_with("In: ")
+        if t.starts_with("In ") || t.starts_with("In: ") {
+            return true;
+        }
+        for j in k..(k + 8).min(bounds.len()) {
+            let end = bounds.get(j + 1).copied().unwrap_or(r.len());
+            let chunk = r[bounds[k]..end].trim();
+            if journal_part(chunk.trim_end_matches('.')) {
+                return true;
+            }
+            if !ends_abbreviated(chunk) {
+                return false;
+            }
+        }
+        false
     };
     if bounds.len() >= 2
         && !strong(0)

@@ -1,0 +1,221 @@
+//! The reference-list checks copy editors run (as Recite and Edifix do):
+//! page ranges that run backwards, one journal written two ways, and a DOI
+//! that APA 7 wants as a link.
+//!
+//! Each speaks only when the entry alone shows the slip: an abbreviated
+//! range ("519–36") is read as the style writes it, and a journal is two
+//! ways only when one name abbreviates every word of the other.
+
+use super::style::Style;
+use super::{Code, Out};
+use crate::reference::{EntryType, Reference};
+use crate::text::fold;
+use std::collections::HashMap;
+
+pub(super) fn consistency(out: &mut Out<'_>, style: Style) {
+    let a = out.a;
+    let own: Vec<(usize, &Reference)> = a
+        .references
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.origin.is_none())
+        .collect();
+    for &(_, r) in &own {
+        backwards(out, r);
+        if matches!(style, Style::Apa7) {
+            doi_form(out, r);
+        }
+    }
+    journals(out, &own);
+}
+
+/// The first and last page of a range as printed: "519–36" ends on 536,
+/// as Chicago and Harvard shorten it. `None` for anything that is not two
+/// plain numbers ("e101", "S12–S19" compare as written).
+fn range(pages: &str) -> Option<(u64, u64)> {
+    let (a, b) = pages.split_once(['–', '-', '—'])?;
+    let (a, b) = (a.trim(), b.trim_start_matches(['–', '-', '—']).trim());
+    if a.is_empty() || b.is_empty() || a.len() > 9 || b.len() > 9 {
+        return None;
+    }
+    let first: u64 = a.parse().ok()?;
+    let last: u64 = b.parse().ok()?;
+    // A shorter end keeps the start's leading digits.
+    if b.len() < a.len() {
+        let keep = &a[..a.len() - b.len()];
+        return Some((first, format!("{keep}{b}").parse().ok()?));
+    }
+    Some((first, last))
+}
+
+fn backwards(out: &mut Out<'_>, r: &Reference) {
+    let Some(p) = r.pages.as_deref() else { return };
+    let Some((first, last)) = range(p) else {
+        return;
+    };
+    if last < first {
+        out.push(
+            Code::PageRange,
+            r.span.clone(),
+            format!(
+                "{}: the pages \"{p}\" run backwards ({first} to {last})",
+                r.key
+            ),
+            vec![r.key.clone()],
+            Some("check the range against the source".into()),
+        );
+    }
+}
+
+/// APA 7 writes a DOI as a link: "https://doi.org/10.1000/xyz", not
+/// "doi:10.1000/xyz" or "http://dx.doi.org/…". The fix rewrites the
+/// prefix as written in the entry.
+fn doi_form(out: &mut Out<'_>, r: &Reference) {
+    let Some(doi) = r.doi.as_deref() else { return };
+    let text = out.a.source.text();
+    let Some(entry) = text.get(r.span.clone()) else {
+        return;
+    };
+    let Some(at) = entry.find(doi) else { return };
+    static PREFIX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?:https?://(?:dx\.)?doi\.org/\s*|doi\s*:\s*|doi\s+)$")
+            .expect("valid regex")
+    });
+    let before = &entry[..at];
+    let start = match PREFIX.find(before) {
+        Some(m) => m.start(),
+        // A bare DOI after a space or a period; inside a link it is the
+        // link's business.
+        None if before.is_empty() || before.ends_with([' ', '.']) => at,
+        None => return,
+    };
+    let prefix = &before[start..];
+    // A link cut by a line end or a space (PDF extraction) is still a link.
+    if prefix.trim_end() == "https://doi.org/" {
+        return;
+    }
+    let span = r.span.start + start..r.span.start + at;
+    out.push(
+        Code::DoiForm,
+        span.clone(),
+        format!(
+            "{}: APA 7 writes the DOI as https://doi.org/{doi}, not \"{}{doi}\"",
+            r.key, prefix
+        ),
+        vec![r.key.clone()],
+        None,
+    );
+    out.fix(
+        "write the DOI as a link",
+        vec![super::fix::Edit::new(span, "https://doi.org/")],
+    );
+}
+
+/// The words of a journal's name that count: folded, without "of", "the",
+/// "and", "&" and the like.
+fn words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "a")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether `short` abbreviates `full`: as many words, each a prefix of
+/// the other's word ("J Appl Ecol" for "Journal of Applied Ecology"), at
+/// least one of them shortened.
+fn abbreviates(short: &[String], full: &[String]) -> bool {
+    short.len() == full.len()
+        && short.len() >= 2
+        && short
+            .iter()
+            .zip(full)
+            .all(|(s, f)| f.starts_with(s.as_str()))
+        && short.iter().zip(full).any(|(s, f)| s.len() < f.len())
+}
+
+/// One journal written in full in one entry and abbreviated in another.
+fn journals(out: &mut Out<'_>, own: &[(usize, &Reference)]) {
+    // Each distinct name once, with its first entry.
+    let mut names: Vec<(String, Vec<String>, usize)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for &(i, r) in own {
+        if r.kind != EntryType::Article {
+            continue;
+        }
+        let Some(c) = r.container.as_deref() else {
+            continue;
+        };
+        let key = fold(c);
+        if seen.contains_key(&key) {
+            continue;
+        }
+        seen.insert(key, names.len());
+        names.push((c.to_string(), words(c), i));
+    }
+    // Names are grouped by their first letter, so the pairs compared stay
+    // few however long the list.
+    let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+    for (k, (_, w, _)) in names.iter().enumerate() {
+        if let Some(ch) = w.first().and_then(|w| w.chars().next()) {
+            by_initial.entry(ch).or_default().push(k);
+        }
+    }
+    let mut reported = std::collections::HashSet::new();
+    for group in by_initial.values() {
+        for &s in group.iter().take(64) {
+            for &f in group.iter().take(64) {
+                let ((short, sw, si), (full, fw, fi)) = (&names[s], &names[f]);
+                if s == f || reported.contains(&s) || !abbreviates(sw, fw) {
+                    continue;
+                }
+                reported.insert(s);
+                let (r, other) = (&out.a.references[*si], &out.a.references[*fi]);
+                out.push(
+                    Code::JournalVariants,
+                    r.span.clone(),
+                    format!(
+                        "{} abbreviates the journal as \"{short}\", {} writes it in full as \"{full}\"",
+                        r.key, other.key
+                    ),
+                    vec![r.key.clone(), other.key.clone()],
+                    Some("write every journal one way, abbreviated or in full".into()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_read_as_printed() {
+        assert_eq!(range("519–36"), Some((519, 536)));
+        assert_eq!(range("101-99"), Some((101, 199)));
+        assert_eq!(range("250–120"), Some((250, 120)));
+        assert_eq!(range("e101"), None);
+        assert_eq!(range("S12–S19"), None);
+    }
+
+    #[test]
+    fn an_abbreviation_shortens_every_word_in_order() {
+        let w = |s: &str| words(s);
+        assert!(abbreviates(
+            &w("J. Appl. Ecol."),
+            &w("Journal of Applied Ecology")
+        ));
+        assert!(!abbreviates(
+            &w("Journal of Ecology"),
+            &w("Journal of Applied Ecology")
+        ));
+        assert!(!abbreviates(&w("Ecology"), &w("Ecology Letters")));
+        assert!(!abbreviates(
+            &w("Water Research"),
+            &w("Water Resources Research")
+        ));
+    }
+}

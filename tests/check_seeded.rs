@@ -318,11 +318,17 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
                 )
             })
             .map(|w| {
-                if w.chars().count() > 4 {
-                    format!("{}.", w.chars().take(4).collect::<String>())
-                } else {
-                    w.to_string()
+                // As ISO 4 cuts: after a consonant, within the first four
+                // letters ("Botany" → "Bot.", "Australian" → "Aust.").
+                if w.chars().count() <= 4 {
+                    return w.to_string();
                 }
+                let head: Vec<char> = w.chars().take(4).collect();
+                let keep = (2..=head.len())
+                    .rev()
+                    .find(|&n| !"aeiouy".contains(head[n - 1].to_ascii_lowercase()))
+                    .unwrap_or(head.len());
+                format!("{}.", head[..keep].iter().collect::<String>())
             })
             .collect();
         let lr = line_range(text, a.references[r].span.start);

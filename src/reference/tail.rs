@@ -117,7 +117,7 @@ pub(super) fn parse_in(r: &mut Reference, body: &str) {
     }
     // "Book (2nd ed., Vol. 3, pp. 12–34). Publisher." or "Book, pp. 1–2."
     let bounds = sentence_bounds(&body);
-    let cut = bounds.first().copied().unwrap_or(body.len());
+    let cut = book_end(&body, &bounds);
     let mut book = body[..cut].trim().trim_end_matches('.').to_string();
     let rest = body[cut..].to_string();
     static PAREN_INFO: LazyLock<Regex> = LazyLock::new(|| {
@@ -341,7 +341,9 @@ fn issue_only(r: &mut Reference, t: &Tail) -> bool {
     true
 }
 
-/// Whether a part ends in an abbreviated word: "J.", "Appl.", "Phys.".
+/// Whether a part ends in an abbreviated word: an initial ("J.") or a
+/// capital and a few small letters ("Appl.", "Proc.", "Physiol."). An
+/// acronym ("ICML.", "USA.") ends a sentence.
 pub(super) fn ends_abbreviated(part: &str) -> bool {
     let Some(word) = part.trim_end().strip_suffix('.') else {
         return false;
@@ -350,7 +352,51 @@ pub(super) fn ends_abbreviated(part: &str) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    (1..=6).contains(&w.chars().count()) && w.starts_with(char::is_uppercase)
+    let mut chars = w.chars();
+    let shaped = chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() <= 8
+        && chars.all(char::is_lowercase);
+    // Cut words end in a consonant ("Appl", "Ecol", "Conf") or in "i"
+    // ("Sci"); a whole word often ends otherwise ("Cinema", "Aging",
+    // "Press", "Nation").
+    let lower = w.to_lowercase();
+    let whole = w.chars().count() > 1
+        && (lower.ends_with(['a', 'e', 'o', 'u', 'y'])
+            || ["ing", "ion", "ss", "ics", "ure", "ism"]
+                .iter()
+                .any(|e| lower.ends_with(e)));
+    shaped && !whole
+}
+
+/// Where the book's name ends in the part after "In": at the first
+/// sentence end, read on over abbreviated words ("In Proc. Intern. Conf.
+/// on Vision, pp. 77–82.") while what follows is more than a short
+/// publisher's name ("In Book. Sage.").
+fn book_end(body: &str, bounds: &[usize]) -> usize {
+    for &b in bounds.iter().take(8) {
+        // What follows, a few words of it.
+        let following: Vec<&str> = body[b..].split_whitespace().take(3).collect();
+        let more = following.len() >= 3
+            || following
+                .iter()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()));
+        // A publisher after the book's name ends it ("… of Aging.
+        // University of Chicago Press").
+        let next_part = &body[b..bounds
+            .iter()
+            .find(|&&x| x > b)
+            .copied()
+            .unwrap_or(body.len())];
+        let publisher = PRESS.is_match(next_part) || UNIVERSITY.is_match(next_part);
+        if !(ends_abbreviated(&body[..b]) && more) || publisher {
+            return b;
+        }
+    }
+    // Every end was an abbreviation's: the name runs on.
+    match bounds.get(8) {
+        Some(&b) => b,
+        None => body.len(),
+    }
 }
 
 /// The tail with its first part widened over abbreviated words: "J. Appl.

@@ -31,7 +31,10 @@ WORDS = ("effects of climate on growth in coastal systems policy analysis reform
          "gender tax equity Brazilian forests modelling uncertainty data").split()
 JOURNALS = ["Journal of Ecology", "PLOS ONE", "Revista de Administração Pública", "Nature",
             "The Lancet", "American Economic Review", "Ciência da Informação",
-            "Journal of Applied Ecology: Evidence and Practice", "BMC Public Health"]
+            "Journal of Applied Ecology: Evidence and Practice", "BMC Public Health",
+            # Abbreviated as ISO 4 does, periods and all.
+            "J. Appl. Ecol.", "Proc. Natl. Acad. Sci. USA", "Phys. Rev. Lett.",
+            "Rev. Bras. Ciênc. Soc.", "Ann. Bot."]
 PUBLISHERS = ["Oxford University Press", "Springer", "Sage", "Editora Fiocruz", "MIT Press",
               "Routledge", "Cambridge University Press", "Academic Press"]
 

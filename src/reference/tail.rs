@@ -25,14 +25,14 @@ re!(
 re!(
     PAGES_ONLY,
     &format!(
-        r"^(?P<container>.*?\p{{L}})(?:,\s*pp?\.\s*|,\s*(?i:article)\s+|:\s*)(?P<pages>{PAGES})$"
+        r"^(?P<container>.*?\p{{L}})\.?(?:,\s*pp?\.\s*|,\s*(?i:article)\s+|:\s*)(?P<pages>{PAGES})$"
     )
 );
 
 re!(
     ISSUE_ONLY,
     &format!(
-        r"^(?P<container>.*?\p{{L}}),?\s+\((?P<iss>[^)]{{1,25}})\)(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{PAGES}))?$"
+        r"^(?P<container>.*?\p{{L}})\.?,?\s+\((?P<iss>[^)]{{1,25}})\)(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>{PAGES}))?$"
     )
 );
 
@@ -222,11 +222,12 @@ impl Tail {
     fn new(text: String) -> Self {
         let bounds = sentence_bounds(&text);
         let first_end = bounds.first().copied().unwrap_or(text.len());
-        Tail {
+        let t = Tail {
             text,
             bounds,
             first_end,
-        }
+        };
+        widened(&t).unwrap_or(t)
     }
 
     /// The first part, up to the first sentence end, without its period.
@@ -401,9 +402,9 @@ fn book_end(body: &str, bounds: &[usize]) -> usize {
 
 /// The tail with its first part widened over abbreviated words: "J. Appl.
 /// Ecol., 3, 1–9." is one journal part, though each period before a
-/// capital ends a part. Only a widening that reads as a journal with a
-/// volume and pages or an issue counts, so a publisher's sentence
-/// ("Sage. London") is never joined to it.
+/// capital ends a part. Only a widening that reads as a journal (with a
+/// volume and pages, an issue, pages, or a series number) counts, so a
+/// publisher's sentence ("Sage. London") is never joined to it.
 fn widened(t: &Tail) -> Option<Tail> {
     let mut end = t.first_end;
     for next in t
@@ -414,13 +415,21 @@ fn widened(t: &Tail) -> Option<Tail> {
         .copied()
         .chain([t.text.len()])
     {
-        if !ends_abbreviated(&t.text[..end]) {
+        if end >= t.text.len() || !ends_abbreviated(&t.text[..end]) {
             return None;
         }
         let first = t.text[..next].trim().trim_end_matches('.');
-        if JOURNAL.captures(first).is_some_and(|c| {
-            c["rest"].trim().is_empty() && (c.name("pages").is_some() || c.name("iss").is_some())
-        }) {
+        // A volume alone ("Ann. Bot., 41.") counts when nothing follows.
+        let last = t.text[next..].trim().is_empty();
+        let journal = JOURNAL.captures(first).is_some_and(|c| {
+            c["rest"].trim().is_empty()
+                && (c.name("pages").is_some() || c.name("iss").is_some() || last)
+        });
+        if journal
+            || ISSUE_ONLY.is_match(first)
+            || PAGES_ONLY.is_match(first)
+            || SERIES_NUMBER.is_match(first)
+        {
             return Some(Tail {
                 text: t.text.clone(),
                 bounds: t.bounds.iter().copied().filter(|&b| b >= next).collect(),
@@ -435,17 +444,6 @@ fn widened(t: &Tail) -> Option<Tail> {
 /// "Journal, 12(3), 45–67." and its relatives; also "Book Title, 270.
 /// Publisher.", where the number is a page of a book.
 fn journal(r: &mut Reference, t: &Tail) -> bool {
-    let wide;
-    let t = match JOURNAL.captures(t.first()) {
-        Some(_) => t,
-        None => match widened(t) {
-            Some(w) => {
-                wide = w;
-                &wide
-            }
-            None => return false,
-        },
-    };
     let Some(c) = JOURNAL.captures(t.first()) else {
         return false;
     };

@@ -35,6 +35,10 @@ JOURNALS = ["Journal of Ecology", "PLOS ONE", "Revista de Administração Públi
             # Abbreviated as ISO 4 does, periods and all.
             "J. Appl. Ecol.", "Proc. Natl. Acad. Sci. USA", "Phys. Rev. Lett.",
             "Rev. Bras. Ciênc. Soc.", "Ann. Bot."]
+TITLE_PIECES = ["U.S.", "vs.", "COVID-19", "(1990\u20132010)", "in the EU", "Homo sapiens",
+                "e.g.", "St. Louis", "the 1918 flood", "H2O", "3D", "p53"]
+INSTITUTIONS = ["World Bank", "National Bureau of Economic Research", "University of Oxford",
+                "Universidade de São Paulo", "Statistics Canada"]
 PUBLISHERS = ["Oxford University Press", "Springer", "Sage", "Editora Fiocruz", "MIT Press",
               "Routledge", "Cambridge University Press", "Academic Press"]
 
@@ -43,8 +47,17 @@ def make_records(rng, n):
     def title():
         t = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 12)))
         t = t[0].upper() + t[1:]
+        # What real titles hold: abbreviations with periods, acronyms with
+        # digits, a species name, years in parentheses, a question.
+        if rng.random() < 0.25:
+            words = t.split(" ")
+            at = rng.randint(1, len(words))
+            words.insert(at, rng.choice(TITLE_PIECES))
+            t = " ".join(words)
         if rng.random() < 0.15:
             t += ": " + " ".join(rng.choice(WORDS) for _ in range(3))
+        if rng.random() < 0.08:
+            t += "?"
         return t
 
     def person():
@@ -60,7 +73,8 @@ def make_records(rng, n):
 
     recs, seen = [], set()
     for i in range(n):
-        kind = rng.choice(["article"] * 6 + ["book"] * 2 + ["chapter"] * 2 + ["preprint"])
+        kind = rng.choice(["article"] * 6 + ["book"] * 2 + ["chapter"] * 2 + ["preprint"]
+                          + ["report", "thesis", "web", "software", "dataset"])
         r = {"id": "r%d" % i, "type": kind, "authors": authors(),
              "year": str(rng.randint(1950, 2024)) if rng.random() > 0.05 else None,
              "title": title(), "container": None, "volume": None, "issue": None,
@@ -85,9 +99,18 @@ def make_records(rng, n):
                 r["pages"] = "%d\u2013%d" % (a, a + 20)
         if kind in ("chapter", "book"):
             r["publisher"] = rng.choice(PUBLISHERS)
+        if kind in ("report", "thesis"):
+            r["publisher"] = rng.choice(INSTITUTIONS)
+        if kind in ("software", "dataset"):
+            # JATS names the repository as the source.
+            r["container"] = rng.choice(["Zenodo", "GitHub", "figshare", "Dryad"])
+        if kind == "web":
+            r["url"] = "https://www.example.org/pages/%d" % rng.randint(1, 999)
         if kind == "book" and rng.random() < 0.2:
             r["edition"] = rng.choice(["2nd", "3rd", "5th"])
-        if rng.random() < 0.4:
+        if kind == "web":
+            pass
+        elif rng.random() < 0.4:
             r["doi"] = "10.%d/j.x.%d" % (rng.randint(1000, 9999), rng.randint(1, 99999))
         elif rng.random() < 0.3:
             r["url"] = "https://www.example.org/docs/%d" % rng.randint(1, 999)

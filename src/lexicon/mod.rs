@@ -84,6 +84,14 @@ pub fn is_prose_abbreviation(w: &str) -> bool {
     PROSE_ABBREVIATIONS.binary_search(&w).is_ok()
 }
 
+/// Whether `w` starts with the name of a source that writes itself in
+/// small letters ("figshare").
+pub fn is_lowercase_source(w: &str) -> bool {
+    LOWERCASE_SOURCES
+        .iter()
+        .any(|s| w.starts_with(s) && !w[s.len()..].starts_with(char::is_alphanumeric))
+}
+
 /// Whether `w` (lower case, no final period) is an abbreviation inside a
 /// reference entry ("vol", "pp").
 pub fn is_entry_abbreviation(w: &str) -> bool {
@@ -132,6 +140,7 @@ mod tests {
         ("ORG_WORDS", ORG_WORDS),
         ("PROSE_ABBREVIATIONS", PROSE_ABBREVIATIONS),
         ("ENTRY_ABBREVIATIONS", ENTRY_ABBREVIATIONS),
+        ("LOWERCASE_SOURCES", LOWERCASE_SOURCES),
         ("TITLE_STOPWORDS", TITLE_STOPWORDS),
         ("LATIN_ENDINGS", LATIN_ENDINGS),
         ("ABSTRACT_NAMES", ABSTRACT_NAMES),

@@ -843,3 +843,7 @@ pub const LINK_WORDS: &[&str] = &[
     "www",
     "zugriff",
 ];
+
+/// Sources that write their names in small letters, so that a period
+/// before them ends a part of an entry as a capital would.
+pub const LOWERCASE_SOURCES: &[&str] = &["figshare", "npj", "protocols.io"];

@@ -43,6 +43,19 @@ pub(super) fn classify(r: &Reference, full: &str) -> EntryType {
     if PROCEEDINGS_TAIL.is_match(after_title) && r.volume.is_none() {
         return EntryType::InProceedings;
     }
+    // Data and software are deposited, not published: a repository as
+    // the publisher or in the link makes the entry neither book nor
+    // article.
+    let repository = |s: &str| s.split_whitespace().count() <= 3 && REPOSITORY.is_match(s);
+    if r.volume.is_none()
+        && r.pages.is_none()
+        && (r.container.as_deref().is_some_and(repository)
+            || r.container.is_none()
+                && (r.publisher.as_deref().is_some_and(repository)
+                    || r.url.as_deref().is_some_and(|u| REPOSITORY.is_match(u))))
+    {
+        return EntryType::Misc;
+    }
     if let Some(p) = r.publisher.as_deref() {
         // A university that is not a university press awards theses.
         if UNIVERSITY.is_match(p)

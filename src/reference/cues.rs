@@ -53,3 +53,8 @@ re!(
     pub(super) PROCEEDINGS_TAIL,
     r"(?i)\b(?:anais|actas|atas|proceedings|conference|congress|congresso|congreso|symposium|workshop)\b"
 );
+
+re!(
+    pub(super) REPOSITORY,
+    r"(?i)\b(?:zenodo|figshare|dryad|github|gitlab|dataverse|mendeley data|osf\.io|open science framework|cran|pypi|bioconductor|software|r package|dataset|data set)\b"
+);

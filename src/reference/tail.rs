@@ -361,11 +361,15 @@ pub(super) fn ends_abbreviated(part: &str) -> bool {
     // ("Sci"); a whole word often ends otherwise ("Cinema", "Aging",
     // "Press", "Nation").
     let lower = w.to_lowercase();
-    let whole = w.chars().count() > 1
+    let n = w.chars().count();
+    let whole = n > 1
         && (lower.ends_with(['a', 'e', 'o', 'u', 'y'])
             || ["ing", "ion", "ss", "ics", "ure", "ism"]
                 .iter()
-                .any(|e| lower.ends_with(e)));
+                .any(|e| lower.ends_with(e))
+            // A plural ("Cartoons", "Studies"); cut words ending in "s"
+            // are short ("Phys", "Trans", "Res").
+            || (n >= 6 && lower.ends_with('s')));
     shaped && !whole
 }
 
@@ -388,7 +392,9 @@ fn book_end(body: &str, bounds: &[usize]) -> usize {
             .find(|&&x| x > b)
             .copied()
             .unwrap_or(body.len())];
-        let publisher = PRESS.is_match(next_part) || UNIVERSITY.is_match(next_part);
+        let publisher = PRESS.is_match(next_part)
+            || UNIVERSITY.is_match(next_part)
+            || LOCATION.is_match(next_part.trim().trim_end_matches('.'));
         if !(ends_abbreviated(&body[..b]) && more) || publisher {
             return b;
         }

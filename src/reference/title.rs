@@ -81,7 +81,8 @@ pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, S
             let containerish = chunk.chars().any(|c| c.is_ascii_digit())
                 || chunk.starts_with("In ")
                 || chunk.starts_with("in ")
-                || last;
+                || last
+                || strong(k);
             if !containerish {
                 continue;
             }

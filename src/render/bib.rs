@@ -195,6 +195,9 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
         let field = match (ty, bl) {
             ("report" | "techreport", _) | ("thesis", true) => "institution",
             ("phdthesis", false) => "school",
+            // biblatex's @misc has no publisher; the body that issued a
+            // deposit or a program is its organization.
+            ("misc", true) => "organization",
             _ => "publisher",
         };
         e.set(field, normal(p));

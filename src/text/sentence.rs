@@ -140,7 +140,8 @@ pub fn entry_bounds(s: &str) -> Vec<usize> {
                 if !(next.is_uppercase()
                     || next.is_ascii_digit()
                     || camel
-                    || matches!(next, '“' | '"' | '‘' | '[' | '¿' | '¡'))
+                    || matches!(next, '“' | '"' | '‘' | '[' | '¿' | '¡')
+                    || crate::lexicon::is_lowercase_source(word_after))
                 {
                     continue;
                 }

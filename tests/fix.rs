@@ -21,11 +21,16 @@ fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().unwrap()
 }
 
-fn scratch(name: &str) -> PathBuf {
+/// A fresh folder holding `doc.txt` with [`DOC`]; returns the folder and
+/// the document's path as a string.
+fn scratch(name: &str) -> (PathBuf, String) {
     let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    let doc = d.join("doc.txt");
+    std::fs::write(&doc, DOC).unwrap();
+    let doc = doc.to_str().unwrap().to_string();
+    (d, doc)
 }
 
 const FIXED: &str = "Introduction
@@ -41,10 +46,8 @@ Okafor, J., & Lind, K. (2010). A book of rivers. Sage.
 
 #[test]
 fn diff_shows_every_safe_fix_and_changes_nothing() {
-    let d = scratch("fix-diff");
-    let doc = d.join("doc.txt");
-    std::fs::write(&doc, DOC).unwrap();
-    let o = run(&["check", doc.to_str().unwrap(), "--diff"]);
+    let (_, doc) = scratch("fix-diff");
+    let o = run(&["check", &doc, "--diff"]);
     assert_eq!(o.status.code(), Some(1));
     let diff = String::from_utf8(o.stdout).unwrap();
     assert!(
@@ -61,22 +64,14 @@ fn diff_shows_every_safe_fix_and_changes_nothing() {
 
 #[test]
 fn fix_never_touches_the_original_without_force() {
-    let d = scratch("fix-refuse");
-    let doc = d.join("doc.txt");
-    std::fs::write(&doc, DOC).unwrap();
-    let o = run(&["check", doc.to_str().unwrap(), "--fix"]);
+    let (d, doc) = scratch("fix-refuse");
+    let o = run(&["check", &doc, "--fix"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
     assert_eq!(std::fs::read_to_string(&doc).unwrap(), DOC);
     // -o writes a fixed copy and leaves the original as it was.
     let copy = d.join("fixed.txt");
-    let o = run(&[
-        "check",
-        doc.to_str().unwrap(),
-        "--fix",
-        "-o",
-        copy.to_str().unwrap(),
-    ]);
+    let o = run(&["check", &doc, "--fix", "-o", copy.to_str().unwrap()]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -86,29 +81,14 @@ fn fix_never_touches_the_original_without_force() {
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), FIXED);
     assert_eq!(std::fs::read_to_string(&doc).unwrap(), DOC);
     // An existing copy is not replaced without --force.
-    let o = run(&[
-        "check",
-        doc.to_str().unwrap(),
-        "--fix",
-        "-o",
-        copy.to_str().unwrap(),
-    ]);
+    let o = run(&["check", &doc, "--fix", "-o", copy.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn fix_in_place_with_force_is_idempotent() {
-    let d = scratch("fix-force");
-    let doc = d.join("doc.txt");
-    std::fs::write(&doc, DOC).unwrap();
-    let o = run(&[
-        "check",
-        doc.to_str().unwrap(),
-        "--fix",
-        "--force",
-        "--format",
-        "json",
-    ]);
+    let (_, doc) = scratch("fix-force");
+    let o = run(&["check", &doc, "--fix", "--force", "--format", "json"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&doc).unwrap(), FIXED);
     // What remains is reported, and nothing is left to fix.
@@ -120,20 +100,18 @@ fn fix_in_place_with_force_is_idempotent() {
             .all(|d| d.get("fix").is_none()),
         "{left}"
     );
-    let o = run(&["check", doc.to_str().unwrap(), "--diff"]);
+    let o = run(&["check", &doc, "--diff"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
-    let o = run(&["check", doc.to_str().unwrap(), "--fix", "--force"]);
+    let o = run(&["check", &doc, "--fix", "--force"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&doc).unwrap(), FIXED);
 }
 
 #[test]
 fn json_and_sarif_carry_each_fix_as_edits() {
-    let d = scratch("fix-json");
-    let doc = d.join("doc.txt");
-    std::fs::write(&doc, DOC).unwrap();
-    let o = run(&["check", doc.to_str().unwrap(), "--format", "json"]);
+    let (_, doc) = scratch("fix-json");
+    let o = run(&["check", &doc, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let mut fixed = DOC.to_string();
     let mut edits: Vec<(usize, usize, String)> = v
@@ -157,7 +135,7 @@ fn json_and_sarif_carry_each_fix_as_edits() {
         fixed.replace_range(a..b, &r);
     }
     assert_eq!(fixed, FIXED);
-    let o = run(&["check", doc.to_str().unwrap(), "--format", "sarif"]);
+    let o = run(&["check", &doc, "--format", "sarif"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let results = v["runs"][0]["results"].as_array().unwrap();
     let with_fixes = results.iter().filter(|r| r.get("fixes").is_some()).count();
@@ -168,7 +146,7 @@ fn json_and_sarif_carry_each_fix_as_edits() {
 
 #[test]
 fn structured_documents_are_not_edited() {
-    let d = scratch("fix-structured");
+    let (d, _) = scratch("fix-structured");
     let doc = d.join("doc.html");
     std::fs::write(&doc, "<h1>Intro</h1><p>Rivers (Okafor and Lind, 2010).</p>").unwrap();
     let o = run(&["check", doc.to_str().unwrap(), "--diff"]);

@@ -83,11 +83,7 @@ pub(super) fn library(out: &mut Out<'_>, o: &CheckOptions) {
     if o.uncited_library {
         for e in &lib.entries {
             if !by_key.contains_key(e.key.as_str()) {
-                let origin = e
-                    .origin
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
+                let origin = origin_of(e);
                 out.push(
                     Code::UncitedReference,
                     0..0,
@@ -99,6 +95,14 @@ pub(super) fn library(out: &mut Out<'_>, o: &CheckOptions) {
         }
     }
     mismatches(out, lib);
+}
+
+/// Where a library entry was read, for messages: "refs.bib:12".
+fn origin_of(e: &Reference) -> String {
+    e.origin
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
 }
 
 /// A citation by key that the library does not have.
@@ -271,11 +275,7 @@ fn mismatches(out: &mut Out<'_>, lib: &Library) {
         if diffs.is_empty() {
             continue;
         }
-        let origin = e
-            .origin
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let origin = origin_of(e);
         out.push(
             Code::LibraryMismatch,
             r.span.clone(),
@@ -299,11 +299,7 @@ pub(super) fn answer(lib: &Library, names: &[String], year: &str) -> Option<Stri
     let e = lib.entries.iter().find(|e| {
         first_family(e).as_deref() == Some(cited.as_str()) && e.year_digits() == Some(y)
     })?;
-    let origin = e
-        .origin
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let origin = origin_of(e);
     Some(format!(
         "your library has it: {} ({}, {origin}); add it to the reference list",
         e.key,

@@ -300,7 +300,16 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         let name = journal(r)?;
         let words: Vec<&str> = name.split_whitespace().collect();
         let line = &text[line_range(text, a.references[r].span.start)];
-        (words.len() >= 2
+        let significant = words
+            .iter()
+            .filter(|w| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "of" | "the" | "and" | "for" | "in" | "on"
+                )
+            })
+            .count();
+        (significant >= 2
             && words.iter().all(|w| w.chars().all(char::is_alphabetic))
             && words
                 .iter()

@@ -377,6 +377,25 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_with_its_acronym_in_parentheses_is_cited_and_listed_whole() {
+        // A hard-wrapped list: the organisation's entry must start an
+        // entry of its own, and the citation must find it exactly.
+        let doc = "Intro\n\nSeas rise (Intergovernmental Panel on Coastal Seas (IPCS), 2008), as Lee (2001) says.\n\nReferences\n\nLee, K. (2001). A long title about the rivers of the\nplains and the seas. Water Journal, 3, 1–9.\nIntergovernmental Panel on Coastal Seas (IPCS). (2008). The rivers report.\nLake Press.\n";
+        let a = analyze(doc, &Options::default());
+        assert_eq!(a.references.len(), 2);
+        let texts: Vec<&str> = a.citations.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Intergovernmental Panel on Coastal Seas (IPCS), 2008",
+                "Lee (2001)"
+            ]
+        );
+        assert_eq!(a.citations[0].link.reference, Some(1));
+        assert_eq!(a.citations[0].link.how, Match::Exact);
+    }
+
+    #[test]
     fn years_of_one_entry_are_one_citation_and_of_two_entries_two() {
         let doc = "Intro\n\nAs argued (Manovich, 2001, 2002) and (Lee, 2010, 2012).\n\nReferences\n\nLee, K. (2010). One. J, 1, 1–2.\nLee, K. (2012). Two. J, 2, 3–4.\nManovich, L. (2001, 2002). The language of new media. MIT Press.\n";
         let a = analyze(doc, &Options::default());

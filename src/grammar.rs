@@ -87,13 +87,14 @@ pub fn dot_date() -> String {
 /// microseconds at start-up.
 pub fn entry_start() -> String {
     format!(
-        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?P<gap>(?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\))*?))?(?:\(\s*(?:\d{{4}}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
+        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?P<gap>(?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)|\(\p{{Lu}}[\p{{Lu}}\-]*\))*?))?(?:\(\s*(?:\d{{4}}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
         particles = particles()
     )
 }
 
 /// How far the date of an [`entry_start`] may lie from the name, in
-/// characters, with a parenthesised "(Eds.)" counted as one.
+/// characters, with a parenthesised "(Eds.)" or acronym ("(IPCC)")
+/// counted as one.
 pub const ENTRY_GAP: usize = 250;
 
 /// The length of an [`entry_start`] gap in the units of [`ENTRY_GAP`].

@@ -24,7 +24,7 @@ FAMILY = ["Smith", "García", "Müller", "O'Brien", "Nguyen", "Kowalski", "Da Si
           "Ivanova", "Santos", "Park", "Yamamoto", "Brown", "Wilson", "Costa", "Pereira"]
 PARTICLE = [("van der", "Berg"), ("de", "Souza"), ("van", "Dijk"), ("da", "Silva")]
 GIVEN = ["John", "Maria A.", "J. R.", "Ana Paula", "K.", "Hans-Peter", "Li", "Ngozi", "Sarah J."]
-ORGS = ["World Health Organization", "OECD", "Instituto Brasileiro de Geografia e Estatística",
+ORGS = ["World Health Organization", "OECD", "Intergovernmental Panel on Climate Change (IPCC)", "Instituto Brasileiro de Geografia e Estatística",
         "National Research Council", "R Core Team", "United Nations Development Programme"]
 WORDS = ("effects of climate on growth in coastal systems policy analysis reform public health "
          "evidence from a field experiment the role of institutions and markets review methods "
@@ -69,7 +69,8 @@ def make_records(rng, n):
     def authors():
         if rng.random() < 0.1:
             return [{"family": rng.choice(ORGS), "given": "", "collab": True}]
-        return [person() for _ in range(rng.choice([1, 1, 2, 2, 3, 4, 5, 7]))]
+        # Consortium papers list dozens; APA 7 shows 19, ". . .", the last.
+        return [person() for _ in range(rng.choice([1, 1, 2, 2, 3, 4, 5, 7, 12, 25]))]
 
     recs, seen = [], set()
     for i in range(n):
@@ -151,7 +152,14 @@ def document(recs, style, rng):
         eloc = (r["pages"] or "").startswith("e")
         r["text"] = m.render_ref(dict(r, _eloc_only=eloc), style)
     for r in sorted(recs, key=lambda r: r["text"]):
-        refs.append(dict(r, offset=len(text)))
+        # The gold names what the entry prints: APA 7 shows 19 names, ". .
+        # .", and the last; Chicago the first 7 of more than 10.
+        shown = r["authors"]
+        if style == "apa7" and len(shown) > 20:
+            shown = shown[:19] + shown[-1:]
+        elif style == "chicago" and len(shown) > 10:
+            shown = shown[:7]
+        refs.append(dict(r, offset=len(text), authors=shown))
         text += r["text"] + "\n"
     return text, {"document": "synthetic", "title": "A synthetic study",
                   "references": refs, "citations": cites}

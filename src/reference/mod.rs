@@ -56,7 +56,19 @@ impl Name {
     pub fn citation_name(&self) -> &str {
         match self {
             Name::Person { family, .. } => family,
-            Name::Literal { literal } => literal,
+            // "Intergovernmental Panel on Climate Change (IPCC)" is cited
+            // by its name; the acronym after it is the short form.
+            Name::Literal { literal } => literal
+                .strip_suffix(')')
+                .and_then(|l| l.rsplit_once(" ("))
+                .filter(|(name, short)| {
+                    !name.is_empty()
+                        && (2..=12).contains(&short.chars().count())
+                        && short
+                            .chars()
+                            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+                })
+                .map_or(literal.as_str(), |(name, _)| name.trim_end()),
         }
     }
 }

@@ -316,12 +316,8 @@ fn link_key(
                 from_library.push(e.clone());
                 return found(references.len() + from_library.len() - 1);
             }
-            None => match l.closest_key(key) {
-                Some(near) => format!(
-                    "no entry with the key \"{key}\" in the library; did you mean \"{near}\"?"
-                ),
-                None => format!("no entry with the key \"{key}\" in the library"),
-            },
+            // The nearest key is the check's help (`unknown-key`).
+            None => format!("no entry with the key \"{key}\" in the library"),
         },
         None => format!(
             "no library to look the key \"{key}\" up in (pass --bib, or name one with \\bibliography{{}} or bibliography:)"

@@ -8,7 +8,7 @@
 
 use super::{CheckOptions, Code, Out};
 use crate::analysis::Citation;
-use crate::library::Library;
+use crate::library::{Library, first_family};
 use crate::link::Match;
 use crate::reference::{EntryType, Reference};
 use crate::text::fold;
@@ -25,11 +25,14 @@ pub(super) fn library(out: &mut Out<'_>, o: &CheckOptions) {
         .citations
         .iter()
         .any(|c| c.cite.keyed.is_some() && c.link.reference.is_some());
+    // The nearest key is looked for once per unknown key, however often
+    // it is cited.
+    let mut nearest: HashMap<&str, Option<&str>> = HashMap::new();
     for c in &a.citations {
         if let Some(r) = c.link.reference {
             first_cite.entry(r).or_insert_with(|| c.span.clone());
         }
-        unknown_key(out, c, own_list);
+        unknown_key(out, c, own_list, &mut nearest);
     }
     let Some(lib) = a.library.as_deref() else {
         return;
@@ -106,7 +109,12 @@ fn origin_of(e: &Reference) -> String {
 }
 
 /// A citation by key that the library does not have.
-fn unknown_key(out: &mut Out<'_>, c: &Citation, own_list: bool) {
+fn unknown_key<'a>(
+    out: &mut Out<'a>,
+    c: &'a Citation,
+    own_list: bool,
+    nearest: &mut HashMap<&'a str, Option<&'a str>>,
+) {
     let (Some(k), Match::None { .. }) = (&c.cite.keyed, &c.link.how) else {
         return;
     };
@@ -128,7 +136,9 @@ fn unknown_key(out: &mut Out<'_>, c: &Citation, own_list: bool) {
         }
         return;
     };
-    let near = lib.closest_key(&k.key);
+    let near = *nearest
+        .entry(k.key.as_str())
+        .or_insert_with(|| lib.closest_key(&k.key));
     out.push(
         Code::UnknownKey,
         c.span.clone(),
@@ -194,10 +204,6 @@ fn title_key(t: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .take(80)
         .collect()
-}
-
-fn first_family(r: &Reference) -> Option<String> {
-    r.people().first().map(|n| fold(n.citation_name()))
 }
 
 /// Page ranges compared without their dash's kind or spaces.
@@ -296,9 +302,7 @@ fn mismatches(out: &mut Out<'_>, lib: &Library) {
 pub(super) fn answer(lib: &Library, names: &[String], year: &str) -> Option<String> {
     let cited = fold(names.first()?);
     let y = crate::reference::year_digits(year)?;
-    let e = lib.entries.iter().find(|e| {
-        first_family(e).as_deref() == Some(cited.as_str()) && e.year_digits() == Some(y)
-    })?;
+    let e = lib.by_author_year(&cited, y)?;
     let origin = origin_of(e);
     Some(format!(
         "your library has it: {} ({}, {origin}); add it to the reference list",

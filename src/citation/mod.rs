@@ -173,10 +173,12 @@ pub fn find_all(paragraphs: &[Mapped], known: &Known) -> Vec<Located> {
         if text.contains(['\\', '@']) {
             let keyed = keyed::find(text);
             if !keyed.is_empty() {
+                // Both lists are in order and keyed spans are apart: one
+                // walk drops the typed citations inside keyed ones.
+                let mut k = keyed.iter().peekable();
                 cites.retain(|c| {
-                    !keyed
-                        .iter()
-                        .any(|k| k.span.start < c.span.end && c.span.start < k.span.end)
+                    while k.next_if(|x| x.span.end <= c.span.start).is_some() {}
+                    k.peek().is_none_or(|x| x.span.start >= c.span.end)
                 });
                 cites.extend(keyed);
                 cites.sort_by_key(|c| c.span.start);

@@ -224,7 +224,7 @@ fn position(text: &str, at: usize) -> NotText {
 
 /// Where the lines of `text` start. A line ends at LF, CRLF or a lone CR
 /// (old Mac files and some PDF extractors), in any mix.
-fn line_starts(text: &str) -> Vec<usize> {
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     for (i, &b) in bytes.iter().enumerate() {

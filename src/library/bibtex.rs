@@ -2,7 +2,7 @@
 //! `@string` macros, `crossref` and `xdata` inheritance, `@comment` and
 //! BibLaTeX's `date` field are the crate's work.
 
-use super::{Origin, clean, line_of, pages, year_from};
+use super::{Lines, Origin, clean, pages, year_from};
 use crate::reference::{EntryType, Name, Reference};
 use crate::text::Mapped;
 use biblatex::{Bibliography, ChunksExt, Person, RawBibliography};
@@ -48,12 +48,14 @@ fn name(p: &Person) -> Name {
 /// first entries, as a bare entry with its origin, for the duplicate
 /// finding; errors are `(line, message)`.
 pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize, String)> {
+    let lines = Lines::new(text);
+    let line_of = |at: usize| lines.of(at);
     // An entry left open is only noticed where the file ends: the message
     // also names the line of the entry that was being read.
     let err = |span: std::ops::Range<usize>, kind: &dyn std::fmt::Display| {
         let at = span.start.min(text.len());
-        let line = line_of(text, at);
-        let opened = text[..at].rfind('@').map(|k| line_of(text, k));
+        let line = line_of(at);
+        let opened = text[..at].rfind('@').map(|k| line_of(k));
         match opened {
             Some(o) if o < line => (
                 line,
@@ -65,7 +67,7 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
     let mut raw = RawBibliography::parse(text).map_err(|e| err(e.span, &e.kind))?;
     let origin = |at: usize| Origin {
         path: path.clone(),
-        line: line_of(text, at),
+        line: line_of(at),
     };
     // The crate refuses a key given twice; the checks report it instead.
     let mut seen: HashMap<String, (std::ops::Range<usize>, String)> = HashMap::new();
@@ -85,7 +87,7 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
         );
         true
     });
-    inheritance(&raw).map_err(|(at, message)| (line_of(text, at), message))?;
+    inheritance(&raw).map_err(|(at, message)| (line_of(at), message))?;
     let bib = Bibliography::from_raw(raw).map_err(|e| err(e.span, &e.kind))?;
     let mut out = Vec::with_capacity(bib.len() + again.len());
     for e in bib.iter() {

@@ -1,7 +1,7 @@
 //! CSL-JSON, as Zotero, Better BibTeX and pandoc write it: an array of
 //! items with `id`, `type`, `author`, `issued` and the rest.
 
-use super::{Origin, clean, line_of, pages, year_from};
+use super::{Lines, Origin, clean, pages, year_from};
 use crate::reference::{EntryType, Name, Reference};
 use serde_json::Value;
 use std::sync::Arc;
@@ -75,7 +75,9 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
         _ => return Err((1, "expected an array of CSL-JSON items".into())),
     };
     let mut out = Vec::with_capacity(items.len());
-    // Items carry no positions once parsed: each is found again by its id.
+    // Items carry no positions once parsed: each is found again as the
+    // next "id" field, a search that only moves forward.
+    let lines = Lines::new(text);
     let mut from = 0;
     for (n, item) in items.iter().enumerate() {
         let s = |k: &str| item.get(k).and_then(Value::as_str).and_then(clean);
@@ -84,10 +86,8 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
             Some(Value::Number(n)) => n.to_string(),
             _ => return Err((1, format!("item {} has no \"id\"", n + 1))),
         };
-        let at = text[from..]
-            .find(&format!("\"{key}\""))
-            .map_or(from, |k| from + k);
-        from = at;
+        let at = text[from..].find("\"id\"").map_or(from, |k| from + k);
+        from = (at + 1).min(text.len());
         out.push(Reference {
             key,
             kind: kind(item.get("type").and_then(Value::as_str).unwrap_or("")),
@@ -114,7 +114,7 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
             }),
             origin: Some(Origin {
                 path: path.clone(),
-                line: line_of(text, at),
+                line: lines.of(at),
             }),
             ..Reference::default()
         });

@@ -88,6 +88,16 @@ pub struct Library {
     /// The files read, as named.
     pub paths: Vec<Arc<str>>,
     by_key: HashMap<String, usize>,
+    /// Entries by folded first author and year's digits, for the typed
+    /// citation that a list lacks and the library answers.
+    by_author_year: HashMap<(String, String), usize>,
+}
+
+/// An entry's first author, folded as citations are compared.
+pub fn first_family(r: &Reference) -> Option<String> {
+    r.people()
+        .first()
+        .map(|n| crate::text::fold(n.citation_name()))
 }
 
 impl Library {
@@ -117,7 +127,11 @@ impl Library {
                     again: e.origin.clone().unwrap_or_else(|| unknown(path)),
                 }),
                 None => {
-                    self.by_key.insert(e.key.clone(), self.entries.len());
+                    let i = self.entries.len();
+                    self.by_key.insert(e.key.clone(), i);
+                    if let (Some(f), Some(y)) = (first_family(&e), e.year_digits()) {
+                        self.by_author_year.entry((f, y.to_string())).or_insert(i);
+                    }
                     self.entries.push(e);
                 }
             }
@@ -139,9 +153,12 @@ impl Library {
     /// as one edit), for "did you mean" help: within a third of its length.
     pub fn closest_key(&self, key: &str) -> Option<&str> {
         let folded = key.to_lowercase();
-        let limit = 1 + folded.chars().count() / 3;
+        let n = folded.chars().count();
+        let limit = 1 + n / 3;
         self.entries
             .iter()
+            // Lengths further apart than the limit cannot be within it.
+            .filter(|e| e.key.chars().count().abs_diff(n) <= limit)
             .map(|e| {
                 (
                     strsim::osa_distance(&folded, &e.key.to_lowercase()),
@@ -152,6 +169,13 @@ impl Library {
             .min()
             .map(|(_, k)| k)
     }
+
+    /// The entry whose first author (folded) and year's digits these are.
+    pub fn by_author_year(&self, family: &str, year: &str) -> Option<&Reference> {
+        self.by_author_year
+            .get(&(family.to_string(), year.to_string()))
+            .map(|&i| &self.entries[i])
+    }
 }
 
 fn unknown(path: &str) -> Origin {
@@ -161,13 +185,19 @@ fn unknown(path: &str) -> Origin {
     }
 }
 
-/// 1-based line of byte `at` in `text`.
-fn line_of(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
-    1 + text.as_bytes()[..at]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+/// The line numbers of one library file: its line starts are found once,
+/// so a file of many entries is numbered in linear time.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(crate::input::line_starts(text))
+    }
+
+    /// 1-based line of byte `at`.
+    fn of(&self, at: usize) -> usize {
+        self.0.partition_point(|&s| s <= at).max(1)
+    }
 }
 
 /// The libraries a document names for itself: LaTeX's `\bibliography{a,b}`
@@ -273,8 +303,8 @@ pub fn resolve(doc_dir: &Path, name: &str, outside: bool) -> Result<PathBuf, Err
     Ok(joined)
 }
 
-/// "1st", "2nd ed.", "Second" as the edition's number or word, kept as
-/// written otherwise.
+/// A field's text with its white space folded to single spaces, or
+/// nothing when it is empty. Periods stay: a journal's "Sci." is its own.
 fn clean(s: &str) -> Option<String> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)

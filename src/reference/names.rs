@@ -104,7 +104,7 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
     }
     if let Some(names) = organisations(s)
         .or_else(|| single_name(s))
-        .or_else(|| inverted_by_semicolons(s))
+        .or_else(|| inverted_by_separators(s))
     {
         return (names, truncated);
     }
@@ -116,7 +116,7 @@ pub fn parse_names(s: &str) -> (Vec<Name>, bool) {
 /// lists write them. A full given name cannot be told from a family name by its
 /// shape, so the `;` decides, and only when every part is one inverted
 /// name.
-fn inverted_by_semicolons(s: &str) -> Option<Vec<Name>> {
+fn inverted_by_separators(s: &str) -> Option<Vec<Name>> {
     // German lists also part their people with "/".
     let sep = if s.contains(';') {
         ';'

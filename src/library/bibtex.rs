@@ -49,13 +49,12 @@ fn name(p: &Person) -> Name {
 /// finding; errors are `(line, message)`.
 pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize, String)> {
     let lines = Lines::new(text);
-    let line_of = |at: usize| lines.of(at);
     // An entry left open is only noticed where the file ends: the message
     // also names the line of the entry that was being read.
     let err = |span: std::ops::Range<usize>, kind: &dyn std::fmt::Display| {
         let at = span.start.min(text.len());
-        let line = line_of(at);
-        let opened = text[..at].rfind('@').map(|k| line_of(k));
+        let line = lines.of(at);
+        let opened = text[..at].rfind('@').map(|k| lines.of(k));
         match opened {
             Some(o) if o < line => (
                 line,
@@ -67,7 +66,7 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
     let mut raw = RawBibliography::parse(text).map_err(|e| err(e.span, &e.kind))?;
     let origin = |at: usize| Origin {
         path: path.clone(),
-        line: line_of(at),
+        line: lines.of(at),
     };
     // The crate refuses a key given twice; the checks report it instead.
     let mut seen: HashMap<String, (std::ops::Range<usize>, String)> = HashMap::new();
@@ -87,7 +86,7 @@ pub(super) fn read(path: &Arc<str>, text: &str) -> Result<Vec<Reference>, (usize
         );
         true
     });
-    inheritance(&raw).map_err(|(at, message)| (line_of(at), message))?;
+    inheritance(&raw).map_err(|(at, message)| (lines.of(at), message))?;
     let bib = Bibliography::from_raw(raw).map_err(|e| err(e.span, &e.kind))?;
     let mut out = Vec::with_capacity(bib.len() + again.len());
     for e in bib.iter() {

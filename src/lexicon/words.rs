@@ -847,3 +847,7 @@ pub const LINK_WORDS: &[&str] = &[
 /// Sources that write their names in small letters, so that a period
 /// before them ends a part of an entry as a capital would.
 pub const LOWERCASE_SOURCES: &[&str] = &["figshare", "npj", "protocols.io"];
+
+/// Endings of whole words, which a word cut short for a journal's name
+/// ("Appl.", "Proc.") does not have: "Aging.", "Cinema." end sentences.
+pub const WHOLE_WORD_ENDINGS: &[&str] = &["ics", "ing", "ion", "ism", "ss", "ure"];

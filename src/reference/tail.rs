@@ -220,14 +220,17 @@ pub(super) struct Tail {
 
 impl Tail {
     fn new(text: String) -> Self {
-        let bounds = sentence_bounds(&text);
-        let first_end = bounds.first().copied().unwrap_or(text.len());
-        let t = Tail {
+        let mut bounds = sentence_bounds(&text);
+        let mut first_end = bounds.first().copied().unwrap_or(text.len());
+        if let Some(end) = journal_end(&text, &bounds).filter(|&e| e > first_end) {
+            first_end = end;
+            bounds.retain(|&b| b >= end);
+        }
+        Tail {
             text,
             bounds,
             first_end,
-        };
-        widened(&t).unwrap_or(t)
+        }
     }
 
     /// The first part, up to the first sentence end, without its period.
@@ -345,7 +348,7 @@ fn issue_only(r: &mut Reference, t: &Tail) -> bool {
 /// Whether a part ends in an abbreviated word: an initial ("J.") or a
 /// capital and a few small letters ("Appl.", "Proc.", "Physiol."). An
 /// acronym ("ICML.", "USA.") ends a sentence.
-pub(super) fn ends_abbreviated(part: &str) -> bool {
+fn ends_abbreviated(part: &str) -> bool {
     let Some(word) = part.trim_end().strip_suffix('.') else {
         return false;
     };
@@ -364,7 +367,7 @@ pub(super) fn ends_abbreviated(part: &str) -> bool {
     let n = w.chars().count();
     let whole = n > 1
         && (lower.ends_with(['a', 'e', 'o', 'u', 'y'])
-            || ["ing", "ion", "ss", "ics", "ure", "ism"]
+            || crate::lexicon::WHOLE_WORD_ENDINGS
                 .iter()
                 .any(|e| lower.ends_with(e))
             // A plural ("Cartoons", "Studies"); cut words ending in "s"
@@ -378,7 +381,7 @@ pub(super) fn ends_abbreviated(part: &str) -> bool {
 /// on Vision, pp. 77–82.") while what follows is more than a short
 /// publisher's name ("In Book. Sage.").
 fn book_end(body: &str, bounds: &[usize]) -> usize {
-    for &b in bounds.iter().take(8) {
+    for (k, &b) in bounds.iter().enumerate().take(8) {
         // What follows, a few words of it.
         let following: Vec<&str> = body[b..].split_whitespace().take(3).collect();
         let more = following.len() >= 3
@@ -387,11 +390,7 @@ fn book_end(body: &str, bounds: &[usize]) -> usize {
                 .any(|w| w.contains(|c: char| c.is_ascii_digit()));
         // A publisher after the book's name ends it ("… of Aging.
         // University of Chicago Press").
-        let next_part = &body[b..bounds
-            .iter()
-            .find(|&&x| x > b)
-            .copied()
-            .unwrap_or(body.len())];
+        let next_part = &body[b..bounds.get(k + 1).copied().unwrap_or(body.len())];
         let publisher = PRESS.is_match(next_part)
             || UNIVERSITY.is_match(next_part)
             || LOCATION.is_match(next_part.trim().trim_end_matches('.'));
@@ -406,45 +405,46 @@ fn book_end(body: &str, bounds: &[usize]) -> usize {
     }
 }
 
-/// The tail with its first part widened over abbreviated words: "J. Appl.
-/// Ecol., 3, 1–9." is one journal part, though each period before a
-/// capital ends a part. Only a widening that reads as a journal (with a
-/// volume and pages, an issue, pages, or a series number) counts, so a
-/// publisher's sentence ("Sage. London") is never joined to it.
-fn widened(t: &Tail) -> Option<Tail> {
-    let mut end = t.first_end;
-    for next in t
-        .bounds
-        .iter()
-        .skip(1)
-        .take(8)
-        .copied()
-        .chain([t.text.len()])
-    {
-        if end >= t.text.len() || !ends_abbreviated(&t.text[..end]) {
+/// The end of the first stretch of `text` from `start` that `reads`
+/// accepts (given the stretch, trimmed of its final period, and its
+/// end), read on over the part ends that follow a cut word: "J. Appl.
+/// Ecol., 3, 1–9." is one journal, though each period before a capital
+/// ends a part. `ends` are the part ends after `start`, in order; eight
+/// at most are joined, so a long entry stays linear.
+pub(super) fn read_on(
+    text: &str,
+    start: usize,
+    ends: impl Iterator<Item = usize>,
+    reads: impl Fn(&str, usize) -> bool,
+) -> Option<usize> {
+    for end in ends.take(8) {
+        let chunk = text[start..end].trim();
+        if reads(chunk.trim_end_matches('.'), end) {
+            return Some(end);
+        }
+        if !ends_abbreviated(chunk) {
             return None;
         }
-        let first = t.text[..next].trim().trim_end_matches('.');
-        // A volume alone ("Ann. Bot., 41.") counts when nothing follows.
-        let last = t.text[next..].trim().is_empty();
-        let journal = JOURNAL.captures(first).is_some_and(|c| {
-            c["rest"].trim().is_empty()
-                && (c.name("pages").is_some() || c.name("iss").is_some() || last)
-        });
-        if journal
-            || ISSUE_ONLY.is_match(first)
-            || PAGES_ONLY.is_match(first)
-            || SERIES_NUMBER.is_match(first)
-        {
-            return Some(Tail {
-                text: t.text.clone(),
-                bounds: t.bounds.iter().copied().filter(|&b| b >= next).collect(),
-                first_end: next,
-            });
-        }
-        end = next;
     }
     None
+}
+
+/// Where a tail's first part ends when it is a journal whose name is cut
+/// words: only a part that then reads as a journal (with a volume and
+/// pages, an issue, pages, or a series number) counts, so a publisher's
+/// sentence ("Sage. London") is never joined to it.
+fn journal_end(text: &str, bounds: &[usize]) -> Option<usize> {
+    let ends = bounds.iter().copied().chain([text.len()]);
+    read_on(text, 0, ends, |first, end| {
+        // A volume alone ("Ann. Bot., 41.") counts when nothing follows.
+        let last = text[end..].trim().is_empty();
+        JOURNAL.captures(first).is_some_and(|c| {
+            c["rest"].trim().is_empty()
+                && (c.name("pages").is_some() || c.name("iss").is_some() || last)
+        }) || ISSUE_ONLY.is_match(first)
+            || PAGES_ONLY.is_match(first)
+            || SERIES_NUMBER.is_match(first)
+    })
 }
 
 /// "Journal, 12(3), 45–67." and its relatives; also "Book Title, 270.

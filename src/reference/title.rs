@@ -2,7 +2,7 @@
 //! followed by something that reads as a container.
 
 use super::fields::URL;
-use super::tail::{ends_abbreviated, journal_part};
+use super::tail::{journal_part, read_on};
 use crate::text::sentence::entry_bounds as sentence_bounds;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -51,17 +51,8 @@ pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, S
         if t.starts_with("In ") || t.starts_with("In: ") {
             return true;
         }
-        for j in k..(k + 8).min(bounds.len()) {
-            let end = bounds.get(j + 1).copied().unwrap_or(r.len());
-            let chunk = r[bounds[k]..end].trim();
-            if journal_part(chunk.trim_end_matches('.')) {
-                return true;
-            }
-            if !ends_abbreviated(chunk) {
-                return false;
-            }
-        }
-        false
+        let ends = bounds[k + 1..].iter().copied().chain([r.len()]);
+        read_on(r, bounds[k], ends, |part, _| journal_part(part)).is_some()
     };
     if bounds.len() >= 2
         && !strong(0)

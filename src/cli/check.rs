@@ -86,8 +86,7 @@ pub(super) fn check(input: &Input, set: &Settings<'_>, out: &Output) -> Result<i
         (_, CheckFormat::Jsonl) => Frame::Lines,
         (_, CheckFormat::Sarif) => Frame::Sarif,
     };
-    let paths = citemap::batch::inputs(&input.files, &input.batch.walk())?;
-    if fixed_to.is_some() && paths.len() != 1 {
+    if fixed_to.is_some() && citemap::batch::inputs(&input.files, &input.batch.walk())?.len() != 1 {
         return Err(Error::Usage(
             "--fix -o FILE takes one document; use --force to fix several in place".into(),
         ));
@@ -198,19 +197,14 @@ fn check_one(
                 ..Piece::ok(diff.into_bytes())
             });
         }
-        if text != original {
-            let target = match fixed_to {
-                Some(p) => p.to_path_buf(),
-                None => super::output::in_place(path)?,
-            };
-            if fixed_to.is_some() {
-                super::output::emit(Some(&target), force, |w| w.write_all(text.as_bytes()))?;
-            } else {
-                super::output::write_atomic(&target, |w| w.write_all(text.as_bytes()))?;
+        let write = |w: &mut dyn std::io::Write| w.write_all(text.as_bytes());
+        match fixed_to {
+            // The copy is written even when nothing changed.
+            Some(p) => super::output::emit(Some(p), force, write)?,
+            None if text != original => {
+                super::output::write_atomic(&super::output::in_place(path)?, write)?
             }
-        } else if let Some(p) = fixed_to {
-            // Nothing to fix: the copy is the document as it is.
-            super::output::emit(Some(p), force, |w| w.write_all(text.as_bytes()))?;
+            None => {}
         }
     }
     let out = match set.format {

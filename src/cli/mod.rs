@@ -473,25 +473,25 @@ fn load_kind(
 }
 
 /// The analysis of `text`, a changed version of the document `like` was
-/// made from, read the same way and against the same library.
+/// made from (plain text or Markdown of `kind`), read as [`load`] reads a
+/// file and against the same library.
 fn reanalyze(
     like: &citemap::Analysis,
     text: String,
     input: &Input,
     kind: citemap::input::Kind,
 ) -> Result<citemap::Analysis, Error> {
-    use citemap::input::{Format, Kind};
+    let mut doc =
+        citemap::input::extract(text.into_bytes(), kind, None).map_err(|e| Error::Unreadable {
+            path: None,
+            message: e.0,
+        })?;
+    if input.input_format == InputFormat::Text {
+        doc.format = citemap::input::Format::Text;
+    }
     let mut options = options(input)?;
     options.library = like.library.clone();
-    options.format = match (kind, input.input_format) {
-        (Kind::Markdown, _) => Format::Markdown,
-        (_, InputFormat::Text) => Format::Text,
-        _ => Format::Auto,
-    };
-    Ok(citemap::analysis::analyze_source(
-        citemap::input::Source::new(text),
-        &options,
-    ))
+    Ok(citemap::analysis::analyze_owned(doc, &options))
 }
 
 /// The libraries a document is checked against: `--bib` files and those

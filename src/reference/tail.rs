@@ -434,7 +434,13 @@ pub(super) fn read_on(
 /// pages, an issue, pages, or a series number) counts, so a publisher's
 /// sentence ("Sage. London") is never joined to it.
 fn journal_end(text: &str, bounds: &[usize]) -> Option<usize> {
-    let ends = bounds.iter().copied().chain([text.len()]);
+    // Most first parts end in a whole word: nothing to read on over, and
+    // no pattern is tried twice.
+    let (&first, more) = bounds.split_first()?;
+    if !ends_abbreviated(&text[..first]) {
+        return None;
+    }
+    let ends = more.iter().copied().chain([text.len()]);
     read_on(text, 0, ends, |first, end| {
         // A volume alone ("Ann. Bot., 41.") counts when nothing follows.
         let last = text[end..].trim().is_empty();

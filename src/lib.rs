@@ -27,6 +27,7 @@ pub mod input;
 pub mod lexicon;
 pub mod library;
 pub mod link;
+pub mod lsp;
 pub mod profile;
 pub mod reference;
 pub mod render;

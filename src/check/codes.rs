@@ -201,6 +201,17 @@ codes! {
         "APA 7 presents DOIs as links; \"doi:\" and dx.doi.org are older forms";
 }
 
+impl CodeInfo {
+    /// Where the code is documented: its section of the README.
+    pub fn help_uri(&self) -> String {
+        format!(
+            "{}/blob/main/README.md#{}",
+            env!("CARGO_PKG_REPOSITORY"),
+            self.name
+        )
+    }
+}
+
 impl Code {
     /// This code's row of [`CODES`] (the rows are in the enum's order; a
     /// test holds them to it).

@@ -44,6 +44,22 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+/// What the safe fix of `code` does, for the codes that have one.
+pub fn describe(code: super::Code) -> Option<&'static str> {
+    use super::Code;
+    match code {
+        Code::ProofMarker => Some("the mark is removed, with one of the spaces around it"),
+        Code::ParentheticalAmpersand => {
+            Some("\"&\" or \"and\" as the style wants, where the citation writes the names")
+        }
+        Code::MissingYearSuffix => {
+            Some("the year's letter, when only one entry by those authors can take it")
+        }
+        Code::DoiForm => Some("the DOI written as a https://doi.org/ link"),
+        _ => None,
+    }
+}
+
 /// `text` with every fix of `diags` applied, and how many fixes were.
 /// Fixes whose edits overlap an earlier fix's, or fall outside the text or
 /// inside a character, are left for a later pass.

@@ -6,6 +6,7 @@
 mod citations;
 mod codes;
 mod consistency;
+pub mod examples;
 pub mod fix;
 mod library;
 mod list;

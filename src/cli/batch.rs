@@ -53,6 +53,9 @@ pub(super) enum Frame {
     Sarif,
     /// One CSV table: this header line, then every document's rows.
     Csv(Vec<u8>),
+    /// One document around every document's piece: this head, the
+    /// pieces, this tail (JUnit's `<testsuites>`).
+    Around(&'static str, &'static str),
 }
 
 /// Writes a document's output when its turn comes.
@@ -203,6 +206,7 @@ pub(super) fn run(
         match &frame {
             Frame::JsonArray => w.write_all(b"[\n")?,
             Frame::Csv(header) => w.write_all(header)?,
+            Frame::Around(head, _) => w.write_all(head.as_bytes())?,
             _ => {}
         }
         citemap::batch::map_ordered(
@@ -256,6 +260,7 @@ pub(super) fn run(
         match &frame {
             Frame::JsonArray => w.write_all(if written > 0 { b"\n]\n" } else { b"]\n" })?,
             Frame::Sarif => write_sarif(sarif, w)?,
+            Frame::Around(_, tail) => w.write_all(tail.as_bytes())?,
             _ => {}
         }
         Ok(())

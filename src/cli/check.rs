@@ -4,20 +4,7 @@
 use super::batch::{self, Frame, Piece};
 use super::{CheckFormat, ColorChoice, Input, Output, bytes, load_kind, reanalyze, shown};
 use citemap::Error;
-use std::path::{Path, PathBuf};
-
-/// The nearest `citemap.toml` in the document's folder or above it.
-fn find_config(doc: &Path) -> Option<PathBuf> {
-    let start = if doc == Path::new("-") {
-        std::env::current_dir().ok()?
-    } else {
-        std::fs::canonicalize(doc).ok()?.parent()?.to_path_buf()
-    };
-    start
-        .ancestors()
-        .map(|d| d.join("citemap.toml"))
-        .find(|p| p.is_file())
-}
+use std::path::Path;
 
 /// What `check` does with the safe fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +24,6 @@ pub(super) struct Settings<'a> {
     pub deny: &'a [String],
     pub allow: &'a [String],
     pub color: ColorChoice,
-    pub no_config: bool,
     pub fix: FixMode,
 }
 
@@ -85,6 +71,11 @@ pub(super) fn check(input: &Input, set: &Settings<'_>, out: &Output) -> Result<i
         (_, CheckFormat::Json) => Frame::JsonArray,
         (_, CheckFormat::Jsonl) => Frame::Lines,
         (_, CheckFormat::Sarif) => Frame::Sarif,
+        (_, CheckFormat::Concise | CheckFormat::Github) => Frame::Plain,
+        (_, CheckFormat::Junit) => Frame::Around(
+            citemap::render::diagnostics::JUNIT_HEAD,
+            citemap::render::diagnostics::JUNIT_TAIL,
+        ),
     };
     if fixed_to.is_some() && citemap::batch::inputs(&input.files, &input.batch.walk())?.len() != 1 {
         return Err(Error::Usage(
@@ -140,29 +131,16 @@ fn check_one(
     fixed_to: Option<&Path>,
     force: bool,
 ) -> Result<Piece, Error> {
-    use citemap::check::{CheckOptions, Style};
-    use citemap::config::Config;
-    let config = match find_config(path).filter(|_| !set.no_config) {
-        Some(p) => {
-            let text = std::fs::read_to_string(&p).map_err(|e| Error::io(Some(&p), e))?;
-            Config::from_toml(&text).map_err(|e| Error::Usage(format!("{}: {e}", p.display())))?
-        }
-        None => Config::default(),
-    };
-    let mut policy = config.policy;
+    use citemap::check::Style;
+    let config = super::settings::config_for(path)?;
+    let mut policy = config.policy.clone();
     flags(&mut policy, set.allow, set.deny)?;
     let (mut a, kind) = load_kind(path, input)?;
-    let style = set
-        .style
-        .and_then(Style::parse)
-        .or(config.style)
-        .or_else(|| Style::infer(&a))
-        .unwrap_or_default();
-    let options = CheckOptions {
-        style,
-        uncited_library: input.library.uncited_library,
-        ..Default::default()
-    };
+    let options = config.check_options(
+        &a,
+        set.style.and_then(Style::parse),
+        input.library.uncited_library,
+    );
     let mut diags = policy.apply(citemap::check::check(&a, &options));
     let name = shown(path);
     use citemap::render::diagnostics as render;
@@ -184,7 +162,7 @@ fn check_one(
                 break;
             }
             text = next;
-            a = reanalyze(&a, text.clone(), input, kind)?;
+            a = reanalyze(path, &a, text.clone(), input, kind)?;
             diags = policy.apply(citemap::check::check(&a, &options));
         }
         if set.fix == FixMode::Diff {
@@ -210,6 +188,19 @@ fn check_one(
     let out = match set.format {
         CheckFormat::Human => bytes(|w| render::human(&diags, &a.source, &name, use_color, w))?,
         CheckFormat::Sarif => bytes(|w| render::sarif(&diags, &a.source, &name, w))?,
+        CheckFormat::Concise => bytes(|w| render::concise(&diags, &a.source, &name, w))?,
+        CheckFormat::Github => bytes(|w| render::github(&diags, &a.source, &name, w))?,
+        CheckFormat::Junit => bytes(|w| {
+            use std::io::Write;
+            if !many {
+                w.write_all(render::JUNIT_HEAD.as_bytes())?;
+            }
+            render::junit_suite(&diags, &a.source, &name, &mut *w)?;
+            if !many {
+                w.write_all(render::JUNIT_TAIL.as_bytes())?;
+            }
+            Ok(())
+        })?,
         CheckFormat::Json | CheckFormat::Jsonl => {
             let found = bytes(|w| render::json(&diags, &a.source, w))?;
             let lines = set.format == CheckFormat::Jsonl;

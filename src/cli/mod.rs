@@ -6,6 +6,8 @@ mod bib;
 mod check;
 mod output;
 mod report;
+mod settings;
+mod tools;
 
 use citemap::Error;
 use citemap::input::Extracted;
@@ -17,7 +19,7 @@ use std::path::{Path, PathBuf};
 #[derive(Parser, Debug)]
 #[command(
     name = "citemap",
-    version,
+    version = env!("CITEMAP_LONG_VERSION"),
     about = "Citations and bibliographies of author-date documents",
     after_help = "Examples:\n  citemap analyze chapter.txt > analysis.json\n  citemap bib chapter.txt -o chapter.bib\n  citemap links chapter.txt --format csv\n  citemap report chapter.txt --format md\n  cat chapter.txt | citemap analyze -"
 )]
@@ -30,6 +32,23 @@ struct Cli {
     /// stderr by every command.
     #[arg(long, global = true)]
     lossy: bool,
+    /// The file standard input stands for ("-"): its name in messages,
+    /// its extension for the reader, its folder for `citemap.toml` and
+    /// the libraries it names. Nothing is read from it.
+    #[arg(long, global = true, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Read settings from this file instead of the `citemap.toml` next to
+    /// each document or above it.
+    #[arg(long, global = true, value_name = "FILE.toml")]
+    config: Option<PathBuf>,
+    /// Read no `citemap.toml`: only the flags count.
+    #[arg(
+        long,
+        global = true,
+        visible_alias = "isolated",
+        conflicts_with = "config"
+    )]
+    no_config: bool,
 }
 
 /// `--lossy`, for the readers. A process-wide switch because every
@@ -51,14 +70,16 @@ struct Input {
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
     /// A TOML profile that names the dimensions and the headings that
-    /// start them (default: every top-level section is a dimension).
+    /// start them (default: `[document] dimensions` in citemap.toml, else
+    /// every top-level section is a dimension).
     #[arg(long, value_name = "FILE.toml")]
     dimensions: Option<PathBuf>,
     /// The heading level whose sections are the dimensions: 1 for the
     /// top level (a book's chapters, an article's sections), 2 for their
-    /// subsections. `citemap outline` shows the levels.
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=6))]
-    dimension_level: u8,
+    /// subsections. `citemap outline` shows the levels. Default:
+    /// `[document] dimension-level` in citemap.toml, else 1.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=6))]
+    dimension_level: Option<u8>,
     #[command(flatten)]
     library: LibraryArgs,
 }
@@ -187,6 +208,22 @@ enum CheckFormat {
     Sarif,
     /// One JSON object a document: its path and its findings.
     Jsonl,
+    /// One line a finding: `path:line:column: severity[code] message`.
+    Concise,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// JUnit XML: a test suite a document, a failed test case a finding.
+    Junit,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExplainFormat {
+    /// For the terminal.
+    Text,
+    /// Markdown, as the README's section on codes has it.
+    Md,
+    /// JSON: name, severity, summary, why, fix, example.
+    Json,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -222,12 +259,15 @@ enum Command {
         /// Read the inputs as plain text or Markdown (default: decide from content).
         #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
         input_format: InputFormat,
-        /// Output format.
-        #[arg(long = "format", visible_alias = "dialect", value_enum, default_value_t = BibFormat::Bibtex)]
-        format: BibFormat,
-        /// Key pattern: {auth}, {Auth}, {year}, {title}, {Title} and plain text.
-        #[arg(long, value_name = "PATTERN", default_value = "{auth}{year}{title}")]
-        key_format: String,
+        /// Output format (default: `[bib] format` in citemap.toml, else
+        /// bibtex).
+        #[arg(long = "format", visible_alias = "dialect", value_enum)]
+        format: Option<BibFormat>,
+        /// Key pattern: {auth}, {Auth}, {year}, {title}, {Title},
+        /// {shorttitle}, {auth.lower} and plain text (default: `[bib]
+        /// key-format` in citemap.toml, else {auth}{year}{title}).
+        #[arg(long, value_name = "PATTERN")]
+        key_format: Option<String>,
         /// Add the works missing from this .bib library to it, in place,
         /// leaving every existing entry untouched.
         #[arg(long, value_name = "LIBRARY.bib", conflicts_with = "output")]
@@ -282,9 +322,6 @@ enum Command {
         /// Colour in human output.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
-        /// Ignore citemap.toml files.
-        #[arg(long)]
-        no_config: bool,
         /// Apply the safe fixes (proof marks, "&" or "and" as the style
         /// wants, a year's letter only one entry can take): with --force in
         /// place, or with -o FILE to a fixed copy. The findings that remain
@@ -319,6 +356,35 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// What a `check` code finds, why it matters, and an example.
+    Explain {
+        /// The code, e.g. unresolved-citation (default: list every code).
+        code: Option<String>,
+        /// Every code in full, one after another.
+        #[arg(long, conflicts_with = "code")]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+    },
+    /// A shell completion script, for bash, zsh, fish, elvish or PowerShell.
+    #[command(
+        after_help = "Examples:\n  citemap completions bash > ~/.local/share/bash-completion/completions/citemap\n  citemap completions zsh > ~/.zfunc/_citemap\n  citemap completions fish > ~/.config/fish/completions/citemap.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page, as roff (`citemap man | man -l -`).
+    Man {
+        /// A command's own page, e.g. check (default: the main page).
+        command: Option<String>,
+    },
+    /// Serve diagnostics, hovers, definitions, fixes and key completion to
+    /// an editor over the Language Server Protocol, on stdin and stdout.
+    Lsp {
+        #[command(flatten)]
+        library: LibraryArgs,
+    },
     /// Sources per dimension, with totals.
     Report {
         #[command(flatten)]
@@ -336,10 +402,9 @@ enum Command {
 
 /// The name of an input as messages show it.
 pub(super) fn shown(f: &Path) -> String {
-    if f == Path::new("-") {
-        "<stdin>".to_string()
-    } else {
-        f.display().to_string()
+    match settings::named(f) {
+        Some(p) => p.display().to_string(),
+        None => "<stdin>".to_string(),
     }
 }
 
@@ -365,7 +430,7 @@ fn read_input(path: &Path) -> Result<String, Error> {
 /// `--input-format`, else the extension, else the content.
 fn read_document(path: &Path, format: InputFormat) -> Result<Extracted, Error> {
     use citemap::input::{Kind, extract};
-    let shown = (path != Path::new("-")).then_some(path);
+    let shown = settings::named(path);
     let bytes = read_bytes(path)?;
     let kind = match format {
         InputFormat::Auto => shown
@@ -395,7 +460,8 @@ fn read_document(path: &Path, format: InputFormat) -> Result<Extracted, Error> {
     };
     let dir = shown.and_then(|p| {
         std::fs::canonicalize(p)
-            .ok()?
+            .ok()
+            .or_else(|| Some(std::env::current_dir().ok()?.join(p)))?
             .parent()
             .map(Path::to_path_buf)
     });
@@ -416,7 +482,7 @@ fn read_document(path: &Path, format: InputFormat) -> Result<Extracted, Error> {
 /// Decodes a text file's bytes, or says where they stop being text.
 /// With `--lossy`, replaces them instead, warns, and returns the runs.
 fn read_text(path: &Path, bytes: Vec<u8>) -> Result<(String, Vec<Range<usize>>), Error> {
-    let shown = (path != Path::new("-")).then_some(path);
+    let shown = settings::named(path);
     if LOSSY.load(std::sync::atomic::Ordering::Relaxed) {
         let (text, replaced) = citemap::input::decode_lossy(bytes);
         if let Some(first) = replaced.first() {
@@ -440,8 +506,10 @@ fn read_text(path: &Path, bytes: Vec<u8>) -> Result<(String, Vec<Range<usize>>),
         })
 }
 
-fn options(input: &Input) -> Result<citemap::Options, Error> {
-    let profile = match &input.dimensions {
+/// The analysis options for `path`: the flags, else its `citemap.toml`.
+fn options(path: &Path, input: &Input) -> Result<citemap::Options, Error> {
+    let config = settings::config_for(path)?;
+    let profile = match input.dimensions.as_ref().or(config.dimensions.as_ref()) {
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| Error::io(Some(p), e))?;
             Some(citemap::profile::Profile::from_toml(&text)?)
@@ -451,7 +519,12 @@ fn options(input: &Input) -> Result<citemap::Options, Error> {
     Ok(citemap::Options {
         format: citemap::input::Format::Auto,
         profile,
-        dimension_level: Some(usize::from(input.dimension_level)),
+        dimension_level: Some(usize::from(
+            input
+                .dimension_level
+                .or(config.dimension_level)
+                .unwrap_or(1),
+        )),
         library: None,
     })
 }
@@ -467,7 +540,7 @@ fn load_kind(
 ) -> Result<(citemap::Analysis, citemap::input::Kind), Error> {
     let doc = read_document(path, input.input_format)?;
     let kind = doc.kind;
-    let mut options = options(input)?;
+    let mut options = options(path, input)?;
     options.library = library(path, &doc.libraries, &input.library)?;
     Ok((citemap::analysis::analyze_owned(doc, &options), kind))
 }
@@ -476,6 +549,7 @@ fn load_kind(
 /// made from (plain text or Markdown of `kind`), read as [`load`] reads a
 /// file and against the same library.
 fn reanalyze(
+    path: &Path,
     like: &citemap::Analysis,
     text: String,
     input: &Input,
@@ -489,7 +563,7 @@ fn reanalyze(
     if input.input_format == InputFormat::Text {
         doc.format = citemap::input::Format::Text;
     }
-    let mut options = options(input)?;
+    let mut options = options(path, input)?;
     options.library = like.library.clone();
     Ok(citemap::analysis::analyze_owned(doc, &options))
 }
@@ -508,7 +582,17 @@ fn library(
         Mutex::new(None);
     let mut files: Vec<(PathBuf, String)> =
         args.bib.iter().map(|f| (f.clone(), shown(f))).collect();
-    if !named.is_empty() && path != Path::new("-") {
+    // The flags' libraries, else those of citemap.toml.
+    if files.is_empty() {
+        let config = settings::config_for(path)?;
+        files.extend(
+            config
+                .libraries
+                .iter()
+                .map(|f| (f.clone(), settings::relative(f))),
+        );
+    }
+    if let Some(path) = settings::named(path).filter(|_| !named.is_empty()) {
         let dir = path.parent().unwrap_or(Path::new(""));
         for n in named {
             let p = citemap::library::resolve(dir, n, args.bib_outside)?;
@@ -575,6 +659,11 @@ fn headed(path: &Path, many: bool, text: Vec<u8>) -> Vec<u8> {
 fn execute(cli: Cli) -> Result<i32, Error> {
     use citemap::render;
     LOSSY.store(cli.lossy, std::sync::atomic::Ordering::Relaxed);
+    settings::init(settings::Global {
+        stdin_filename: cli.stdin_filename,
+        config: cli.config,
+        no_config: cli.no_config,
+    });
     output::clean_up_on_signals();
     match cli.command {
         Command::Analyze {
@@ -607,21 +696,51 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             merge,
             library,
             output,
-        } => bib::bib(
-            &files,
-            &Input {
-                files: Vec::new(),
-                batch,
-                input_format,
-                dimensions: None,
-                dimension_level: 1,
-                library,
-            },
-            format,
-            &key_format,
-            merge.as_deref(),
-            &output,
+        } => {
+            // The export's settings are the run's, not a document's: the
+            // citemap.toml of the first input counts.
+            let config = settings::config_for(files.first().map_or(Path::new("-"), |f| f))?;
+            let format = match format {
+                Some(f) => f,
+                None => match config.bib_format.as_deref() {
+                    Some("biblatex") => BibFormat::Biblatex,
+                    Some("csl-json") => BibFormat::CslJson,
+                    Some("ris") => BibFormat::Ris,
+                    _ => BibFormat::Bibtex,
+                },
+            };
+            let key_format = key_format
+                .or_else(|| config.key_format.clone())
+                .unwrap_or_else(|| "{auth}{year}{title}".to_string());
+            bib::bib(
+                &files,
+                &Input {
+                    files: Vec::new(),
+                    batch,
+                    input_format,
+                    dimensions: None,
+                    dimension_level: None,
+                    library,
+                },
+                format,
+                &key_format,
+                merge.as_deref(),
+                &output,
+            )
+        }
+        Command::Explain { code, all, format } => tools::explain(code.as_deref(), all, format),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut cmd, "citemap", &mut out);
+            Ok(0)
+        }
+        Command::Man { command } => tools::man(
+            <Cli as clap::CommandFactory>::command(),
+            command.as_deref(),
+            &mut std::io::stdout().lock(),
         ),
+        Command::Lsp { library } => tools::lsp(&library),
         Command::Refs {
             files,
             batch,
@@ -640,7 +759,6 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             deny,
             allow,
             color,
-            no_config,
             output,
             fix,
             diff,
@@ -652,7 +770,6 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 deny: &deny,
                 allow: &allow,
                 color,
-                no_config,
                 fix: if diff {
                     check::FixMode::Diff
                 } else if fix {

@@ -218,6 +218,11 @@ pub fn parse_tagged(e: RawEntry, m: &super::tagger::model::Model) -> Reference {
     take_identifiers(&mut r, &full);
     let segs = super::tagger::segments_with(m, &full);
     super::tagger::read::fill(&mut r, &full, &segs);
+    // The tagger reads the number as the title's, where the rules see it.
+    if let Some(mut title) = r.title.take() {
+        take_stray_number(&mut r, &mut title);
+        r.title = non_empty(&title);
+    }
     if r.year.is_none() {
         r.problems.push(Problem {
             kind: ProblemKind::MissingYear,
@@ -355,15 +360,7 @@ fn read_names(r: &mut Reference, names_part: &str) {
 fn read_title(r: &mut Reference, rest: &str, quoted_titles: bool) -> String {
     let (title, tail) = split_title(rest, quoted_titles);
     if let Some(mut title) = title {
-        if let Some(c) = STRAY_NUMBER.captures(&title) {
-            let n = c[1].to_string();
-            r.problems.push(Problem {
-                kind: ProblemKind::StrayNumber,
-                message: format!("the title starts with a stray number \"{n}\""),
-                span: r.span.clone(),
-            });
-            title = title[n.len()..].trim_start().to_string();
-        }
+        take_stray_number(r, &mut title);
         if let Some(c) = VOLUME_PAREN.captures(&title) {
             r.volume = non_empty(&c[1]);
             let m = c.get(0).map_or(0..0, |m| m.range());
@@ -373,6 +370,20 @@ fn read_title(r: &mut Reference, rest: &str, quoted_titles: bool) -> String {
         r.title = non_empty(&title);
     }
     tail
+}
+
+/// Takes a number that starts the title ("17 The digital divide", a
+/// chapter number the PDF left) out of it, and reports it.
+fn take_stray_number(r: &mut Reference, title: &mut String) {
+    if let Some(c) = STRAY_NUMBER.captures(title) {
+        let n = c[1].to_string();
+        r.problems.push(Problem {
+            kind: ProblemKind::StrayNumber,
+            message: format!("the title starts with a stray number \"{n}\""),
+            span: r.span.clone(),
+        });
+        *title = title[n.len()..].trim_start().to_string();
+    }
 }
 
 /// The type, the completeness check and the entry's text, once its fields

@@ -1,5 +1,6 @@
-//! `check` findings as text for people (like rustc or ruff), as JSON, and
-//! as SARIF 2.1.0 for code-scanning tools.
+//! `check` findings as text for people (like rustc or ruff), one line each
+//! (concise), as JSON, as SARIF 2.1.0 for code-scanning tools, as GitHub
+//! workflow commands, and as JUnit XML for CI test reports.
 
 use crate::check::{CODES, Diagnostic, Severity, key_list};
 use crate::input::Source;
@@ -212,6 +213,9 @@ pub fn sarif<W: Write>(
             json!({
                 "id": c.name,
                 "shortDescription": {"text": c.summary},
+                "fullDescription": {"text": format!("{}: {}.", capitalised(c.summary), c.why)},
+                "help": {"text": format!("{}. See `citemap explain {}`.", capitalised(c.why), c.name)},
+                "helpUri": c.help_uri(),
                 "defaultConfiguration": {"level": c.severity.as_str()},
             })
         })
@@ -285,6 +289,144 @@ pub fn sarif<W: Write>(
     });
     serde_json::to_writer_pretty(&mut w, &log).map_err(io::Error::other)?;
     writeln!(w)
+}
+
+/// `s` with its first letter in capitals.
+pub(crate) fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The finding's message with its help, as the one-line formats give it.
+fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(h) => format!("{} ({h})", d.message),
+        None => d.message.clone(),
+    }
+}
+
+/// One line a finding, for grep and editors' quickfix lists:
+/// `path:line:column: severity[code] message (help)`. Nothing else is
+/// written, so no finding means no output.
+pub fn concise<W: Write>(
+    diags: &[Diagnostic],
+    source: &Source,
+    name: &str,
+    mut w: W,
+) -> io::Result<()> {
+    for d in diags {
+        let (line, column) = source.line_col(d.span.start);
+        let text = message_with_help(d).replace(['\n', '\r'], " ");
+        writeln!(
+            w,
+            "{name}:{line}:{column}: {}[{}] {text}",
+            d.severity.as_str(),
+            d.code.name()
+        )?;
+    }
+    Ok(())
+}
+
+/// GitHub Actions workflow commands (`::error file=…,line=…::message`):
+/// each finding becomes an annotation on the pull request's diff, without
+/// code scanning. Notes are `::notice`.
+pub fn github<W: Write>(
+    diags: &[Diagnostic],
+    source: &Source,
+    name: &str,
+    mut w: W,
+) -> io::Result<()> {
+    // The runner reads a command up to the line's end and splits its
+    // properties at commas and colons, so those are percent-encoded.
+    fn data(s: &str) -> String {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    for d in diags {
+        let (line, column) = source.line_col(d.span.start);
+        let (end_line, end_column) = source.line_col(d.span.end.max(d.span.start));
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        let mut props = format!("file={},line={line},col={column}", property(name));
+        if end_line == line {
+            props.push_str(&format!(",endColumn={end_column}"));
+        } else {
+            props.push_str(&format!(",endLine={end_line}"));
+        }
+        props.push_str(&format!(
+            ",title={}",
+            property(&format!("citemap {}", d.code.name()))
+        ));
+        writeln!(w, "::{command} {props}::{}", data(&message_with_help(d)))?;
+    }
+    Ok(())
+}
+
+/// The start of a JUnit XML report, before the documents' test suites.
+pub const JUNIT_HEAD: &str =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"citemap check\">\n";
+
+/// The end of a JUnit XML report.
+pub const JUNIT_TAIL: &str = "</testsuites>\n";
+
+/// One document's findings as a JUnit `<testsuite>`: a failed test case
+/// a finding, named by its code and place, or one passing case when there
+/// is none, so that a clean document shows as a passed test.
+pub fn junit_suite<W: Write>(
+    diags: &[Diagnostic],
+    source: &Source,
+    name: &str,
+    mut w: W,
+) -> io::Result<()> {
+    use quick_xml::escape::escape;
+    let name_x = escape(clean(name));
+    writeln!(
+        w,
+        "  <testsuite name=\"{name_x}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+        diags.len().max(1),
+        diags.len()
+    )?;
+    if diags.is_empty() {
+        writeln!(w, "    <testcase classname=\"citemap\" name=\"{name_x}\"/>")?;
+    }
+    for d in diags {
+        let (line, column) = source.line_col(d.span.start);
+        let message = escape(clean(&message_with_help(d))).into_owned();
+        writeln!(
+            w,
+            "    <testcase classname=\"citemap.{}\" name=\"{name_x}:{line}:{column}\" file=\"{name_x}\" line=\"{line}\">",
+            d.code.name()
+        )?;
+        writeln!(
+            w,
+            "      <failure type=\"{}\" message=\"{message}\">{}[{}] {message}\n  at {name_x}:{line}:{column}</failure>",
+            d.severity.as_str(),
+            d.severity.as_str(),
+            d.code.name()
+        )?;
+        writeln!(w, "    </testcase>")?;
+    }
+    writeln!(w, "  </testsuite>")
+}
+
+/// XML 1.0 has no way to write most control characters, even escaped;
+/// they are dropped.
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if s.chars().any(bad) {
+        s.chars().filter(|&c| !bad(c)).collect::<String>().into()
+    } else {
+        s.into()
+    }
 }
 
 #[cfg(test)]

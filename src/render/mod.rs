@@ -4,6 +4,7 @@
 pub mod bib;
 pub mod csl;
 pub mod diagnostics;
+pub mod explain;
 pub mod fields;
 pub mod html;
 pub mod json;

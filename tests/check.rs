@@ -223,6 +223,131 @@ fn exit_codes_follow_the_deny_level() {
 }
 
 #[test]
+fn sarif_validates_against_the_2_1_0_schema_with_rule_metadata() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
+    let validator = jsonschema::draft7::new(&schema).expect("the vendored schema compiles");
+    let (a, d) = findings();
+    let mut out = Vec::new();
+    diagnostics::sarif(&d, &a.source, "doc.txt", &mut out).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The schema does not require rule metadata; code-scanning tools show it.
+    for r in v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap() {
+        let id = r["id"].as_str().unwrap();
+        assert!(r["fullDescription"]["text"].as_str().unwrap().len() > 20);
+        assert!(
+            r["helpUri"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("README.md#{id}")),
+            "{r}"
+        );
+    }
+    // A fix's shape is schema-valid too.
+    let fixed = citemap::analyze(
+        "Intro\n\nRoots store carbon (Berg, 2015).\n\nReferences\n\nBerg, A. (2015). Roots AQ2 and soil. Journal of Soils, 4(2), 1–9. doi:10.1000/x.1\n",
+        &Options::default(),
+    );
+    let d = check(&fixed, &CheckOptions::default());
+    assert!(d.iter().any(|d| d.fix.is_some()));
+    let mut out = Vec::new();
+    diagnostics::sarif(&d, &fixed.source, "doc.txt", &mut out).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(validator.is_valid(&v));
+}
+
+#[test]
+fn every_code_has_its_readme_section_as_explain_writes_it() {
+    // SARIF's helpUri points at these sections; `citemap explain --format md
+    // --all` prints them, and the README holds the same text.
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let mut section = Vec::new();
+    citemap::render::explain::readme_section(&mut section).unwrap();
+    let section = String::from_utf8(section).unwrap();
+    assert!(
+        readme.contains(section.trim()),
+        "README.md's section on codes differs from `citemap explain --all --format md`; paste that output in"
+    );
+    for c in citemap::check::CODES {
+        assert!(readme.contains(&format!("#### `{}`", c.name)), "{}", c.name);
+    }
+}
+
+#[test]
+fn concise_github_and_junit_snapshots() {
+    let (a, d) = findings();
+    let render = |f: &dyn Fn(&mut Vec<u8>)| {
+        let mut out = Vec::new();
+        f(&mut out);
+        String::from_utf8(out).unwrap()
+    };
+    let concise = render(&|w| diagnostics::concise(&d, &a.source, "doc.txt", w).unwrap());
+    assert_eq!(concise.lines().count(), d.len());
+    insta::assert_snapshot!("concise", concise);
+    let github = render(&|w| diagnostics::github(&d, &a.source, "doc, 1.txt", w).unwrap());
+    for l in github.lines() {
+        assert!(
+            l.starts_with("::error file=doc%2C 1.txt,line=")
+                || l.starts_with("::warning file=doc%2C 1.txt,line=")
+                || l.starts_with("::notice file=doc%2C 1.txt,line="),
+            "{l}"
+        );
+    }
+    insta::assert_snapshot!("github", github);
+    let junit = render(&|w| {
+        w.extend_from_slice(diagnostics::JUNIT_HEAD.as_bytes());
+        diagnostics::junit_suite(&d, &a.source, "doc.txt", &mut *w).unwrap();
+        w.extend_from_slice(diagnostics::JUNIT_TAIL.as_bytes());
+    });
+    // Parsed back: one failed test case a finding, in one suite.
+    let mut reader = quick_xml::Reader::from_str(&junit);
+    let (mut cases, mut failures, mut suites) = (0, 0, 0);
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                match e.name().0 {
+                    "testsuite" => suites += 1,
+                    "testcase" => cases += 1,
+                    "failure" => failures += 1,
+                    _ => {}
+                }
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!((suites, cases, failures), (1, d.len(), d.len()));
+    insta::assert_snapshot!("junit", junit);
+}
+
+#[test]
+fn junit_of_several_documents_is_one_report_and_a_clean_one_passes() {
+    let d = scratch("check-junit");
+    std::fs::write(d.join("a.txt"), DOC).unwrap();
+    std::fs::write(
+        d.join("b.txt"),
+        "Intro\n\nRoots store carbon (Berg, 2015).\n\nReferences\n\nBerg, A. (2015). Roots and soil. Journal of Soils, 4(2), 1–9.\n",
+    )
+    .unwrap();
+    let o = Command::new(BIN)
+        .args(["check", "--no-config", "--format", "junit"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(xml.matches("<testsuites").count(), 1, "{xml}");
+    assert_eq!(xml.matches("<testsuite ").count(), 2, "{xml}");
+    assert!(xml.contains("b.txt\" tests=\"1\" failures=\"0\""), "{xml}");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
 fn settings_come_from_the_nearest_citemap_toml() {
     let d = scratch("check-config");
     let sub = d.join("chapters");

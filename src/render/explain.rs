@@ -110,13 +110,13 @@ pub fn markdown<W: Write>(info: &CodeInfo, mut w: W) -> io::Result<()> {
     writeln!(w, "#### `{}`\n", info.name)?;
     writeln!(
         w,
-        "{}. Finds {}. Why: {}.",
+        "**{}**: {}. {}.",
         capitalised(info.severity.as_str()),
-        info.summary,
-        info.why
+        capitalised(info.summary),
+        capitalised(info.why)
     )?;
     if let Some(f) = fix::describe(info.code) {
-        writeln!(w, "Fix: {f}.")?;
+        writeln!(w, "\nFix (`check --fix`): {f}.")?;
     }
     writeln!(w, "\n```text\n{}```", ex.text)?;
     if !ex.library.is_empty() {

@@ -6,7 +6,7 @@
 
 use crate::error::Error;
 use crate::reference::Reference;
-use crate::render::bib::{Dialect, entry, write_entry};
+use crate::render::bib::{Dialect, entry_with, write_entry};
 use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 
@@ -73,18 +73,30 @@ fn fill(into: &mut Reference, from: Reference) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
     Text(String),
-    Auth { capital: bool },
+    Auth {
+        capital: bool,
+    },
     Year,
-    Title { capital: bool },
+    Title {
+        capital: bool,
+    },
+    /// The first `words` significant words, `capitals` of them capitalised.
+    ShortTitle {
+        words: usize,
+        capitals: usize,
+    },
 }
 
 /// A key pattern such as `{auth}{year}{title}` (the default, Google
 /// Scholar style) or `{Auth}{year}` (JabRef style).
 ///
-/// Fields: `{auth}` first author's folded family name (`{Auth}`
-/// capitalised), `{year}` four digits (or `nd`), `{title}` first
-/// significant word of the title (`{Title}` capitalised). Other text is
-/// kept as written (letters, digits, `-`, `_`, `:`).
+/// Fields: `{auth}` (or `{auth.lower}`) first author's folded family name
+/// (`{Auth}` capitalised), `{year}` four digits (or `nd`), `{title}` first
+/// significant word of the title (`{Title}` capitalised), and
+/// `{shorttitle(N,M)}` its first N significant words with the first M
+/// capitalised (`{shorttitle}` is `(3,3)`). Other text is kept as written
+/// (letters, digits, `-`, `_`, `:`). Better BibTeX's formula syntax is read
+/// too: `auth.lower + shorttitle(3,3) + year`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyFormat(Vec<Part>);
 
@@ -101,6 +113,26 @@ impl Default for KeyFormat {
 impl KeyFormat {
     /// Parses a pattern; unknown fields and unsafe characters are errors.
     pub fn parse(s: &str) -> Result<KeyFormat, Error> {
+        // A Better BibTeX formula: terms joined by "+", text in quotes.
+        if !s.contains('{') && (s.contains('+') || field(s.trim()).is_some()) {
+            let mut parts = Vec::new();
+            for term in s.split('+').map(str::trim) {
+                let quoted = term
+                    .strip_prefix('"')
+                    .and_then(|t| t.strip_suffix('"'))
+                    .or_else(|| term.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')));
+                match (quoted, field(term)) {
+                    (Some(t), _) => parts.push(text_part(s, t)?),
+                    (None, Some(p)) => parts.push(p),
+                    (None, None) => {
+                        return Err(Error::Usage(format!(
+                            "key format {s:?}: unknown term {term:?} (auth, auth.lower, Auth, year, title, Title, shorttitle(N,M), \"text\")"
+                        )));
+                    }
+                }
+            }
+            return Ok(KeyFormat(parts));
+        }
         let mut parts = Vec::new();
         let mut rest = s;
         while !rest.is_empty() {
@@ -108,31 +140,19 @@ impl KeyFormat {
                 let Some(end) = r.find('}') else {
                     return Err(Error::Usage(format!("key format {s:?}: unclosed \"{{\"")));
                 };
-                parts.push(match &r[..end] {
-                    "auth" => Part::Auth { capital: false },
-                    "Auth" => Part::Auth { capital: true },
-                    "year" => Part::Year,
-                    "title" => Part::Title { capital: false },
-                    "Title" => Part::Title { capital: true },
-                    other => {
+                parts.push(match field(&r[..end]) {
+                    Some(p) => p,
+                    None => {
                         return Err(Error::Usage(format!(
-                            "key format {s:?}: unknown field {{{other}}} (auth, Auth, year, title, Title)"
+                            "key format {s:?}: unknown field {{{}}} (auth, auth.lower, Auth, year, title, Title, shorttitle(N,M))",
+                            &r[..end]
                         )));
                     }
                 });
                 rest = &r[end + 1..];
             } else {
                 let end = rest.find('{').unwrap_or(rest.len());
-                let text = &rest[..end];
-                if !text
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'))
-                {
-                    return Err(Error::Usage(format!(
-                        "key format {s:?}: {text:?} is not allowed in a key"
-                    )));
-                }
-                parts.push(Part::Text(text.to_string()));
+                parts.push(text_part(s, &rest[..end])?);
                 rest = &rest[end..];
             }
         }
@@ -166,10 +186,48 @@ impl KeyFormat {
                 } else {
                     base.2.clone()
                 }),
+                Part::ShortTitle { words, capitals } => {
+                    out.push_str(&crate::reference::key::short_title(r, *words, *capitals))
+                }
             }
         }
         out
     }
+}
+
+/// The part a field's name stands for: `auth`, `shorttitle(3,3)`, ….
+fn field(name: &str) -> Option<Part> {
+    Some(match name {
+        "auth" | "auth.lower" => Part::Auth { capital: false },
+        "Auth" => Part::Auth { capital: true },
+        "year" => Part::Year,
+        "title" => Part::Title { capital: false },
+        "Title" => Part::Title { capital: true },
+        "shorttitle" => Part::ShortTitle {
+            words: 3,
+            capitals: 3,
+        },
+        _ => {
+            let args = name.strip_prefix("shorttitle(")?.strip_suffix(')')?;
+            let (n, m) = args.split_once(',').unwrap_or((args, "0"));
+            let words: usize = n.trim().parse().ok().filter(|&n| (1..=10).contains(&n))?;
+            let capitals: usize = m.trim().parse().ok()?;
+            Part::ShortTitle { words, capitals }
+        }
+    })
+}
+
+/// Literal text of a key pattern, if a key may hold it.
+fn text_part(pattern: &str, text: &str) -> Result<Part, Error> {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'))
+    {
+        return Err(Error::Usage(format!(
+            "key format {pattern:?}: {text:?} is not allowed in a key"
+        )));
+    }
+    Ok(Part::Text(text.to_string()))
 }
 
 /// Gives every reference a key from `format`, unique among themselves and
@@ -256,6 +314,7 @@ pub fn merge_into(
     refs: &[Reference],
     dialect: Dialect,
     format: &KeyFormat,
+    nouns: &crate::text::proper::ProperNouns,
 ) -> Result<(String, MergeReport), Error> {
     let bib = biblatex::Bibliography::parse(library).map_err(|e| {
         let (line, col) = crate::input::Source::new(library).line_col(e.span.start);
@@ -291,7 +350,8 @@ pub fn merge_into(
         for r in &fresh {
             out.push_str(eol);
             let mut buf = Vec::new();
-            write_entry(&entry(r, dialect), &mut buf).map_err(|e| Error::io(None, e))?;
+            write_entry(&entry_with(r, dialect, nouns), &mut buf)
+                .map_err(|e| Error::io(None, e))?;
             out.push_str(&String::from_utf8_lossy(&buf).replace('\n', eol));
             report.added.push(r.key.clone());
         }
@@ -336,6 +396,27 @@ mod tests {
     }
 
     #[test]
+    fn better_bibtex_formulas_and_short_titles() {
+        let x = r("Berg", "2015", "The roots of soil carbon in dry forests");
+        let bbt = KeyFormat::parse("auth.lower + shorttitle(3,3) + year").unwrap();
+        assert_eq!(bbt.render(&x), "bergRootsSoilCarbon2015");
+        assert_eq!(
+            KeyFormat::parse("{auth.lower}{shorttitle(2,1)}{year}")
+                .unwrap()
+                .render(&x),
+            "bergRootssoil2015"
+        );
+        assert_eq!(
+            KeyFormat::parse("auth + \"_\" + year").unwrap().render(&x),
+            "berg_2015"
+        );
+        assert_eq!(KeyFormat::parse("year").unwrap().render(&x), "2015");
+        assert!(KeyFormat::parse("auth + journal").is_err());
+        assert!(KeyFormat::parse("auth + \"a b\"").is_err());
+        assert!(KeyFormat::parse("{shorttitle(0,1)}").is_err());
+    }
+
+    #[test]
     fn the_same_work_in_two_documents_is_one_entry() {
         let a = vec![r("Harte", "2013", "The long gap"), r("Lee", "2001", "X")];
         let mut dup = r("Harte", "2013", "The Long Gap");
@@ -362,7 +443,14 @@ mod tests {
             r("Lee", "2001", "A new work"),
         ];
         crate::reference::key::assign_keys(&mut refs);
-        let (out, report) = merge_into(lib, &refs, Dialect::Bibtex, &KeyFormat::default()).unwrap();
+        let (out, report) = merge_into(
+            lib,
+            &refs,
+            Dialect::Bibtex,
+            &KeyFormat::default(),
+            &Default::default(),
+        )
+        .unwrap();
         assert!(out.starts_with(lib));
         assert_eq!(report.added, ["lee2001new"]);
         assert_eq!(
@@ -370,7 +458,16 @@ mod tests {
             [("harte2013long".to_string(), "mine".to_string())]
         );
         assert!(biblatex::Bibliography::parse(&out).is_ok());
-        assert!(merge_into("@book{", &refs, Dialect::Bibtex, &KeyFormat::default()).is_err());
+        assert!(
+            merge_into(
+                "@book{",
+                &refs,
+                Dialect::Bibtex,
+                &KeyFormat::default(),
+                &Default::default()
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -380,6 +477,7 @@ mod tests {
             &[],
             Dialect::Bibtex,
             &KeyFormat::default(),
+            &Default::default(),
         )
         .unwrap_err()
         .to_string();
@@ -395,14 +493,16 @@ mod tests {
         refs[0].doi = Some("10.1000/ABC".into());
         crate::reference::key::assign_keys(&mut refs);
         let fmt = KeyFormat::default();
-        let (once, first) = merge_into(lib, &refs, Dialect::Bibtex, &fmt).unwrap();
+        let (once, first) =
+            merge_into(lib, &refs, Dialect::Bibtex, &fmt, &Default::default()).unwrap();
         assert_eq!(first.added.len(), 2);
         assert!(once.starts_with(lib));
         assert!(
             !once.replace("\r\n", "").contains('\n'),
             "a bare LF: {once:?}"
         );
-        let (twice, second) = merge_into(&once, &refs, Dialect::Bibtex, &fmt).unwrap();
+        let (twice, second) =
+            merge_into(&once, &refs, Dialect::Bibtex, &fmt, &Default::default()).unwrap();
         assert!(second.added.is_empty());
         assert_eq!(twice, once);
         let keys: Vec<&str> = second

@@ -31,7 +31,12 @@ fn have(tool: &str) -> bool {
 
 /// The chapter and, when present, the development documents.
 fn documents() -> Vec<PathBuf> {
-    let mut docs = vec![PathBuf::from("examples/kassen2016/chapter.txt")];
+    let mut docs = vec![
+        PathBuf::from("examples/kassen2016/chapter.txt"),
+        // Hand-made: n.d., in press, an edition, article numbers, an
+        // access date, an edited book, a title-case title.
+        PathBuf::from("tests/data/exports.txt"),
+    ];
     if let Ok(rd) = std::fs::read_dir("../shared/dev") {
         let mut dev: Vec<PathBuf> = rd
             .filter_map(Result::ok)
@@ -196,6 +201,91 @@ fn render(dir: &Path, bibliography: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The faults consumers showed, asserted away: a doubled "n.d.", "ed
+/// edition", a dropped article number, an access date left as text, and
+/// titles a sentence-casing style cannot case.
+fn faults_are_gone(
+    doc: &Path,
+    format: &str,
+    a: &citemap::Analysis,
+    file: &Path,
+    rendered: &[String],
+) {
+    let name = format!("{} {format}", doc.display());
+    let all = rendered.join("\n");
+    assert!(!all.contains("n.d.n.d."), "{name}: {all}");
+    for bad in ["ed edition", "ed. edition", "edn edition", "edn. edition"] {
+        assert!(!all.contains(bad), "{name}: {bad}");
+    }
+    let written = std::fs::read_to_string(file).unwrap();
+    assert!(!written.contains("pubstate = {n.d.}"), "{name}");
+    for r in &a.references {
+        if let Some(n) = citemap::render::fields::article_number(r) {
+            // pandoc's biblatex reader drops `eid`, which biblatex prints.
+            if format != "biblatex" {
+                assert!(all.contains(n), "{name}: article number {n} rendered");
+            }
+            let field = match format {
+                "csl-json" => format!("\"number\": \"{n}\""),
+                "biblatex" => format!("eid = {{{n}}}"),
+                _ => format!("pages = {{{n}}}"),
+            };
+            assert!(written.contains(&field), "{name}: {field}");
+        }
+        if let Some(iso) = r
+            .urldate
+            .as_deref()
+            .and_then(citemap::render::fields::iso_date)
+        {
+            let field = match format {
+                "csl-json" => "\"accessed\": {\n      \"date-parts\"".to_string(),
+                _ => format!("urldate = {{{iso}}}"),
+            };
+            assert!(written.contains(&field), "{name}: {field} for {}", r.key);
+        }
+    }
+    if format != "csl-json" {
+        // Sentence-casing what is not braced gives back a sentence-case
+        // title as the list wrote it.
+        for r in &a.references {
+            let Some(t) = &r.title else { continue };
+            if citemap::render::bib::is_title_case(t) {
+                continue;
+            }
+            let cased =
+                citemap::render::bib::sentence_cased(&citemap::render::bib::title_chunks(t));
+            assert_eq!(&cased, t, "{name}: {}", r.key);
+        }
+    }
+}
+
+#[test]
+fn ris_dates_are_years_and_edited_books_are_edbook() {
+    let dir = scratch("ris");
+    for doc in documents() {
+        let file = dir.join(format!("{}.ris", stem(&doc)));
+        export(&doc, "ris", &file);
+        let ris = std::fs::read_to_string(&file).unwrap();
+        for line in ris.lines() {
+            if let Some(y) = line.strip_prefix("PY  - ") {
+                assert!(
+                    y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()),
+                    "{}: {line}",
+                    doc.display()
+                );
+            }
+            if let Some(d) = line.strip_prefix("Y2  - ") {
+                assert!(d.ends_with('/') && d.matches('/').count() == 3, "{line}");
+            }
+        }
+    }
+    let ris = std::fs::read_to_string(dir.join("exports.ris")).unwrap();
+    assert!(ris.contains("TY  - EDBOOK"), "{ris}");
+    assert!(ris.contains("N1  - in press"), "{ris}");
+    assert!(ris.contains("Y2  - 2020/03/05/"), "{ris}");
+    assert!(ris.contains("ET  - 2\r\n"), "{ris}");
+}
+
 #[test]
 fn pandoc_renders_the_exports_back_to_the_original_references() {
     if !have("pandoc") {
@@ -228,6 +318,7 @@ fn pandoc_renders_the_exports_back_to_the_original_references() {
             let file = dir.join(format!("{}.{ext}", stem(&doc)));
             export(&doc, format, &file);
             let rendered = render(&dir, &file);
+            faults_are_gone(&doc, format, &a, &file, &rendered);
             assert_eq!(
                 rendered.len(),
                 originals.len(),

@@ -117,6 +117,51 @@ proptest! {
     }
 
     #[test]
+    fn sentence_case_titles_survive_a_style_that_sentence_cases(
+        first in "[A-Z][a-z]{2,8}",
+        words in prop::collection::vec(
+            prop_oneof![
+                4 => "[a-z]{2,9}",
+                1 => "[A-Z][a-z]{2,9}",
+                1 => "[A-Z]{2,5}",
+                1 => "[a-z]{1,3}[A-Z][a-z]{2,5}",
+                1 => "[a-z]{3,7}[:?!]",
+            ],
+            1..12,
+        ),
+    ) {
+        // A capital in a sentence-case title is a proper noun, an acronym or
+        // the word after a colon: styles must not lowercase any of them.
+        let mut ws = vec![first];
+        let mut after_colon = false;
+        for w in words {
+            let w = if after_colon { capitalise(&w) } else { w };
+            after_colon = w.ends_with([':', '?', '!']);
+            ws.push(w);
+        }
+        let title = ws.join(" ");
+        prop_assume!(!citemap::render::bib::is_title_case(&title));
+        let chunks = citemap::render::bib::title_chunks(&title);
+        prop_assert_eq!(citemap::render::bib::sentence_cased(&chunks), title);
+    }
+
+    #[test]
+    fn title_case_titles_protect_only_acronyms(
+        words in prop::collection::vec(prop_oneof![4 => "[A-Z][a-z]{3,9}", 1 => "[A-Z]{2,4}"], 3..10),
+    ) {
+        let title = words.join(" ");
+        prop_assert!(citemap::render::bib::is_title_case(&title));
+        let chunks = citemap::render::bib::title_chunks(&title);
+        use biblatex::ChunksExt;
+        prop_assert_eq!(chunks.format_verbatim(), title.clone());
+        for c in &chunks {
+            if let biblatex::Chunk::Verbatim(v) = &c.v {
+                prop_assert!(v.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase), "{v} in {title}");
+            }
+        }
+    }
+
+    #[test]
     fn keys_are_always_unique(names in prop::collection::vec(("[A-Za-zé ]{0,8}", "(19|20)[0-9]{2}[ab]?", "[A-Za-z ]{0,12}"), 0..40)) {
         let mut refs: Vec<Reference> = names
             .into_iter()
@@ -132,6 +177,13 @@ proptest! {
         prop_assert_eq!(keys.len(), refs.len());
         prop_assert!(refs.iter().all(|r| r.key.chars().all(|c| c.is_ascii_alphanumeric())));
     }
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Markup-like text for one reader: its tags and commands mixed with words,

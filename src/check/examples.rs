@@ -119,8 +119,9 @@ pub fn example(code: Code) -> Example {
             "Cole, D. (2015). Leaves and light. In E. Dunn (Ed.), Soils (pp. 11–19). Field Press. https://doi.org/10.1000/soils"
         )),
         Code::StrayNumber => text(doc!(
-            "Roots store carbon (Berg, 2015).",
-            "Berg, A. (2015). 12 Roots and soil. Journal of Soils, 4(2), 1–9."
+            "Roots store carbon (Berg, 2015), and leaves take light (Cole, 2016).",
+            "Berg, A. (2015). 12 Roots and soil. Journal of Soils, 4(2), 1–9.",
+            "Cole, D. (2016). Leaves and light. Plant Letters, 7, 11–19."
         )),
         Code::MissingYear => text(doc!(
             "Roots store carbon (Berg, 2015), and leaves take light (Cole).",

@@ -19,7 +19,8 @@ pub(super) fn bib(
     output: &Output,
 ) -> Result<i32, Error> {
     use citemap::bibliography::{KeyFormat, assign_keys, combine, merge_into};
-    use citemap::render::{bib::Dialect, bib::write, csl, ris};
+    use citemap::render::{bib::Dialect, bib::write_with, csl, ris};
+    use citemap::text::proper::ProperNouns;
     let keys = KeyFormat::parse(key_format)?;
     let walk = &input.batch;
     let found = citemap::batch::inputs(files, &walk.walk())?;
@@ -28,14 +29,37 @@ pub(super) fn bib(
     // The lists are read on every core; a document that fails is named
     // and left out, and the export still holds the others.
     let mut lists = Vec::new();
+    let mut nouns = ProperNouns::default();
     let mut failed = false;
     citemap::batch::map_ordered(
         &paths,
         walk.threads(),
-        |p| load(p, input).map(|a| a.references),
+        |p| {
+            load(p, input).map(|a| {
+                // Running text ends where the list begins.
+                // (Library entries' spans are in their library file.)
+                let text = a.source.text();
+                let mut end = a
+                    .references
+                    .iter()
+                    .filter(|r| r.origin.is_none())
+                    .map(|r| r.span.start)
+                    .min()
+                    .unwrap_or(text.len())
+                    .min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let body = &text[..end];
+                (a.references, ProperNouns::from_text(body))
+            })
+        },
         |_, r| {
             match r {
-                Ok(list) => lists.push(list),
+                Ok((list, n)) => {
+                    lists.push(list);
+                    nouns.extend(n);
+                }
                 Err(e) if lone => return Err(e),
                 Err(e) => {
                     eprintln!("citemap: {e}");
@@ -64,7 +88,7 @@ pub(super) fn bib(
             ));
         }
         let text = std::fs::read_to_string(lib).map_err(|e| Error::io(Some(lib), e))?;
-        let (merged, report) = merge_into(&text, &refs, dialect, &keys)
+        let (merged, report) = merge_into(&text, &refs, dialect, &keys, &nouns)
             .map_err(|e| Error::Usage(format!("{}: {e}", lib.display())))?;
         if !report.added.is_empty() {
             output::write_atomic(&output::in_place(lib)?, |w| w.write_all(merged.as_bytes()))?;
@@ -73,7 +97,7 @@ pub(super) fn bib(
         return Ok(if failed { 2 } else { 0 });
     }
     output::emit(output.output.as_deref(), output.force, |w| match format {
-        BibFormat::Bibtex | BibFormat::Biblatex => write(&refs, dialect, w),
+        BibFormat::Bibtex | BibFormat::Biblatex => write_with(&refs, dialect, &nouns, w),
         BibFormat::CslJson => csl::write(&refs, w),
         BibFormat::Ris => ris::write(&refs, w),
     })?;

@@ -21,6 +21,33 @@ fn first_significant(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The first `n` significant words of a title, folded to ASCII letters and
+/// digits, the first `capitals` of them capitalised (Better BibTeX's
+/// `shorttitle(n, capitals)`).
+pub fn short_title(r: &Reference, n: usize, capitals: usize) -> String {
+    let Some(title) = r.title.as_deref() else {
+        return String::new();
+    };
+    fold(title)
+        .split(' ')
+        .filter(|w| {
+            !w.is_empty()
+                && !crate::lexicon::is_title_stopword(w)
+                && w.chars().any(|c| c.is_ascii_alphabetic())
+        })
+        .take(n)
+        .enumerate()
+        .map(|(i, w)| {
+            let w: String = w.chars().filter(char::is_ascii_alphanumeric).collect();
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) if i < capitals => f.to_ascii_uppercase().to_string() + c.as_str(),
+                _ => w,
+            }
+        })
+        .collect()
+}
+
 /// The three parts of a key: folded first author (or the first
 /// significant word of an organisation), year digits (`nd` without), and
 /// the first significant word of the title.

@@ -332,7 +332,7 @@ pub fn parse_lines(src: &str) -> Vec<Reference> {
 }
 
 /// Each line of `src` as one raw entry.
-fn raw_lines(src: &str) -> Vec<split::RawEntry> {
+pub(crate) fn raw_lines(src: &str) -> Vec<split::RawEntry> {
     crate::input::lines_of(src)
         .into_iter()
         .map(|line| {

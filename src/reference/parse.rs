@@ -157,7 +157,11 @@ fn agree(a: &Reference, b: &Reference) -> bool {
 /// Whether the rules read an entry with no problem: a date after the
 /// names, a tail that one of their rules read.
 fn reads_cleanly(r: &Reference) -> bool {
-    r.problems.is_empty() && r.tail_rule.is_some()
+    // A proof mark or a stray number the rules found and took out leaves a
+    // reading as good as any; the tagger would read the number as title.
+    let handled =
+        |p: &super::Problem| matches!(p.kind, ProblemKind::ProofMarker | ProblemKind::StrayNumber);
+    r.problems.iter().all(handled) && r.tail_rule.is_some()
 }
 
 /// Parses one entry as part of a list in a style the rules know.
@@ -218,11 +222,6 @@ pub fn parse_tagged(e: RawEntry, m: &super::tagger::model::Model) -> Reference {
     take_identifiers(&mut r, &full);
     let segs = super::tagger::segments_with(m, &full);
     super::tagger::read::fill(&mut r, &full, &segs);
-    // The tagger reads the number as the title's, where the rules see it.
-    if let Some(mut title) = r.title.take() {
-        take_stray_number(&mut r, &mut title);
-        r.title = non_empty(&title);
-    }
     if r.year.is_none() {
         r.problems.push(Problem {
             kind: ProblemKind::MissingYear,
@@ -343,7 +342,11 @@ fn read_names(r: &mut Reference, names_part: &str) {
         .find(&names_part)
         .or_else(|| CHICAGO_EDITORS.find(&names_part))
         .map(|m| m.range());
-    if let Some(m) = edited.clone() {
+    if let Some(mut m) = edited.clone() {
+        // "Cole, D. (Ed.)." : the period closes the names, not an initial.
+        if names_part[m.end..].trim() == "." {
+            m.end = names_part.len();
+        }
         names_part.replace_range(m, " ");
     }
     let (names, truncated) = parse_names(&names_part);
@@ -404,6 +407,15 @@ fn finish(mut r: Reference, full: &str, text: crate::text::Mapped) -> Reference 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_editor_mark_followed_by_the_names_period_leaves_the_initials_alone() {
+        let src = "Cole, D. (Ed.). (2012). Soils of the world. Field Press.";
+        let e = crate::reference::raw_lines(src).remove(0);
+        let r = parse_rules(e);
+        assert_eq!(r.editors.len(), 1, "{:?}", r.editors);
+        assert!(r.authors.is_empty());
+    }
 
     #[test]
     fn dois_are_read_through_extraction_damage() {

@@ -8,6 +8,7 @@
 
 use super::fields::Field;
 use crate::reference::{EntryType, Name, Reference};
+use crate::text::proper::ProperNouns;
 use biblatex::{Chunk, Entry, Spanned};
 use std::io::{self, Write};
 
@@ -54,14 +55,44 @@ fn normal(s: &str) -> Vec<Spanned<Chunk>> {
     vec![Spanned::detached(Chunk::Normal(s.to_string()))]
 }
 
-/// Splits a title into chunks, protecting words whose capitals matter:
-/// acronyms, proper nouns (capitalised words after the first) and the first
-/// word after a colon.
+/// Whether a title is in title case ("A Review of the Genus"): most of
+/// its words after the first that are not function words are capitalised.
+/// In a sentence-case title those capitals are proper nouns.
+pub fn is_title_case(title: &str) -> bool {
+    let (mut content, mut capitalised) = (0, 0);
+    for w in title.split_whitespace().skip(1) {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(f) = core.chars().next() else {
+            continue;
+        };
+        if !f.is_alphabetic() || crate::lexicon::is_title_stopword(&core.to_lowercase()) {
+            continue;
+        }
+        content += 1;
+        capitalised += usize::from(f.is_uppercase());
+    }
+    content >= 2 && capitalised * 4 >= content * 3
+}
+
+/// Splits a title into chunks, protecting only what a style that
+/// sentence-cases titles (biblatex-apa, CSL) must not lowercase: acronyms
+/// and words with inner capitals ("DNA", "eLife", "McDonald"), and in a
+/// sentence-case title the capitalised words after the first, which are
+/// proper nouns, and the first word after a colon, which APA capitalises.
+/// A title-case title's capitals are the style of the list, not the
+/// words', so they are left for the style to change.
 pub fn title_chunks(title: &str) -> Vec<Spanned<Chunk>> {
+    title_chunks_with(title, &ProperNouns::default())
+}
+
+/// [`title_chunks`], where a title-case title also protects the words the
+/// document writes as proper nouns ([`ProperNouns`]).
+pub fn title_chunks_with(title: &str, nouns: &ProperNouns) -> Vec<Spanned<Chunk>> {
     let mut out: Vec<Spanned<Chunk>> = Vec::new();
     let mut pending = String::new();
     let mut first = true;
     let mut after_colon = false;
+    let title_case = is_title_case(title);
     let mut rest = title;
     while !rest.is_empty() {
         let ws = rest.len() - rest.trim_start().len();
@@ -73,7 +104,8 @@ pub fn title_chunks(title: &str) -> Vec<Spanned<Chunk>> {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
         let inner_caps = core.chars().skip(1).any(char::is_uppercase);
         let capitalised = core.chars().next().is_some_and(char::is_uppercase);
-        let protect = inner_caps || (capitalised && (!first || after_colon));
+        let name = title_case && capitalised && nouns.contains(core);
+        let protect = inner_caps || name || (!title_case && capitalised && (!first || after_colon));
         if protect && !core.is_empty() {
             let start = word.find(core).unwrap_or(0);
             pending.push_str(&word[..start]);
@@ -87,11 +119,35 @@ pub fn title_chunks(title: &str) -> Vec<Spanned<Chunk>> {
         } else {
             pending.push_str(word);
         }
-        after_colon = word.ends_with(':') || word.ends_with('?') || word.ends_with('.');
+        let bare = word.trim_end_matches(['”', '"', '’', '\'', ')']);
+        after_colon = bare.ends_with([':', '?', '!', '.']);
         first = false;
     }
     if !pending.is_empty() {
         out.push(Spanned::detached(Chunk::Normal(pending)));
+    }
+    out
+}
+
+/// What a style that sentence-cases titles (biblatex's
+/// `\MakeSentenceCase`, CSL's `text-case="sentence"`) makes of a title's
+/// chunks: the first letter kept, the rest of the unprotected text
+/// lowercased, protected text as it is.
+pub fn sentence_cased(chunks: &[Spanned<Chunk>]) -> String {
+    let mut out = String::new();
+    for c in chunks {
+        match &c.v {
+            Chunk::Verbatim(v) => out.push_str(v),
+            other => {
+                for ch in other.get().chars() {
+                    if out.chars().any(char::is_alphabetic) {
+                        out.extend(ch.to_lowercase());
+                    } else {
+                        out.push(ch);
+                    }
+                }
+            }
+        }
     }
     out
 }
@@ -111,6 +167,7 @@ fn names_value(names: &[Name]) -> Vec<Spanned<Chunk>> {
                     out.push(Spanned::detached(Chunk::Normal(family.clone())));
                 }
                 if !given.is_empty() {
+                    let given = super::fields::spaced_initials(given);
                     out.push(Spanned::detached(Chunk::Normal(format!(", {given}"))));
                 }
             }
@@ -171,6 +228,12 @@ pub(crate) fn fallback_title(r: &Reference) -> Option<String> {
 
 /// Builds the `biblatex` entry for a reference.
 pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
+    entry_with(r, dialect, &ProperNouns::default())
+}
+
+/// [`entry`], with the proper nouns of the documents the reference comes
+/// from, which its title protects.
+pub fn entry_with(r: &Reference, dialect: Dialect, nouns: &ProperNouns) -> Entry {
     let ty = entry_type(r, dialect);
     let mut e = Entry::new(r.key.clone(), biblatex::EntryType::new(ty));
     let bl = dialect == Dialect::Biblatex;
@@ -180,16 +243,30 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
     if bl && ty == "thesis" {
         e.set("type", normal("phdthesis"));
     }
-    set_names_and_title(&mut e, r);
+    set_names_and_title(&mut e, r, nouns);
     // Free text that has no field of its own in this type.
     let mut notes: Vec<String> = Vec::new();
     set_container(&mut e, r, ty, bl, &mut notes);
     if let (Some(v), Some(f)) = (&r.edition, Field::Edition.bib_name(bl)) {
-        e.set(f, normal(v));
+        // biblatex takes the number and prints "2nd edition"; BibTeX's
+        // styles print the field before "edition", so it is a word.
+        let v = match super::fields::edition_number(v) {
+            Some(n) if bl => n.to_string(),
+            Some(n) => super::fields::edition_word(n),
+            None => super::fields::edition_text(v),
+        };
+        e.set(f, normal(&v));
     }
     set_numbers(&mut e, r, ty, bl, &mut notes);
-    if let (Some(p), Some(f)) = (&r.pages, Field::Pages.bib_name(bl)) {
-        e.set(f, normal(&bib_pages(p)));
+    match (super::fields::article_number(r), &r.pages) {
+        // biblatex's article number is `eid`; BibTeX styles know only pages.
+        (Some(n), _) if bl => e.set("eid", normal(n)),
+        (_, Some(p)) => {
+            if let Some(f) = Field::Pages.bib_name(bl) {
+                e.set(f, normal(&bib_pages(p)));
+            }
+        }
+        _ => {}
     }
     if let Some(p) = &r.publisher {
         let field = match (ty, bl) {
@@ -214,11 +291,11 @@ pub fn entry(r: &Reference, dialect: Dialect) -> Entry {
 }
 
 /// Authors, editors and the title (or a stand-in for a work without one).
-fn set_names_and_title(e: &mut Entry, r: &Reference) {
+fn set_names_and_title(e: &mut Entry, r: &Reference, nouns: &ProperNouns) {
     if r.title.is_none()
         && let Some(t) = fallback_title(r)
     {
-        e.set("title", title_chunks(&t));
+        e.set("title", title_chunks_with(&t, nouns));
     }
     if !r.authors.is_empty() {
         e.set("author", names_value(&r.authors));
@@ -227,7 +304,7 @@ fn set_names_and_title(e: &mut Entry, r: &Reference) {
         e.set("editor", names_value(&r.editors));
     }
     if let Some(t) = &r.title {
-        e.set("title", title_chunks(t));
+        e.set("title", title_chunks_with(t, nouns));
     }
 }
 
@@ -280,10 +357,15 @@ fn set_date(e: &mut Entry, r: &Reference, bl: bool) {
         (_, Some(d), false) => e.set("year", normal(d)),
         (Some(y), None, true) => {
             e.set("date", normal("XXXX"));
-            e.set(
-                "pubstate",
-                normal(if y.contains("press") { "inpress" } else { y }),
-            );
+            // Only biblatex's own states: "n.d." is no date, not a state.
+            let y = y.to_lowercase();
+            if y.contains("press") {
+                e.set("pubstate", normal("inpress"));
+            } else if y.starts_with("forth") {
+                e.set("pubstate", normal("forthcoming"));
+            } else if y.contains("submitted") {
+                e.set("pubstate", normal("submitted"));
+            }
         }
         (Some(y), None, false) => e.set("year", normal(y)),
         (None, _, true) => e.set("date", normal("XXXX")),
@@ -307,20 +389,14 @@ fn set_links(e: &mut Entry, r: &Reference, bl: bool, notes: &mut Vec<String>) {
             e.set(f, vec![Spanned::detached(Chunk::Verbatim(u.clone()))]);
         }
     }
+    // `urldate` is biblatex's; BibTeX styles ignore it, but pandoc and
+    // JabRef read it, so both dialects carry it when the date is clear.
     if let Some(d) = &r.urldate {
-        match Field::Urldate.bib_name(bl).filter(|_| is_iso_date(d)) {
-            Some(f) => e.set(f, normal(d)),
+        match super::fields::iso_date(d) {
+            Some(iso) => e.set("urldate", normal(&iso)),
             None => notes.push(format!("Accessed {d}")),
         }
     }
-}
-
-fn is_iso_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    d.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && d.chars().filter(char::is_ascii_digit).count() == 8
 }
 
 fn write_value(field: &str, chunks: &[Spanned<Chunk>]) -> String {
@@ -392,12 +468,23 @@ pub fn write_entry<W: Write>(e: &Entry, mut w: W) -> io::Result<()> {
 }
 
 /// Writes every reference as a `.bib` file.
-pub fn write<W: Write>(refs: &[Reference], dialect: Dialect, mut w: W) -> io::Result<()> {
+pub fn write<W: Write>(refs: &[Reference], dialect: Dialect, w: W) -> io::Result<()> {
+    write_with(refs, dialect, &ProperNouns::default(), w)
+}
+
+/// [`write`], with the proper nouns of the documents the references come
+/// from ([`ProperNouns::from_text`]), which title-case titles protect.
+pub fn write_with<W: Write>(
+    refs: &[Reference],
+    dialect: Dialect,
+    nouns: &ProperNouns,
+    mut w: W,
+) -> io::Result<()> {
     for (i, r) in refs.iter().enumerate() {
         if i > 0 {
             writeln!(w)?;
         }
-        write_entry(&entry(r, dialect), &mut w)?;
+        write_entry(&entry_with(r, dialect, nouns), &mut w)?;
     }
     Ok(())
 }

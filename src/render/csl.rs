@@ -3,7 +3,7 @@
 //! Organisations are `{"literal": …}`; dates are `issued.date-parts`;
 //! "n.d." and "in press" stay as `issued.literal` rather than a fake date.
 
-use super::fields::FIELD_TABLE;
+use super::fields::{FIELD_TABLE, Field};
 use crate::reference::{Name, Reference};
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
@@ -13,7 +13,9 @@ fn names(ns: &[Name]) -> Value {
         ns.iter()
             .map(|n| match n {
                 Name::Person { family, given } if given.is_empty() => json!({"family": family}),
-                Name::Person { family, given } => json!({"family": family, "given": given}),
+                Name::Person { family, given } => {
+                    json!({"family": family, "given": super::fields::spaced_initials(given)})
+                }
                 Name::Literal { literal } => json!({"literal": literal}),
             })
             .collect(),
@@ -38,20 +40,50 @@ pub fn item(r: &Reference) -> Value {
         (Some(y), _) => {
             m.insert("issued".into(), json!({"date-parts": [[y]]}));
         }
+        // A work without a date has no `issued`: the style prints its own
+        // "n.d.", and a literal "n.d." would be printed twice. A work in
+        // press has its state in `status`.
         (None, Some(y)) => {
-            m.insert("issued".into(), json!({"literal": y}));
+            let l = y.to_lowercase();
+            if l.contains("press") || l.starts_with("forth") || l.contains("submitted") {
+                m.insert("status".into(), json!(y));
+            }
         }
         (None, None) => {}
     }
+    let number = super::fields::article_number(r);
     for row in FIELD_TABLE {
         if let (Some(k), Some(v)) = (row.csl, row.field.get(r)) {
+            let v = match row.field {
+                // CSL styles print the edition's number as an ordinal.
+                Field::Edition => match super::fields::edition_number(v) {
+                    Some(n) => n.to_string(),
+                    None => super::fields::edition_text(v),
+                },
+                Field::Pages if number.is_some() => continue,
+                _ => v.to_string(),
+            };
             m.insert(k.into(), json!(v));
         }
     }
+    if let Some(n) = number {
+        m.insert("number".into(), json!(n));
+    }
     if let Some(d) = &r.urldate {
-        m.insert("accessed".into(), json!({"literal": d}));
+        m.insert("accessed".into(), date_value(d));
     }
     Value::Object(m)
+}
+
+/// A CSL date: date parts when the date is clear, else the text.
+fn date_value(d: &str) -> Value {
+    match super::fields::iso_date(d) {
+        Some(iso) => {
+            let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+            json!({"date-parts": [parts]})
+        }
+        None => json!({"literal": d}),
+    }
 }
 
 /// Writes the references as a CSL-JSON array.

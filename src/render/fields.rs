@@ -143,9 +143,223 @@ impl Field {
     }
 }
 
+/// An edition's number: "2nd ed", "3rd edn.", "Second edition", "2".
+pub fn edition_number(e: &str) -> Option<u32> {
+    let e = e.trim();
+    let digits: String = e.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let rest = e[digits.len()..].trim_start().to_ascii_lowercase();
+        let rest = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|o| rest.strip_prefix(o))
+            .unwrap_or(&rest)
+            .trim();
+        let edition_word = ["", "ed", "ed.", "edn", "edn.", "edition", "éd.", "aufl."];
+        return edition_word
+            .contains(&rest)
+            .then(|| digits.parse().ok())
+            .flatten()
+            .filter(|&n| n > 0);
+    }
+    let first = e.split_whitespace().next()?.to_ascii_lowercase();
+    ORDINALS
+        .iter()
+        .position(|o| *o == first)
+        .map(|i| i as u32 + 1)
+}
+
+const ORDINALS: [&str; 10] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// An edition as BibTeX styles print it before "edition": "Second".
+pub fn edition_word(n: u32) -> String {
+    match ORDINALS.get(n.saturating_sub(1) as usize) {
+        Some(w) if n > 0 => {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        }
+        _ => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+    }
+}
+
+/// An edition without the word for "edition" that styles add: "Rev. ed."
+/// stays "Rev.", "2nd ed" (with no number found) is kept as written.
+pub fn edition_text(e: &str) -> String {
+    let t = e.trim();
+    for w in [" edition", " edn.", " edn", " ed.", " ed"] {
+        if let Some(s) = t.strip_suffix(w).or_else(|| {
+            t.to_ascii_lowercase()
+                .ends_with(w)
+                .then(|| &t[..t.len() - w.len()])
+        }) && !s.trim().is_empty()
+        {
+            return s.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// An access or publication date as ISO 8601, day or month precision:
+/// "2020-03-05", "March 5, 2020", "5 March 2020", "5 Mar. 2020", "March
+/// 2020". Numeric day-month orders ("05/03/2020") are ambiguous and read
+/// as nothing.
+pub fn iso_date(d: &str) -> Option<String> {
+    let d = d.trim().trim_end_matches(['.', ',']);
+    let b = d.as_bytes();
+    if b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' {
+        let digits_at = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        let month = b.len() == 7 && digits_at(5..7);
+        let day = b.len() == 10 && digits_at(5..7) && b[7] == b'-' && digits_at(8..10);
+        return (month || day).then(|| d.to_string());
+    }
+    let words: Vec<&str> = d
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        (w.len() >= 3)
+            .then(|| MONTHS.iter().position(|m| m.starts_with(&w)))
+            .flatten()
+            .map(|i| i + 1)
+    };
+    let day = |w: &str| {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        w.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+    };
+    let year = |w: &str| {
+        (w.len() == 4)
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1000..=2999).contains(y))
+    };
+    match words.as_slice() {
+        [m, dd, y] if month(m).is_some() => {
+            Some(format!("{:04}-{:02}-{:02}", year(y)?, month(m)?, day(dd)?))
+        }
+        [dd, m, y] => Some(format!("{:04}-{:02}-{:02}", year(y)?, month(m)?, day(dd)?)),
+        [m, y] => Some(format!("{:04}-{:02}", year(y)?, month(m)?)),
+        _ => None,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The article number of an article that has one instead of pages:
+/// "e0120345", or a number of five digits or more (no journal has that
+/// many pages; "Article 12345" is read as such). A number of four digits
+/// or fewer is taken for a page.
+pub fn article_number(r: &Reference) -> Option<&str> {
+    let p = r.pages.as_deref()?.trim();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let e_number = p
+        .strip_prefix(['e', 'E'])
+        .is_some_and(|rest| digits(rest) && rest.len() >= 2);
+    (e_number || digits(p) && p.len() >= 5).then_some(p)
+}
+
+/// Initials written apart, as Better BibTeX and the styles write them:
+/// "J.E." is "J. E.", "J.-P." stays.
+pub fn spaced_initials(given: &str) -> std::borrow::Cow<'_, str> {
+    let b = given.as_bytes();
+    if !(1..b.len()).any(|i| b[i - 1] == b'.' && b[i].is_ascii_uppercase()) {
+        return given.into();
+    }
+    let mut out = String::with_capacity(given.len() + 4);
+    let mut prev = ' ';
+    for c in given.chars() {
+        if prev == '.' && c.is_uppercase() {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editions_read_as_numbers_and_words() {
+        for (e, n) in [
+            ("2nd ed", Some(2)),
+            ("3rd edn.", Some(3)),
+            ("Second edition", Some(2)),
+            ("2", Some(2)),
+            ("21st ed.", Some(21)),
+            ("Rev. ed.", None),
+            ("", None),
+        ] {
+            assert_eq!(edition_number(e), n, "{e}");
+        }
+        assert_eq!(edition_word(2), "Second");
+        assert_eq!(edition_word(12), "12th");
+        assert_eq!(edition_word(22), "22nd");
+        assert_eq!(edition_text("Rev. ed."), "Rev.");
+        assert_eq!(edition_text("Revised edition"), "Revised");
+    }
+
+    #[test]
+    fn dates_become_iso_when_they_are_not_ambiguous() {
+        for (d, iso) in [
+            ("March 5, 2020", Some("2020-03-05")),
+            ("5 March 2020", Some("2020-03-05")),
+            ("5 Mar. 2020", Some("2020-03-05")),
+            ("Sept. 30, 2019", Some("2019-09-30")),
+            ("March 2020", Some("2020-03")),
+            ("2020-03-05", Some("2020-03-05")),
+            ("2020-03", Some("2020-03")),
+            ("05/03/2020", None),
+            ("March 45, 2020", None),
+            ("yesterday", None),
+            ("2020-3-5", None),
+        ] {
+            assert_eq!(iso_date(d).as_deref(), iso, "{d}");
+        }
+    }
+
+    #[test]
+    fn article_numbers_and_spaced_initials() {
+        let with = |p: &str| Reference {
+            pages: Some(p.into()),
+            ..Default::default()
+        };
+        assert_eq!(article_number(&with("e0120345")), Some("e0120345"));
+        assert_eq!(article_number(&with("12345")), Some("12345"));
+        assert_eq!(article_number(&with("1234")), None);
+        assert_eq!(article_number(&with("11–19")), None);
+        assert_eq!(spaced_initials("J.E."), "J. E.");
+        assert_eq!(spaced_initials("J. E."), "J. E.");
+        assert_eq!(spaced_initials("J.-P."), "J.-P.");
+        assert_eq!(spaced_initials("Anna"), "Anna");
+    }
 
     #[test]
     fn every_field_has_one_row() {

@@ -1,7 +1,7 @@
 //! RIS, the tagged format EndNote and most reference managers import.
 //! Lines end in CRLF, as the format requires.
 
-use super::fields::FIELD_TABLE;
+use super::fields::{FIELD_TABLE, Field};
 use crate::reference::{Name, Reference};
 use std::io::{self, Write};
 
@@ -17,14 +17,25 @@ fn tag<W: Write>(w: &mut W, t: &str, v: &str) -> io::Result<()> {
 fn name(n: &Name) -> String {
     match n {
         Name::Person { family, given } if given.is_empty() => family.clone(),
-        Name::Person { family, given } => format!("{family}, {given}"),
+        Name::Person { family, given } => {
+            format!("{family}, {}", super::fields::spaced_initials(given))
+        }
         Name::Literal { literal } => literal.clone(),
     }
 }
 
 /// Writes one reference as an RIS record.
 pub fn write_one<W: Write>(r: &Reference, w: &mut W) -> io::Result<()> {
-    tag(w, "TY", r.kind.names().ris)?;
+    // An edited book without authors is RIS's own type.
+    let ty = if r.kind == crate::reference::EntryType::Book
+        && r.authors.is_empty()
+        && !r.editors.is_empty()
+    {
+        "EDBOOK"
+    } else {
+        r.kind.names().ris
+    };
+    tag(w, "TY", ty)?;
     tag(w, "ID", &r.key)?;
     for a in &r.authors {
         tag(w, "AU", &name(a))?;
@@ -32,12 +43,31 @@ pub fn write_one<W: Write>(r: &Reference, w: &mut W) -> io::Result<()> {
     for e in &r.editors {
         tag(w, "ED", &name(e))?;
     }
-    if let Some(y) = &r.year {
-        tag(w, "PY", r.year_digits().unwrap_or(y))?;
+    // PY is a year; a work in press says so in a note, and one without a
+    // date has no PY.
+    match (r.year_digits(), r.year.as_deref()) {
+        (Some(d), _) => tag(w, "PY", d)?,
+        (None, Some(y)) if y.to_lowercase().contains("press") => tag(w, "N1", y)?,
+        _ => {}
     }
     for row in FIELD_TABLE {
         if let (Some(t), Some(v)) = (row.ris, row.field.get(r)) {
-            tag(w, t, v)?;
+            match row.field {
+                Field::Edition => match super::fields::edition_number(v) {
+                    Some(n) => tag(w, t, &n.to_string())?,
+                    None => tag(w, t, &super::fields::edition_text(v))?,
+                },
+                // RIS dates are YYYY/MM/DD/ (parts may be empty).
+                Field::Urldate => match super::fields::iso_date(v) {
+                    Some(iso) => {
+                        let mut parts: Vec<&str> = iso.split('-').collect();
+                        parts.resize(3, "");
+                        tag(w, t, &format!("{}/", parts.join("/")))?
+                    }
+                    None => tag(w, "N1", &format!("Accessed {v}"))?,
+                },
+                _ => tag(w, t, v)?,
+            }
         }
     }
     if let Some(p) = &r.pages {

@@ -4,6 +4,7 @@
 pub mod fold;
 pub mod identifier;
 pub mod mapped;
+pub mod proper;
 pub mod sentence;
 
 pub use fold::{fold, slug};

@@ -159,10 +159,85 @@ fn a_long_reference_list_stays_usable() {
     assert!(html.len() < 3_000_000, "{} bytes", html.len());
 }
 
-/// Headless Chromium loads the chapter's report, takes a screenshot, and
-/// its DOM has the heatmap with one cell per dimension and cited source.
 #[test]
-fn a_browser_renders_the_report() {
+fn a_report_an_editor_can_read() {
+    let (a, html) = page(CHAPTER);
+    let doc = Html::parse_document(&html);
+    // Column labels keep the year whatever is cut, and carry the whole
+    // reference on hover.
+    let year = regex::Regex::new(r"\((\d{4}[a-z]?|n\.d\.|in press)\)$").unwrap();
+    let heads: Vec<_> = doc.select(&sel("table.heatmap th.src")).collect();
+    assert_eq!(heads.len(), 41);
+    for th in &heads {
+        let label: String = th.text().collect();
+        assert!(year.is_match(label.trim()), "{label}");
+        assert!(
+            th.value()
+                .attr("title")
+                .is_some_and(|t| t.len() > label.len()),
+            "{label}"
+        );
+    }
+    // The flags come first.
+    let ids: Vec<&str> = doc
+        .select(&sel("main > section"))
+        .filter_map(|s| s.value().attr("id"))
+        .collect();
+    assert_eq!(ids, ["flags", "heatmap", "dimensions", "sources", "charts"]);
+    assert!(doc.select(&sel("#flags li a")).count() >= 3);
+    // Every chart has a heading; the year axes have ticks every few years.
+    for f in doc.select(&sel("#charts figure")) {
+        assert_eq!(f.select(&sel("h3")).count(), 1);
+    }
+    let ticks: Vec<u32> = doc
+        .select(&sel("#charts svg text.xtick"))
+        .filter_map(|t| t.text().collect::<String>().parse().ok())
+        .collect();
+    assert!(ticks.len() >= 8, "{ticks:?}");
+    assert!(
+        ticks
+            .windows(2)
+            .filter(|w| w[1] > w[0])
+            .all(|w| w[1] - w[0] <= 10),
+        "{ticks:?}"
+    );
+    // The legend lists only the kinds that occur among the cited sources.
+    let kinds: std::collections::HashSet<String> = a
+        .citations
+        .iter()
+        .filter_map(|c| c.link.reference)
+        .map(|i| format!("{:?}", a.references[i].kind))
+        .collect();
+    let legend = doc.select(&sel("#charts p.legend > span")).count();
+    assert!(
+        legend >= 1 && legend <= kinds.len(),
+        "{legend} of {kinds:?}"
+    );
+}
+
+#[test]
+fn ticks_are_round_and_few() {
+    // Through the page: a document whose sources span 1901–2020 gets
+    // ticks every 20 years, not two labels.
+    let mut doc = String::from("Intro\n\n");
+    let mut refs = String::from("\n\nReferences\n\n");
+    for (i, y) in [1901, 1950, 1999, 2020].iter().enumerate() {
+        let name = ["Abel", "Berg", "Cole", "Dunn"][i];
+        doc.push_str(&format!("Soils matter ({name}, {y}). "));
+        refs.push_str(&format!(
+            "{name}, A. ({y}). Soils {i}. Journal of Soils, 4, 1–9.\n"
+        ));
+    }
+    let (_, html) = page(&(doc + &refs));
+    let parsed = Html::parse_document(&html);
+    let ticks: Vec<String> = parsed
+        .select(&sel("#charts figure:first-of-type svg text.xtick"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert_eq!(ticks, ["1920", "1940", "1960", "1980", "2000", "2020"]);
+}
+
+fn chromium() -> bool {
     let found = Command::new("sh")
         .args(["-c", "command -v chromium"])
         .output()
@@ -173,6 +248,33 @@ fn a_browser_renders_the_report() {
             "chromium is not installed, and CI must have it (see .ci/run)"
         );
         eprintln!("chromium is not installed: browser test skipped (.ci/run installs it)");
+    }
+    found
+}
+
+const FLAGS: [&str; 7] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+];
+
+/// The width and height a PNG says it has.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG"));
+    let n = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
+    (n(16), n(20))
+}
+
+/// Headless Chromium takes screenshots of the chapter's report at a desk
+/// (1400 px) and on a phone (390 px), measures its layout, and prints it
+/// on A4.
+#[test]
+fn a_browser_renders_the_report_at_a_desk_on_a_phone_and_on_paper() {
+    if !chromium() {
         return;
     }
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
@@ -180,42 +282,87 @@ fn a_browser_renders_the_report() {
     std::fs::create_dir_all(&dir).unwrap();
     let (a, html) = page(CHAPTER);
     let file = dir.join("report.html");
-    std::fs::write(&file, html).unwrap();
-    let url = format!("file://{}", file.display());
-    let flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ];
+    std::fs::write(&file, &html).unwrap();
+    // A copy with a probe that writes the layout into the page, for
+    // --dump-dom to read (the report itself has no scripts).
+    let probe = html.replace(
+        "</body>",
+        "<script>window.addEventListener('load',()=>{const t=document.querySelector('table.heatmap');\
+         const m=document.querySelector('main');document.body.dataset.layout=JSON.stringify({\
+         table:t.getBoundingClientRect().width,main:m.getBoundingClientRect().width,\
+         view:window.innerWidth,page:document.documentElement.scrollWidth});});</script></body>",
+    );
+    let probe_file = dir.join("probe.html");
+    std::fs::write(&probe_file, probe).unwrap();
     let profile = format!("--user-data-dir={}", dir.join("profile").display());
-    let shot = dir.join("report.png");
+    for width in [1400u32, 390] {
+        let shot = dir.join(format!("report-{width}.png"));
+        let o = Command::new("chromium")
+            .args(FLAGS)
+            .arg(&profile)
+            .args([
+                &format!("--window-size={width},1600"),
+                &format!("--screenshot={}", shot.display()),
+                &format!("file://{}", file.display()),
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let png = std::fs::read(&shot).unwrap();
+        assert_eq!(png_size(&png).0, width);
+        assert!(png.len() > 10_000);
+        let o = Command::new("chromium")
+            .args(FLAGS)
+            .arg(&profile)
+            .args([
+                &format!("--window-size={width},1600"),
+                "--virtual-time-budget=2000",
+                "--dump-dom",
+                &format!("file://{}", probe_file.display()),
+            ])
+            .output()
+            .unwrap();
+        let dom = String::from_utf8_lossy(&o.stdout);
+        let parsed = Html::parse_document(&dom);
+        assert_eq!(
+            parsed.select(&sel("table.heatmap td.cell")).count(),
+            a.document.dimensions.len() * 41
+        );
+        let layout: serde_json::Value = parsed
+            .select(&sel("body"))
+            .next()
+            .and_then(|b| b.value().attr("data-layout"))
+            .map(|l| serde_json::from_str(l).unwrap())
+            .expect("the probe ran");
+        let f = |k: &str| layout[k].as_f64().unwrap();
+        // The page never scrolls sideways; a wide grid scrolls in its box.
+        assert!(f("page") <= f("view") + 1.0, "{width}: {layout}");
+        if width == 1400 {
+            // The grid uses the width it has.
+            assert!(f("table") >= 0.95 * f("main") - 60.0, "{layout}");
+            assert!(f("main") >= 0.9 * f("view"), "{layout}");
+        }
+    }
+    // Printed, the page is A4 (595 × 842 points).
+    let pdf = dir.join("report.pdf");
     let o = Command::new("chromium")
-        .args(flags)
+        .args(FLAGS)
         .arg(&profile)
         .args([
-            "--window-size=1280,1000",
-            &format!("--screenshot={}", shot.display()),
-            &url,
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &format!("file://{}", file.display()),
         ])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let png = std::fs::read(&shot).unwrap();
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
-    let o = Command::new("chromium")
-        .args(flags)
-        .arg(&profile)
-        .args(["--dump-dom", &url])
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&o.stdout);
-    let parsed = Html::parse_document(&dom);
-    assert_eq!(
-        parsed.select(&sel("table.heatmap td.cell")).count(),
-        a.document.dimensions.len() * 41
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let media = regex::Regex::new(r"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)").unwrap();
+    let c = media.captures(&text).expect("a media box");
+    let (w, h): (f64, f64) = (c[1].parse().unwrap(), c[2].parse().unwrap());
+    assert!(
+        (w - 595.3).abs() < 2.0 && (h - 841.9).abs() < 2.0,
+        "not A4: {w} × {h}"
     );
 }

@@ -67,7 +67,7 @@ const CSS: &str = r#"
 :root { --fg:#1a1a1a; --muted:#555; --line:#ccc; --accent:#0b5394; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); margin: 0; }
-header, main, footer { max-width: 1200px; margin: 0 auto; padding: 0 1.2rem; }
+header, main, footer { max-width: 1800px; margin: 0 auto; padding: 0 clamp(.6rem, 2vw, 2rem); }
 header { padding-top: 1.2rem; border-bottom: 1px solid var(--line); }
 nav ul { list-style: none; padding: 0; display: flex; gap: 1.2rem; flex-wrap: wrap; }
 a { color: var(--accent); }
@@ -76,13 +76,14 @@ h2 { margin-top: 2.2rem; border-bottom: 2px solid var(--fg); }
 .totals { color: var(--muted); }
 .scroll { max-height: 75vh; overflow: auto; border: 1px solid var(--line); }
 table { border-collapse: separate; border-spacing: 0; }
+table.heatmap { width: 100%; }
 .heatmap th, .heatmap td { border-bottom: 1px solid var(--line); border-right: 1px solid var(--line); }
 .heatmap thead th { position: sticky; top: 0; background: #fff; z-index: 2; vertical-align: bottom; }
 .heatmap thead th.src { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: normal; padding: .3rem .1rem; }
-.heatmap thead th.src a { display: inline-block; max-height: 12rem; overflow: hidden; text-overflow: ellipsis; }
+.heatmap thead th.src a { display: inline-block; white-space: nowrap; }
 .heatmap tbody th { position: sticky; left: 0; background: #fff; z-index: 1; text-align: left; font-weight: normal; min-width: 14rem; max-width: 22rem; padding: .2rem .5rem; }
 .heatmap thead th.corner { left: 0; z-index: 3; }
-.heatmap td { width: 1.9rem; min-width: 1.9rem; height: 1.9rem; text-align: center; position: relative; font-variant-numeric: tabular-nums; }
+.heatmap td { min-width: 1.5rem; height: 1.9rem; text-align: center; position: relative; font-variant-numeric: tabular-nums; }
 .heatmap td .tip { display: none; position: absolute; z-index: 5; left: 1.6rem; top: 1.6rem; width: 24rem; text-align: left; background: #fff; color: var(--fg); border: 1px solid var(--fg); padding: .5rem; font-size: 13px; box-shadow: 2px 2px 6px rgba(0,0,0,.3); }
 .heatmap td:hover .tip, .heatmap td:focus .tip { display: block; }
 .tip ul { margin: .3rem 0 0; padding-left: 1rem; }
@@ -97,10 +98,23 @@ mark { background: #fff1c2; padding: 0 .1rem; }
 .uncited { color: #D55E00; font-weight: bold; }
 .swatch { display: inline-block; width: .9rem; height: .9rem; border: 1px solid #333; vertical-align: middle; margin-right: .3rem; }
 figure { margin: 1.2rem 0; }
+figure svg { width: 100%; max-width: 1000px; height: auto; }
+.legend { display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
+@media (max-width: 600px) {
+  body { font-size: 14px; }
+  .heatmap tbody th { min-width: 8rem; max-width: 10rem; font-size: 13px; }
+  .heatmap td .tip { width: 16rem; }
+  nav ul { gap: .6rem; }
+}
 svg text { font: 11px system-ui, sans-serif; fill: #1a1a1a; }
 footer { color: var(--muted); border-top: 1px solid var(--line); margin-top: 2rem; padding-bottom: 2rem; }
+@page { size: A4; margin: 14mm; }
 @media print {
   nav, .tip { display: none !important; }
+  header, main, footer { max-width: none; padding: 0; }
+  .heatmap { font-size: 7pt; }
+  .heatmap tbody th { min-width: 9rem; }
+  .heatmap td { min-width: 0; height: auto; }
   .scroll { max-height: none; overflow: visible; border: 0; }
   .heatmap thead th, .heatmap tbody th { position: static; }
   a { color: inherit; text-decoration: none; }
@@ -109,6 +123,32 @@ footer { color: var(--muted); border-top: 1px solid var(--line); margin-top: 2re
   body { font-size: 11pt; }
 }
 "#;
+
+/// A source's label that keeps its year whatever the room: the names are
+/// cut, "(2015)" never is.
+fn label(short: &str, n: usize) -> String {
+    match short.rfind(" (") {
+        Some(i) if short.ends_with(')') => {
+            format!("{} {}", excerpt(&short[..i], n), &short[i + 1..])
+        }
+        _ => excerpt(short, n),
+    }
+}
+
+/// Tick values for an axis from `lo` to `hi`: a round step (1, 2, 5, 10,
+/// 20, 25, 50, …) that gives at most `most` ticks.
+fn ticks(lo: u32, hi: u32, most: u32) -> Vec<u32> {
+    let span = hi.saturating_sub(lo).max(1);
+    let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000]
+        .into_iter()
+        .find(|s| span / s < most.max(1))
+        .unwrap_or(1000);
+    let first = lo.div_ceil(step) * step;
+    (0..)
+        .map(|k| first + k * step)
+        .take_while(|&t| t <= hi)
+        .collect()
+}
 
 fn excerpt(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -181,7 +221,8 @@ fn heatmap(r: &Report, a: &Analysis) -> Markup {
                     thead { tr {
                         th.corner scope="col" { "Dimension" }
                         @for c in &cols {
-                            th.src scope="col" { a href={ "#ref-" (c.key) } { (c.short) } }
+                            @let full = by_key.get(c.key.as_str()).map_or_else(|| c.short.clone(), |re| excerpt(re.text.as_str(), 300));
+                            th.src scope="col" title=(full) { a href={ "#ref-" (c.key) } aria-label=(c.short) { (label(&c.short, 18)) } }
                         }
                     } }
                     tbody {
@@ -237,6 +278,34 @@ fn flags(d: &DimensionReport) -> Vec<String> {
         ));
     }
     f
+}
+
+/// What an editor should look at first: every dimension's flags, before
+/// the details.
+fn flag_summary(r: &Report) -> Markup {
+    let flagged: Vec<(&DimensionReport, Vec<String>)> = r
+        .dimensions
+        .iter()
+        .map(|d| (d, flags(d)))
+        .filter(|(_, f)| !f.is_empty())
+        .collect();
+    html! {
+        section #flags aria-labelledby="h-flags" {
+            h2 #h-flags { "Flags" }
+            @if flagged.is_empty() {
+                p { "Nothing to flag: every dimension rests on several sources, and every figure has one." }
+            } @else {
+                p.totals { (flagged.len()) " of " (r.dimensions.len()) " dimensions have something to look at." }
+                ul.flags {
+                    @for (d, fl) in &flagged {
+                        @for f in fl {
+                            li { a href={ "#dim-" (d.id) } { (d.heading) } ": " (f) }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn dimensions(r: &Report) -> Markup {
@@ -305,14 +374,22 @@ fn year_histogram(years: &[u32]) -> Markup {
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
     let (w, h, left, bottom) = (680.0, 200.0, 34.0, 28.0);
     let bw = (w - left - 10.0) / bins as f64;
-    let label_every = (bins / 12).max(1);
     html! {
         svg width=(w) height=(h) viewBox={ "0 0 " (w) " " (h) } role="img" aria-labelledby="yh-title yh-desc" {
             title #yh-title { "Publication years of the cited sources" }
             desc #yh-desc { (years.len()) " dated citations of sources from " (lo) " to " (hi) "." }
             line x1=(left) y1=(h - bottom) x2=(w - 10.0) y2=(h - bottom) stroke="#1a1a1a" {}
-            text x="4" y="14" { (max) }
-            text x="4" y=(h - bottom) { "0" }
+            line x1=(left) y1="8" x2=(left) y2=(h - bottom) stroke="#1a1a1a" {}
+            @for v in ticks(0, max as u32, 5) {
+                @let y = h - bottom - (f64::from(v) / max as f64) * (h - bottom - 14.0);
+                line x1=(left - 4.0) y1=(y) x2=(left) y2=(y) stroke="#1a1a1a" {}
+                text.ytick x=(left - 6.0) y=(y + 4.0) text-anchor="end" { (v) }
+            }
+            @for t in ticks(lo, hi, 10) {
+                @let x = left + f64::from((t - first) / step) * bw + bw / 2.0;
+                line x1=(x) y1=(h - bottom) x2=(x) y2=(h - bottom + 4.0) stroke="#1a1a1a" {}
+                text.xtick x=(x) y=(h - 10.0) text-anchor="middle" { (t) }
+            }
             @for (i, n) in counts.iter().enumerate() {
                 @let bh = (*n as f64 / max as f64) * (h - bottom - 14.0);
                 @let x = left + i as f64 * bw;
@@ -322,7 +399,6 @@ fn year_histogram(years: &[u32]) -> Markup {
                         title { (year) @if step > 1 { "–" (year + step - 1) } ": " (n) }
                     }
                 }
-                @if i % label_every == 0 { text x=(x) y=(h - 10.0) { (year) } }
             }
         }
     }
@@ -341,7 +417,7 @@ fn year_strips(r: &Report) -> Markup {
     };
     let span = f64::from((hi - lo).max(1));
     let (w, row, left) = (680.0, 22.0, 230.0);
-    let h = row * r.dimensions.len() as f64 + 30.0;
+    let h = row * r.dimensions.len() as f64 + 40.0;
     let x = |y: u32| left + f64::from(y - lo) / span * (w - left - 20.0);
     html! {
         svg width=(w) height=(h) viewBox={ "0 0 " (w) " " (h) } role="img" aria-labelledby="ys-title ys-desc" {
@@ -349,7 +425,7 @@ fn year_strips(r: &Report) -> Markup {
             desc #ys-desc { "Each dot is a source cited in the dimension, placed by year, " (lo) " to " (hi) "." }
             @for (i, d) in r.dimensions.iter().enumerate() {
                 @let cy = row * i as f64 + 14.0;
-                text x="0" y=(cy + 4.0) { (excerpt(&d.heading, 34)) }
+                text x="0" y=(cy + 4.0) { title { (d.heading) } (excerpt(&d.heading, 34)) }
                 line x1=(left) y1=(cy) x2=(w - 20.0) y2=(cy) stroke="#ddd" {}
                 @for s in &d.sources {
                     @if let Some(y) = s.year.as_deref().and_then(|y| y.get(..4)?.parse::<u32>().ok()) {
@@ -359,8 +435,11 @@ fn year_strips(r: &Report) -> Markup {
                     }
                 }
             }
-            text x=(left) y=(h - 4.0) { (lo) }
-            text x=(w - 50.0) y=(h - 4.0) { (hi) }
+            line x1=(left) y1=(h - 24.0) x2=(w - 20.0) y2=(h - 24.0) stroke="#1a1a1a" {}
+            @for t in ticks(lo, hi, 10) {
+                line x1=(x(t)) y1=(h - 24.0) x2=(x(t)) y2=(h - 20.0) stroke="#1a1a1a" {}
+                text.xtick x=(x(t)) y=(h - 6.0) text-anchor="middle" { (t) }
+            }
         }
     }
 }
@@ -406,7 +485,7 @@ fn type_bars(r: &Report, a: &Analysis) -> Markup {
             @for (i, d) in r.dimensions.iter().enumerate() {
                 @let y = row * i as f64 + 4.0;
                 @let total = d.sources.len();
-                text x="0" y=(y + 12.0) { (excerpt(&d.heading, 34)) }
+                text x="0" y=(y + 12.0) { title { (d.heading) } (excerpt(&d.heading, 34)) }
                                 @if total > 0 {
                     @for (t, n, x, bw) in segments(d, &kind, total, left, w - left - 20.0) {
                         rect x=(x) y=(y) width=(bw) height=(row - 6.0) fill=(type_colour(t)) stroke="#fff" {
@@ -418,8 +497,10 @@ fn type_bars(r: &Report, a: &Analysis) -> Markup {
                 }
             }
         }
-        p {
-            @for t in TYPES { span.swatch style={ "background:" (type_colour(t)) } {} (type_label(t)) " " }
+        p.legend {
+            @for t in TYPES.into_iter().filter(|t| r.dimensions.iter().flat_map(|d| &d.sources).any(|s| kind.get(s.key.as_str()) == Some(t))) {
+                span { span.swatch style={ "background:" (type_colour(t)) } {} (type_label(t)) }
+            }
         }
     }
 }
@@ -434,9 +515,9 @@ fn charts(r: &Report, a: &Analysis) -> Markup {
     html! {
         section #charts aria-labelledby="h-charts" {
             h2 #h-charts { "Charts" }
-            figure { (year_histogram(&years)) figcaption { "How old is the evidence: publication years of the cited sources, weighted by citations." } }
-            figure { (year_strips(r)) figcaption { "Publication years of the sources of each dimension." } }
-            figure { (type_bars(r, a)) figcaption { "Which kinds of sources each dimension rests on." } }
+            figure { h3 { "Age of the evidence" } (year_histogram(&years)) figcaption { "Publication years of the cited sources, weighted by citations." } }
+            figure { h3 { "Years per dimension" } (year_strips(r)) figcaption { "Publication years of the sources of each dimension, one dot a source." } }
+            figure { h3 { "Kinds of source per dimension" } (type_bars(r, a)) figcaption { "Which kinds of sources each dimension rests on." } }
         }
     }
 }
@@ -461,6 +542,7 @@ pub fn write<W: Write>(a: &Analysis, r: &Report, title: &str, mut w: W) -> io::R
                     p.totals { (t.dimensions) " dimensions, " (t.references) " references, " (t.citations) " citations (" (t.linked) " linked), " (t.uncited) " uncited references."
                         @if t.outside_dimensions > 0 { " " (super::markdown::outside_note(t.outside_dimensions)) } }
                     nav aria-label="Sections" { ul {
+                        li { a href="#flags" { "Flags" } }
                         li { a href="#heatmap" { "Heatmap" } }
                         li { a href="#dimensions" { "Dimensions" } }
                         li { a href="#sources" { "Sources" } }
@@ -468,6 +550,7 @@ pub fn write<W: Write>(a: &Analysis, r: &Report, title: &str, mut w: W) -> io::R
                     } }
                 }
                 main {
+                    (flag_summary(r))
                     (heatmap(r, a))
                     (dimensions(r))
                     (sources(r, a))

@@ -472,7 +472,7 @@ pub fn write<W: Write>(refs: &[Reference], dialect: Dialect, w: W) -> io::Result
     write_with(refs, dialect, &ProperNouns::default(), w)
 }
 
-/// [`write`], with the proper nouns of the documents the references come
+/// [`write()`], with the proper nouns of the documents the references come
 /// from ([`ProperNouns::from_text`]), which title-case titles protect.
 pub fn write_with<W: Write>(
     refs: &[Reference],

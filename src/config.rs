@@ -98,6 +98,39 @@ impl Config {
         Config::from_toml(&text, dir).map_err(|e| Error::Usage(format!("{shown}: {e}")))
     }
 
+    /// The analysis options this file sets. A profile file or a level given
+    /// on the command line wins over the file's.
+    pub fn analysis_options(
+        &self,
+        dimensions: Option<&Path>,
+        dimension_level: Option<u8>,
+    ) -> Result<crate::Options, Error> {
+        let profile = match dimensions.or(self.dimensions.as_deref()) {
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|e| Error::io(Some(p), e))?;
+                Some(crate::profile::Profile::from_toml(&text)?)
+            }
+            None => None,
+        };
+        Ok(crate::Options {
+            profile,
+            dimension_level: Some(usize::from(
+                dimension_level.or(self.dimension_level).unwrap_or(1),
+            )),
+            ..Default::default()
+        })
+    }
+
+    /// The libraries a document is read against besides the ones it names:
+    /// those given on the command line, else this file's.
+    pub fn libraries_or(&self, flags: &[PathBuf]) -> Vec<PathBuf> {
+        if flags.is_empty() {
+            self.libraries.clone()
+        } else {
+            flags.to_vec()
+        }
+    }
+
     /// What `check` runs with on `a`: the style `flag` names, else this
     /// file's, else the one the reference list is written in, else APA 7.
     pub fn check_options(

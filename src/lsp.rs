@@ -54,6 +54,11 @@ struct State {
     /// Whether spans are offsets of the editor's text (plain text and
     /// Markdown) or of an extracted text that must be found again in it.
     direct: bool,
+    /// Where each citation, finding and reference is in the editor's text
+    /// ([`editor_spans`]), found once an analysis.
+    cites: Vec<Range<usize>>,
+    findings: Vec<Range<usize>>,
+    entries: Vec<Range<usize>>,
 }
 
 /// Runs the server on `conn` until the client shuts it down.
@@ -187,7 +192,16 @@ impl Server {
             if let Some(doc) = self.docs.get(&uri)
                 && let Some(st) = &doc.state
             {
-                let diags = st.diags.iter().map(|d| to_lsp(d, doc, st, &uri)).collect();
+                // Every range in one pass over the text: a document with
+                // thousands of findings costs its length once, not once a
+                // finding.
+                let ranges = ranges(&doc.text, &st.findings);
+                let diags = st
+                    .diags
+                    .iter()
+                    .zip(ranges)
+                    .map(|(d, r)| to_lsp(d, r))
+                    .collect();
                 publish(conn, &uri, Some(doc.version), diags)?;
             }
         }
@@ -235,18 +249,10 @@ impl Server {
         // An unreadable file (a damaged .docx) is read as no text: the
         // editor gets no findings rather than an error on every keystroke.
         let doc = extract(bytes, kind, dir.as_deref()).unwrap_or_else(|_| empty_doc());
-        let mut options = crate::Options::default();
-        if let Some(l) = config.dimension_level {
-            options.dimension_level = Some(usize::from(l));
-        }
-        if let Some(p) = &config.dimensions
-            && let Ok(t) = std::fs::read_to_string(p)
-            && let Ok(profile) = crate::profile::Profile::from_toml(&t)
-        {
-            options.profile = Some(profile);
-        }
-        let mut files: Vec<PathBuf> = self.options.libraries.clone();
-        files.extend(config.libraries.iter().cloned());
+        // A profile that cannot be read leaves the default dimensions; the
+        // command line says why.
+        let mut options = config.analysis_options(None, None).unwrap_or_default();
+        let mut files = config.libraries_or(&self.options.libraries);
         if let Some(dir) = &dir {
             for n in &doc.libraries {
                 if let Ok(p) = crate::library::resolve(dir, n, self.options.bib_outside) {
@@ -259,10 +265,21 @@ impl Server {
         let analysis = analyze_owned(doc, &options);
         let check_options = config.check_options(&analysis, None, false);
         let diags = config.policy.apply(check(&analysis, &check_options));
+        let a = &analysis;
+        let spans: Vec<Range<usize>> = (a.citations.iter().map(|c| c.span.clone()))
+            .chain(diags.iter().map(|d| d.span.clone()))
+            .chain(a.references.iter().map(|r| r.span.clone()))
+            .collect();
+        let mut at = editor_spans(text, a.source.text(), direct, &spans);
+        let entries = at.split_off(a.citations.len() + diags.len());
+        let findings = at.split_off(a.citations.len());
         State {
             analysis,
             diags,
             direct,
+            cites: at,
+            findings,
+            entries,
         }
     }
 
@@ -327,10 +344,7 @@ impl Server {
     fn citation_at(&self, uri: &str, at: usize) -> Option<(usize, &Doc, &State)> {
         let doc = self.docs.get(uri)?;
         let st = doc.state.as_ref()?;
-        let i = st.analysis.citations.iter().position(|c| {
-            let s = editor_span(doc, st, &c.span);
-            s.start <= at && at <= s.end
-        })?;
+        let i = st.cites.iter().position(|s| s.start <= at && at <= s.end)?;
         Some((i, doc, st))
     }
 
@@ -352,7 +366,7 @@ impl Server {
         {
             md.push_str(&format!("\n\nDimension: **{}**", d.heading.trim()));
         }
-        let range = range(&doc.text, editor_span(doc, st, &c.span));
+        let range = range(&doc.text, st.cites[i].clone());
         json!({"contents": {"kind": "markdown", "value": md}, "range": range})
     }
 
@@ -364,7 +378,10 @@ impl Server {
             return Value::Null;
         };
         let c = &st.analysis.citations[i];
-        let Some(r) = c.link.reference.and_then(|r| st.analysis.references.get(r)) else {
+        let Some(k) = c.link.reference else {
+            return Value::Null;
+        };
+        let Some(r) = st.analysis.references.get(k) else {
             return Value::Null;
         };
         match &r.origin {
@@ -377,7 +394,7 @@ impl Server {
             }
             None => json!({
                 "uri": uri,
-                "range": range(&doc.text, editor_span(doc, st, &r.span)),
+                "range": range(&doc.text, st.entries[k].clone()),
             }),
         }
     }
@@ -412,10 +429,11 @@ impl Server {
                         })
                     })
                     .collect();
+                let at = range(&doc.text, d.span.clone());
                 Some(json!({
                     "title": format!("citemap: {}", fix.description),
                     "kind": "quickfix",
-                    "diagnostics": [to_lsp(d, doc, st, &uri)],
+                    "diagnostics": [to_lsp(d, at)],
                     "isPreferred": true,
                     "edit": {"changes": {uri.clone(): edits}},
                 }))
@@ -490,25 +508,21 @@ fn publish(
     Ok(())
 }
 
-/// A finding as an LSP diagnostic: the code, its README section, and the
-/// message with its help as `--format concise` gives it.
-fn to_lsp(d: &Diagnostic, doc: &Doc, st: &State, _uri: &str) -> Value {
+/// A finding as an LSP diagnostic at `range`: the code, its README
+/// section, and the message with its help as `--format concise` gives it.
+fn to_lsp(d: &Diagnostic, range: Value) -> Value {
     let severity = match d.severity {
         Severity::Error => 1,
         Severity::Warning => 2,
         Severity::Note => 3,
     };
-    let message = match &d.help {
-        Some(h) => format!("{} ({h})", d.message),
-        None => d.message.clone(),
-    };
     json!({
-        "range": range(&doc.text, editor_span(doc, st, &d.span)),
+        "range": range,
         "severity": severity,
         "code": d.code.name(),
         "codeDescription": {"href": d.code.info().help_uri()},
         "source": "citemap",
-        "message": message,
+        "message": crate::render::diagnostics::message_with_help(d),
     })
 }
 
@@ -591,36 +605,63 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// A span of the analysis as a span of the editor's text. For extracted
-/// text, the span's words are looked for in the editor's text, nearest the
-/// same share of the document; a span not found falls back to that share's
-/// line.
-fn editor_span(doc: &Doc, st: &State, span: &Range<usize>) -> Range<usize> {
-    let ext = st.analysis.source.text();
-    let end = span.end.min(ext.len());
-    let start = span.start.min(end);
-    if st.direct {
-        return start..end;
+/// Spans of the analysis as spans of the editor's text. Plain text and
+/// Markdown are read as the editor holds them, so a span is itself. For
+/// extracted text (LaTeX, HTML), each span's words are looked for in the
+/// source after where the one before it was found, within twice the
+/// extracted text between them and a margin: the spans are taken in order
+/// and the source is walked once, so the cost is the document's length,
+/// not its square. A span not found falls back to the line it should be on.
+fn editor_spans(text: &str, ext: &str, direct: bool, spans: &[Range<usize>]) -> Vec<Range<usize>> {
+    let clamp = |s: &Range<usize>| {
+        let end = s.end.min(ext.len());
+        s.start.min(end)..end
+    };
+    if direct {
+        return spans.iter().map(clamp).collect();
     }
-    let text = &doc.text;
-    let share = |i: usize| i as f64 / ext.len().max(1) as f64;
-    let guess = floor(text, (share(start) * text.len() as f64) as usize);
-    let needle = ext.get(start..end).unwrap_or("").trim();
-    let needle = &needle[..floor(needle, needle.len().min(80))];
-    if !needle.is_empty() {
-        let best = text
-            .match_indices(needle)
-            .take(1000)
-            .map(|(i, _)| i)
-            .min_by_key(|i| i.abs_diff(guess));
-        if let Some(i) = best {
-            return i..i + needle.len();
-        }
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i].start);
+    let mut out = vec![0..0; spans.len()];
+    // The last span found: where it is in the extracted text and in the
+    // source. A span after it is looked for after it; one that overlaps it
+    // (a finding on a citation) from where it starts.
+    let (mut ext_at, mut src_at) = (0..0, 0..0);
+    for i in order {
+        let s = clamp(&spans[i]);
+        let from = if s.start >= ext_at.end {
+            src_at.end
+        } else {
+            src_at.start
+        };
+        let gap = s.start.saturating_sub(ext_at.start);
+        let needle = ext.get(s.clone()).unwrap_or("").trim();
+        let needle = &needle[..floor(needle, needle.len().min(80))];
+        let hi = floor(text, (from + 2 * gap + MARGIN).min(text.len()));
+        let found = (!needle.is_empty() && from <= hi)
+            .then(|| text[from..hi].find(needle))
+            .flatten();
+        out[i] = match found {
+            Some(k) => {
+                ext_at = s.clone();
+                src_at = from + k..from + k + needle.len();
+                src_at.clone()
+            }
+            None => {
+                let guess = floor(text, (from + gap).min(text.len()));
+                let line = text[..guess].rfind('\n').map_or(0, |k| k + 1);
+                let end = text[guess..].find('\n').map_or(text.len(), |k| guess + k);
+                line..end
+            }
+        };
     }
-    let line = text[..guess].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[line..].find('\n').map_or(text.len(), |i| line + i);
-    line..line_end
+    out
 }
+
+/// Markup that a span's words may sit behind in the source beyond twice
+/// the extracted text since the last span (bytes): a LaTeX preamble, a
+/// figure left out of the extracted text.
+const MARGIN: usize = 64 << 10;
 
 /// The byte offset of an LSP position (UTF-16 columns) in `text`.
 fn offset(text: &str, p: lsp::Position) -> usize {
@@ -652,6 +693,35 @@ fn position(text: &str, at: usize) -> Value {
 
 fn range(text: &str, span: Range<usize>) -> Value {
     json!({"start": position(text, span.start), "end": position(text, span.end)})
+}
+
+/// The LSP ranges of many spans, in one walk over `text` (offsets sorted,
+/// then lines and UTF-16 columns counted from one offset to the next).
+fn ranges(text: &str, spans: &[Range<usize>]) -> Vec<Value> {
+    let mut offsets: Vec<(usize, usize)> = spans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| [(s.start, 2 * i), (s.end, 2 * i + 1)])
+        .map(|(at, slot)| (floor(text, at.min(text.len())), slot))
+        .collect();
+    offsets.sort_unstable();
+    let mut at = vec![json!(null); 2 * spans.len()];
+    let (mut line, mut character, mut pos) = (0usize, 0usize, 0usize);
+    for (offset, slot) in offsets {
+        for c in text[pos..offset].chars() {
+            if c == '\n' {
+                line += 1;
+                character = 0;
+            } else {
+                character += c.len_utf16();
+            }
+        }
+        pos = offset;
+        at[slot] = json!({"line": line, "character": character});
+    }
+    at.chunks(2)
+        .map(|p| json!({"start": p[0], "end": p[1]}))
+        .collect()
 }
 
 /// The path of a `file:` URI, percent-decoded.
@@ -744,6 +814,37 @@ mod tests {
         let t = "\\cite{a} and more";
         assert_eq!(key_prefix(t, t.len()), None);
         assert_eq!(key_prefix("", 0), None);
+    }
+
+    #[test]
+    fn extracted_spans_are_found_in_order_in_the_source() {
+        let ext = "A (Lee, 2001) b (Lee, 2001).\n";
+        let src = "\\documentclass{article}\n\\begin{document}\nA (Lee, 2001) b (Lee, 2001).\n";
+        let first = ext.find("Lee").unwrap();
+        let second = ext.rfind("Lee").unwrap();
+        // Given out of order, each lands on its own occurrence.
+        let spans = [second..second + 9, first..first + 9, 0..0];
+        let at = editor_spans(src, ext, false, &spans);
+        assert_eq!(&src[at[0].clone()], "Lee, 2001");
+        assert_eq!(&src[at[1].clone()], "Lee, 2001");
+        assert!(at[0].start > at[1].start);
+        // An empty span falls back to a line of the source.
+        assert!(at[2].end <= src.len());
+        // Plain text is its own editor text.
+        assert_eq!(
+            editor_spans(ext, ext, true, &spans[..1])[0],
+            second..second + 9
+        );
+    }
+
+    #[test]
+    fn ranges_in_one_walk_equal_ranges_one_by_one() {
+        let text = "ab\nx😀é (Lee, 2001)\n\nmore é text\n";
+        let spans = [7..15, 0..2, 20..24, 3..3];
+        let all = ranges(text, &spans);
+        for (s, r) in spans.iter().zip(&all) {
+            assert_eq!(*r, range(text, s.clone()));
+        }
     }
 
     #[test]

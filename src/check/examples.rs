@@ -183,6 +183,13 @@ pub fn example(code: Code) -> Example {
     }
 }
 
+impl Example {
+    /// Whether the example is LaTeX: it cites by key against its library.
+    pub fn is_latex(&self) -> bool {
+        self.text.contains("\\cite") && !self.library.is_empty()
+    }
+}
+
 /// The bytes of the example as a file holds them.
 pub fn bytes(ex: &Example) -> Vec<u8> {
     if ex.lossy {
@@ -198,7 +205,7 @@ pub fn bytes(ex: &Example) -> Vec<u8> {
 /// What `check` reports on the example (APA 7, every code on), and the
 /// text the findings point into.
 pub fn run(ex: &Example) -> (Vec<Diagnostic>, crate::input::Source) {
-    let kind = if ex.text.contains("\\cite") && !ex.library.is_empty() {
+    let kind = if ex.is_latex() {
         Kind::Latex
     } else {
         Kind::Text

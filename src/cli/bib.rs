@@ -14,14 +14,14 @@ pub(super) fn bib(
     files: &[PathBuf],
     input: &Input,
     format: BibFormat,
-    key_format: &str,
+    key_format: Option<&str>,
     merge: Option<&Path>,
     output: &Output,
 ) -> Result<i32, Error> {
     use citemap::bibliography::{KeyFormat, assign_keys, combine, merge_into};
     use citemap::render::{bib::Dialect, bib::write_with, csl, ris};
     use citemap::text::proper::ProperNouns;
-    let keys = KeyFormat::parse(key_format)?;
+    let keys = key_format.map_or_else(|| Ok(KeyFormat::default()), KeyFormat::parse)?;
     let walk = &input.batch;
     let found = citemap::batch::inputs(files, &walk.walk())?;
     let paths: Vec<PathBuf> = found.into_iter().collect::<Result<_, _>>()?;
@@ -36,22 +36,8 @@ pub(super) fn bib(
         walk.threads(),
         |p| {
             load(p, input).map(|a| {
-                // Running text ends where the list begins.
-                // (Library entries' spans are in their library file.)
-                let text = a.source.text();
-                let mut end = a
-                    .references
-                    .iter()
-                    .filter(|r| r.origin.is_none())
-                    .map(|r| r.span.start)
-                    .min()
-                    .unwrap_or(text.len())
-                    .min(text.len());
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let body = &text[..end];
-                (a.references, ProperNouns::from_text(body))
+                let nouns = ProperNouns::of_analysis(&a);
+                (a.references, nouns)
             })
         },
         |_, r| {

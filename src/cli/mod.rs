@@ -458,13 +458,7 @@ fn read_document(path: &Path, format: InputFormat) -> Result<Extracted, Error> {
     } else {
         bytes
     };
-    let dir = shown.and_then(|p| {
-        std::fs::canonicalize(p)
-            .ok()
-            .or_else(|| Some(std::env::current_dir().ok()?.join(p)))?
-            .parent()
-            .map(Path::to_path_buf)
-    });
+    let dir = settings::folder(path);
     let mut doc = extract(bytes, kind, dir.as_deref()).map_err(|e| Error::Unreadable {
         path: shown.map(Path::to_path_buf),
         message: e.0,
@@ -508,25 +502,7 @@ fn read_text(path: &Path, bytes: Vec<u8>) -> Result<(String, Vec<Range<usize>>),
 
 /// The analysis options for `path`: the flags, else its `citemap.toml`.
 fn options(path: &Path, input: &Input) -> Result<citemap::Options, Error> {
-    let config = settings::config_for(path)?;
-    let profile = match input.dimensions.as_ref().or(config.dimensions.as_ref()) {
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| Error::io(Some(p), e))?;
-            Some(citemap::profile::Profile::from_toml(&text)?)
-        }
-        None => None,
-    };
-    Ok(citemap::Options {
-        format: citemap::input::Format::Auto,
-        profile,
-        dimension_level: Some(usize::from(
-            input
-                .dimension_level
-                .or(config.dimension_level)
-                .unwrap_or(1),
-        )),
-        library: None,
-    })
+    settings::config_for(path)?.analysis_options(input.dimensions.as_deref(), input.dimension_level)
 }
 
 fn load(path: &Path, input: &Input) -> Result<citemap::Analysis, Error> {
@@ -580,18 +556,15 @@ fn library(
     use std::sync::{Arc, Mutex};
     static READ: Mutex<Option<HashMap<Vec<PathBuf>, Arc<citemap::library::Library>>>> =
         Mutex::new(None);
-    let mut files: Vec<(PathBuf, String)> =
-        args.bib.iter().map(|f| (f.clone(), shown(f))).collect();
     // The flags' libraries, else those of citemap.toml.
-    if files.is_empty() {
-        let config = settings::config_for(path)?;
-        files.extend(
-            config
-                .libraries
-                .iter()
-                .map(|f| (f.clone(), settings::relative(f))),
-        );
-    }
+    let mut files: Vec<(PathBuf, String)> = settings::config_for(path)?
+        .libraries_or(&args.bib)
+        .into_iter()
+        .map(|f| {
+            let shown = settings::relative(&f);
+            (f, shown)
+        })
+        .collect();
     if let Some(path) = settings::named(path).filter(|_| !named.is_empty()) {
         let dir = path.parent().unwrap_or(Path::new(""));
         for n in named {
@@ -700,18 +673,14 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             // The export's settings are the run's, not a document's: the
             // citemap.toml of the first input counts.
             let config = settings::config_for(files.first().map_or(Path::new("-"), |f| f))?;
-            let format = match format {
-                Some(f) => f,
-                None => match config.bib_format.as_deref() {
-                    Some("biblatex") => BibFormat::Biblatex,
-                    Some("csl-json") => BibFormat::CslJson,
-                    Some("ris") => BibFormat::Ris,
-                    _ => BibFormat::Bibtex,
-                },
-            };
-            let key_format = key_format
-                .or_else(|| config.key_format.clone())
-                .unwrap_or_else(|| "{auth}{year}{title}".to_string());
+            // citemap.toml's names are the flag's (checked when read).
+            let format = format
+                .or_else(|| {
+                    let name = config.bib_format.as_deref()?;
+                    <BibFormat as clap::ValueEnum>::from_str(name, false).ok()
+                })
+                .unwrap_or(BibFormat::Bibtex);
+            let key_format = key_format.or_else(|| config.key_format.clone());
             bib::bib(
                 &files,
                 &Input {
@@ -723,7 +692,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                     library,
                 },
                 format,
-                &key_format,
+                key_format.as_deref(),
                 merge.as_deref(),
                 &output,
             )

@@ -54,17 +54,20 @@ pub(super) fn relative(p: &Path) -> String {
     rel.as_deref().unwrap_or(p).display().to_string()
 }
 
-/// The nearest `citemap.toml` in the document's folder or above it.
+/// The folder an input is in, made absolute: for "-", the folder of
+/// `--stdin-filename` (which need not exist), else none.
+pub(super) fn folder(path: &Path) -> Option<PathBuf> {
+    let p = named(path)?;
+    let abs = std::fs::canonicalize(p)
+        .ok()
+        .or_else(|| Some(std::env::current_dir().ok()?.join(p)))?;
+    abs.parent().map(Path::to_path_buf)
+}
+
+/// The nearest `citemap.toml` in the document's folder or above it (the
+/// working folder's for standard input without a name).
 fn find_config(doc: &Path) -> Option<PathBuf> {
-    let start = match named(doc) {
-        Some(p) => {
-            let abs = std::fs::canonicalize(p)
-                .ok()
-                .or_else(|| Some(std::env::current_dir().ok()?.join(p)))?;
-            abs.parent()?.to_path_buf()
-        }
-        None => std::env::current_dir().ok()?,
-    };
+    let start = folder(doc).or_else(|| std::env::current_dir().ok())?;
     Config::find(&start)
 }
 

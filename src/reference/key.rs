@@ -9,16 +9,23 @@ use super::{Name, Reference};
 use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 
-fn first_significant(s: &str) -> String {
+/// The words of `s` a key is made of: folded, no stopwords, each with a
+/// letter, kept to ASCII letters and digits.
+fn significant_words(s: &str) -> impl Iterator<Item = String> {
     fold(s)
         .split(' ')
-        .find(|w| {
+        .filter(|w| {
             !w.is_empty()
                 && !crate::lexicon::is_title_stopword(w)
                 && w.chars().any(|c| c.is_ascii_alphabetic())
         })
         .map(|w| w.chars().filter(char::is_ascii_alphanumeric).collect())
-        .unwrap_or_default()
+        .collect::<Vec<String>>()
+        .into_iter()
+}
+
+fn first_significant(s: &str) -> String {
+    significant_words(s).next().unwrap_or_default()
 }
 
 /// The first `n` significant words of a title, folded to ASCII letters and
@@ -28,17 +35,10 @@ pub fn short_title(r: &Reference, n: usize, capitals: usize) -> String {
     let Some(title) = r.title.as_deref() else {
         return String::new();
     };
-    fold(title)
-        .split(' ')
-        .filter(|w| {
-            !w.is_empty()
-                && !crate::lexicon::is_title_stopword(w)
-                && w.chars().any(|c| c.is_ascii_alphabetic())
-        })
+    significant_words(title)
         .take(n)
         .enumerate()
         .map(|(i, w)| {
-            let w: String = w.chars().filter(char::is_ascii_alphanumeric).collect();
             let mut c = w.chars();
             match c.next() {
                 Some(f) if i < capitals => f.to_ascii_uppercase().to_string() + c.as_str(),
@@ -58,11 +58,10 @@ pub fn parts(r: &Reference) -> (String, String, String) {
         None => String::from("anon"),
     };
     // "in press" and "forthcoming" say more than "nd" would.
-    let year = match (r.year_digits(), r.year.as_deref()) {
+    let year = match (r.year_digits(), r.pub_state()) {
         (Some(d), _) => d.to_string(),
-        (None, Some(y)) if y.to_lowercase().contains("press") => "inpress".to_string(),
-        (None, Some(y)) if y.to_lowercase().starts_with("forth") => "forthcoming".to_string(),
-        _ => "nd".to_string(),
+        (None, Some(s)) => s.biblatex().to_string(),
+        (None, None) => "nd".to_string(),
     };
     let title = r
         .title

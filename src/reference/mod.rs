@@ -284,6 +284,24 @@ impl Reference {
         year_digits(self.year.as_deref()?)
     }
 
+    /// The state an undated work is in ("in press", "forthcoming",
+    /// "submitted"); `None` for a dated work and for "n.d.".
+    pub fn pub_state(&self) -> Option<PubState> {
+        if self.year_digits().is_some() {
+            return None;
+        }
+        let y = self.year.as_deref()?.to_lowercase();
+        if y.contains("press") {
+            Some(PubState::InPress)
+        } else if y.starts_with("forth") {
+            Some(PubState::Forthcoming)
+        } else if y.contains("submitted") {
+            Some(PubState::Submitted)
+        } else {
+            None
+        }
+    }
+
     /// How the text cites this work: "Harte (2013)", "Okafor & Lind
     /// (2015)", "Tanaka et al. (1999)".
     pub fn short_citation(&self) -> String {
@@ -304,6 +322,28 @@ impl Reference {
             &self.editors
         } else {
             &self.authors
+        }
+    }
+}
+
+/// The state of a work that has no year yet, as its date says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PubState {
+    /// "in press".
+    InPress,
+    /// "forthcoming".
+    Forthcoming,
+    /// "submitted".
+    Submitted,
+}
+
+impl PubState {
+    /// biblatex's name for it (`pubstate`), also used in keys.
+    pub fn biblatex(self) -> &'static str {
+        match self {
+            PubState::InPress => "inpress",
+            PubState::Forthcoming => "forthcoming",
+            PubState::Submitted => "submitted",
         }
     }
 }

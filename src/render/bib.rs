@@ -135,18 +135,17 @@ pub fn title_chunks_with(title: &str, nouns: &ProperNouns) -> Vec<Spanned<Chunk>
 /// lowercased, protected text as it is.
 pub fn sentence_cased(chunks: &[Spanned<Chunk>]) -> String {
     let mut out = String::new();
+    let mut lettered = false;
     for c in chunks {
-        match &c.v {
-            Chunk::Verbatim(v) => out.push_str(v),
-            other => {
-                for ch in other.get().chars() {
-                    if out.chars().any(char::is_alphabetic) {
-                        out.extend(ch.to_lowercase());
-                    } else {
-                        out.push(ch);
-                    }
-                }
+        let text = c.v.get();
+        let protected = matches!(c.v, Chunk::Verbatim(_));
+        for ch in text.chars() {
+            if lettered && !protected {
+                out.extend(ch.to_lowercase());
+            } else {
+                out.push(ch);
             }
+            lettered |= ch.is_alphabetic();
         }
     }
     out
@@ -355,16 +354,11 @@ fn set_date(e: &mut Entry, r: &Reference, bl: bool) {
     match (r.year.as_deref(), r.year_digits(), bl) {
         (_, Some(d), true) => e.set("date", normal(d)),
         (_, Some(d), false) => e.set("year", normal(d)),
-        (Some(y), None, true) => {
+        (Some(_), None, true) => {
             e.set("date", normal("XXXX"));
             // Only biblatex's own states: "n.d." is no date, not a state.
-            let y = y.to_lowercase();
-            if y.contains("press") {
-                e.set("pubstate", normal("inpress"));
-            } else if y.starts_with("forth") {
-                e.set("pubstate", normal("forthcoming"));
-            } else if y.contains("submitted") {
-                e.set("pubstate", normal("submitted"));
+            if let Some(s) = r.pub_state() {
+                e.set("pubstate", normal(s.biblatex()));
             }
         }
         (Some(y), None, false) => e.set("year", normal(y)),

@@ -1,7 +1,8 @@
 //! CSL-JSON: what Zotero, Mendeley and pandoc import.
 //!
 //! Organisations are `{"literal": …}`; dates are `issued.date-parts`;
-//! "n.d." and "in press" stay as `issued.literal` rather than a fake date.
+//! "n.d." has no `issued` (styles print their own), and "in press" is a
+//! `status`, rather than a fake date.
 
 use super::fields::{FIELD_TABLE, Field};
 use crate::reference::{Name, Reference};
@@ -44,8 +45,7 @@ pub fn item(r: &Reference) -> Value {
         // "n.d.", and a literal "n.d." would be printed twice. A work in
         // press has its state in `status`.
         (None, Some(y)) => {
-            let l = y.to_lowercase();
-            if l.contains("press") || l.starts_with("forth") || l.contains("submitted") {
+            if r.pub_state().is_some() {
                 m.insert("status".into(), json!(y));
             }
         }
@@ -56,10 +56,7 @@ pub fn item(r: &Reference) -> Value {
         if let (Some(k), Some(v)) = (row.csl, row.field.get(r)) {
             let v = match row.field {
                 // CSL styles print the edition's number as an ordinal.
-                Field::Edition => match super::fields::edition_number(v) {
-                    Some(n) => n.to_string(),
-                    None => super::fields::edition_text(v),
-                },
+                Field::Edition => super::fields::edition_value(v),
                 Field::Pages if number.is_some() => continue,
                 _ => v.to_string(),
             };

@@ -299,8 +299,9 @@ pub(crate) fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The finding's message with its help, as the one-line formats give it.
-fn message_with_help(d: &Diagnostic) -> String {
+/// The finding's message with its help, as the one-line formats and the
+/// language server give it.
+pub(crate) fn message_with_help(d: &Diagnostic) -> String {
     match &d.help {
         Some(h) => format!("{} ({h})", d.message),
         None => d.message.clone(),

@@ -24,7 +24,7 @@ fn findings(info: &CodeInfo, ex: &Example) -> Vec<String> {
 }
 
 fn example_name(ex: &Example) -> &'static str {
-    if ex.text.contains("\\cite") && !ex.library.is_empty() {
+    if ex.is_latex() {
         "example.tex"
     } else {
         "example.txt"

@@ -211,6 +211,15 @@ pub fn edition_text(e: &str) -> String {
     t.to_string()
 }
 
+/// An edition as CSL and RIS take it: its number ("2"), else its text
+/// without the word for "edition".
+pub fn edition_value(e: &str) -> String {
+    match edition_number(e) {
+        Some(n) => n.to_string(),
+        None => edition_text(e),
+    }
+}
+
 /// An access or publication date as ISO 8601, day or month precision:
 /// "2020-03-05", "March 5, 2020", "5 March 2020", "5 Mar. 2020", "March
 /// 2020". Numeric day-month orders ("05/03/2020") are ambiguous and read

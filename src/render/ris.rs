@@ -2,7 +2,7 @@
 //! Lines end in CRLF, as the format requires.
 
 use super::fields::{FIELD_TABLE, Field};
-use crate::reference::{Name, Reference};
+use crate::reference::{Name, PubState, Reference};
 use std::io::{self, Write};
 
 fn tag<W: Write>(w: &mut W, t: &str, v: &str) -> io::Result<()> {
@@ -47,16 +47,13 @@ pub fn write_one<W: Write>(r: &Reference, w: &mut W) -> io::Result<()> {
     // date has no PY.
     match (r.year_digits(), r.year.as_deref()) {
         (Some(d), _) => tag(w, "PY", d)?,
-        (None, Some(y)) if y.to_lowercase().contains("press") => tag(w, "N1", y)?,
+        (None, Some(y)) if r.pub_state() == Some(PubState::InPress) => tag(w, "N1", y)?,
         _ => {}
     }
     for row in FIELD_TABLE {
         if let (Some(t), Some(v)) = (row.ris, row.field.get(r)) {
             match row.field {
-                Field::Edition => match super::fields::edition_number(v) {
-                    Some(n) => tag(w, t, &n.to_string())?,
-                    None => tag(w, t, &super::fields::edition_text(v))?,
-                },
+                Field::Edition => tag(w, t, &super::fields::edition_value(v))?,
                 // RIS dates are YYYY/MM/DD/ (parts may be empty).
                 Field::Urldate => match super::fields::iso_date(v) {
                     Some(iso) => {

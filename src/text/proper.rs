@@ -53,6 +53,24 @@ impl ProperNouns {
         }
     }
 
+    /// The proper nouns of an analysed document: its text up to its
+    /// reference list (the entries of an author's library are elsewhere).
+    pub fn of_analysis(a: &crate::Analysis) -> ProperNouns {
+        let text = a.source.text();
+        let mut end = a
+            .references
+            .iter()
+            .filter(|r| r.origin.is_none())
+            .map(|r| r.span.start)
+            .min()
+            .unwrap_or(text.len())
+            .min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        ProperNouns::from_text(&text[..end])
+    }
+
     /// Adds another document's proper nouns.
     pub fn extend(&mut self, other: ProperNouns) {
         self.words.extend(other.words);

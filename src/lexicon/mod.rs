@@ -31,6 +31,24 @@ pub fn is_month(w: &str) -> bool {
     MONTHS.binary_search(&w).is_ok()
 }
 
+/// The number of the month `w` names (lower case, a trailing period
+/// allowed): a full name, or its first three letters or more ("sept.").
+pub fn month_number(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.');
+    if w.chars().count() < 3 {
+        return None;
+    }
+    MONTH_NAMES
+        .iter()
+        .position(|names| names.iter().any(|m| m.starts_with(w)))
+        .map(|i| i as u32 + 1)
+}
+
+/// The number an English ordinal word stands for ("second" is 2).
+pub fn ordinal_number(w: &str) -> Option<u32> {
+    ORDINALS.iter().position(|o| *o == w).map(|i| i as u32 + 1)
+}
+
 /// Whether `w` (lower case, without a period) is a word that looks like
 /// a name before a year but is not one: a month, a season, a part of a
 /// document, a preposition.

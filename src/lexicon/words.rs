@@ -90,6 +90,29 @@ pub const MONTHS: &[&str] = &[
     "setembro",
 ];
 
+/// Month names in calendar order: English, Portuguese, Spanish (the
+/// languages of [`MONTHS`]), for reading a date's month as a number.
+pub const MONTH_NAMES: [[&str; 3]; 12] = [
+    ["january", "janeiro", "enero"],
+    ["february", "fevereiro", "febrero"],
+    ["march", "março", "marzo"],
+    ["april", "abril", "abril"],
+    ["may", "maio", "mayo"],
+    ["june", "junho", "junio"],
+    ["july", "julho", "julio"],
+    ["august", "agosto", "agosto"],
+    ["september", "setembro", "septiembre"],
+    ["october", "outubro", "octubre"],
+    ["november", "novembro", "noviembre"],
+    ["december", "dezembro", "diciembre"],
+];
+
+/// English ordinals, in order, for editions written as words ("Second
+/// edition").
+pub const ORDINALS: [&str; 10] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
 /// Seasons, which date issues ("Spring 2015"). English.
 pub const SEASONS: &[&str] = &["autumn", "fall", "spring", "summer", "winter"];
 

@@ -161,20 +161,12 @@ pub fn edition_number(e: &str) -> Option<u32> {
             .flatten()
             .filter(|&n| n > 0);
     }
-    let first = e.split_whitespace().next()?.to_ascii_lowercase();
-    ORDINALS
-        .iter()
-        .position(|o| *o == first)
-        .map(|i| i as u32 + 1)
+    crate::lexicon::ordinal_number(&e.split_whitespace().next()?.to_lowercase())
 }
-
-const ORDINALS: [&str; 10] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
 
 /// An edition as BibTeX styles print it before "edition": "Second".
 pub fn edition_word(n: u32) -> String {
-    match ORDINALS.get(n.saturating_sub(1) as usize) {
+    match crate::lexicon::words::ORDINALS.get(n.saturating_sub(1) as usize) {
         Some(w) if n > 0 => {
             let mut c = w.chars();
             c.next()
@@ -237,13 +229,7 @@ pub fn iso_date(d: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let month = |w: &str| {
-        let w = w.trim_end_matches('.').to_ascii_lowercase();
-        (w.len() >= 3)
-            .then(|| MONTHS.iter().position(|m| m.starts_with(&w)))
-            .flatten()
-            .map(|i| i + 1)
-    };
+    let month = |w: &str| crate::lexicon::month_number(&w.to_lowercase());
     let day = |w: &str| {
         let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         w.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
@@ -263,21 +249,6 @@ pub fn iso_date(d: &str) -> Option<String> {
         _ => None,
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The article number of an article that has one instead of pages:
 /// "e0120345", or a number of five digits or more (no journal has that

@@ -220,6 +220,21 @@ fn research_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
             top[i] = true;
         }
     }
+    // An introduction is seldom divided, and never into one subsection: the
+    // only heading between its text and the next conventional section is a
+    // section of its own ("Literature review", "Study area"). Methods,
+    // results and discussions do have subsections, one or many.
+    let opening = (0..hs.len()).find(|&i| top[i] && !front[i]);
+    if let Some(i) = opening.filter(|&i| {
+        let t = NUMBERING.replace(&hs[i].text, "");
+        !RESEARCH_SECTION.is_match(t.trim()) && hs[i].has_body
+    }) {
+        let lone =
+            hs.get(i + 1).is_some_and(|h| h.has_body) && !top.get(i + 1).copied().unwrap_or(true);
+        if lone && top.get(i + 2).copied().unwrap_or(true) {
+            top[i + 1] = true;
+        }
+    }
     Some(top)
 }
 
@@ -332,12 +347,17 @@ fn case_of(t: &str) -> Option<Case> {
 /// (a level has fewer headings than the one below it). A heading
 /// whose case does not show is top level when it is a conventional name,
 /// or a parent with no text of its own above a heading of a lower case.
+/// A first heading without text is the document's title, set in a case of
+/// its own, so its case is no evidence for the sections'.
 fn typography_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
     let front: Vec<bool> = hs.iter().map(|h| ABSTRACT.is_match(&h.text)).collect();
-    let cases: Vec<Option<Case>> = hs
-        .iter()
-        .zip(&front)
-        .map(|(h, &f)| if f { None } else { case_of(&h.text) })
+    let title = |i: usize| i == 0 && !hs[i].has_body;
+    let cases: Vec<Option<Case>> = (0..hs.len())
+        .map(|i| {
+            (!front[i] && !title(i))
+                .then(|| case_of(&hs[i].text))
+                .flatten()
+        })
         .collect();
     let count = |c: Case| cases.iter().filter(|x| **x == Some(c)).count();
     let shown: Vec<Case> = [Case::Upper, Case::Title, Case::Sentence]
@@ -354,7 +374,7 @@ fn typography_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
         .filter_map(|(_, c)| *c)
         .collect();
     let top_case = match anchored.first() {
-        Some(&c) if anchored.iter().all(|&a| a == c) => c,
+        Some(&c) if anchored.iter().all(|&a| a == c) => (c, false),
         Some(_) => return None,
         // A level has fewer headings than the one below it, and does not
         // repeat its headings ("Challenges" in every section is a
@@ -374,15 +394,38 @@ fn typography_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
                 .copied()
                 .filter(|&c| repeats(c) * 2 < count(c))
                 .collect();
-            let fewest = candidates.iter().copied().min_by_key(|&c| count(c))?;
-            if shown.iter().filter(|&&c| count(c) == count(fewest)).count() > 1 {
-                return None;
+            // A document does not open with a subsection: the case of its
+            // first section is the top level's, unless a heading recurs in
+            // that case, which a top level never does ("Implications" in
+            // every chapter shares the sections' case).
+            let opening = (0..hs.len())
+                .find(|&i| !front[i] && !title(i))
+                .and_then(|i| cases[i])
+                .filter(|&c| candidates.contains(&c) && repeats(c) == 0);
+            match opening {
+                Some(c) => (c, true),
+                None => {
+                    let fewest = candidates.iter().copied().min_by_key(|&c| count(c))?;
+                    if shown.iter().filter(|&&c| count(c) == count(fewest)).count() > 1 {
+                        return None;
+                    }
+                    (fewest, false)
+                }
             }
-            fewest
         }
     };
+    let (top_case, opened) = top_case;
     let others = cases.iter().flatten().filter(|&&c| c != top_case).count();
-    if count(top_case) > others {
+    // More headings at the top than below it is doubtful, unless the first
+    // section shows the top case; then a level of subsections still needs
+    // two headings, or one title-cased name among sentence-cased sections
+    // ("Climate Change") would nest under its neighbour.
+    let doubtful = if opened {
+        others < 2
+    } else {
+        count(top_case) > others
+    };
+    if doubtful {
         return None;
     }
     let top = (0..hs.len())
@@ -485,6 +528,9 @@ pub(super) fn explain(hs: &[HeadingInfo], tops: &[bool], rule: &str) -> Vec<(usi
                 return ((l + 1).saturating_sub(t), why);
             }
             let numbered = numbering(&h.text);
+            // Nothing above it is a section: the title or front matter, not
+            // a subsection of anything.
+            let front = !top && !tops[..i].iter().any(|&t| t);
             let part = !top
                 && !h.has_body
                 && tops.get(i + 1).copied().unwrap_or(false)
@@ -492,7 +538,7 @@ pub(super) fn explain(hs: &[HeadingInfo], tops: &[bool], rule: &str) -> Vec<(usi
             let level = match numbered {
                 Some((d, _)) if rule == "numbering" => d,
                 _ if top => 1,
-                _ if part => 0,
+                _ if part || front => 0,
                 _ => 2,
             };
             let case = match case_of(&h.text) {
@@ -502,6 +548,9 @@ pub(super) fn explain(hs: &[HeadingInfo], tops: &[bool], rule: &str) -> Vec<(usi
                 None => "a case that does not show",
             };
             let why = match rule {
+                _ if front && numbered.is_none() => {
+                    "before the first top-level section: the title or front matter".to_string()
+                }
                 "numbering" => match numbered {
                     Some((d, _)) => format!("numbered at depth {d}"),
                     None if top => "unnumbered, a conventional section name".to_string(),
@@ -518,6 +567,9 @@ pub(super) fn explain(hs: &[HeadingInfo], tops: &[bool], rule: &str) -> Vec<(usi
                 }
                 "research-sections" if top && all_capitals(&h.text) => {
                     "capitals, as the conventional sections are set".to_string()
+                }
+                "research-sections" if top && h.has_body && !canonical(h) => {
+                    "the only heading after the introduction's text: a section of its own, as an introduction has no single subsection".to_string()
                 }
                 "research-sections" if top => {
                     "no text of its own before a subsection: it opens a section".to_string()

@@ -301,6 +301,64 @@ mod tests {
     }
 
     #[test]
+    fn the_only_heading_after_the_introduction_is_a_section() {
+        let s = "Introduction\n\nText.\n\nThe river basin\n\nText.\n\nMethods\n\nText.\n\nResults\n\nText.\n";
+        assert_eq!(
+            top_headings(s),
+            ["Introduction", "The river basin", "Methods", "Results"]
+        );
+        // Two headings divide the introduction.
+        let s = "Introduction\n\nText.\n\nAims of the work\n\nText.\n\nScope of the work\n\nText.\n\nMethods\n\nText.\n\nResults\n\nText.\n";
+        assert_eq!(top_headings(s), ["Introduction", "Methods", "Results"]);
+        // An introduction that starts straight with its subsection has no
+        // text to place the lone heading after.
+        let s =
+            "Introduction\n\nAims of the work\n\nText.\n\nMethods\n\nText.\n\nResults\n\nText.\n";
+        assert_eq!(top_headings(s), ["Introduction", "Methods", "Results"]);
+    }
+
+    #[test]
+    fn a_title_before_the_first_section_is_above_the_sections() {
+        let s =
+            "A study of rivers\n\nIntroduction\n\nText.\n\nMethods\n\nText.\n\nResults\n\nText.\n";
+        let (_, d) = doc(s);
+        let title = &d.headings[0];
+        assert_eq!((title.top, title.level), (false, 0));
+        assert!(title.reason.contains("title"), "{}", title.reason);
+        assert_eq!(d.headings[1].level, 1);
+    }
+
+    #[test]
+    fn the_first_section_shows_the_top_case_and_the_title_does_not() {
+        // A sentence-cased title without text, sentence-cased sections and
+        // fewer title-cased subsections: the first section, not the
+        // rarer case, tells which case is the top level's.
+        let s = "A study of floods and droughts\n\nFloods in the north\n\nText.\n\nSpring Melt and Rain\n\nText.\n\nAutumn Storms at Sea\n\nText.\n\nErosion along the coast\n\nText.\n\nDroughts in the interior\n\nText.\n\nWater and its policy\n\nText.\n";
+        assert_eq!(doc(s).1.level_rule, Some("typography"));
+        assert_eq!(
+            top_headings(s),
+            [
+                "Floods in the north",
+                "Erosion along the coast",
+                "Droughts in the interior",
+                "Water and its policy"
+            ]
+        );
+        // One title-cased heading among them is no level of its own.
+        let s = "A study of floods and droughts\n\nFloods in the north\n\nText.\n\nClimate Change\n\nText.\n\nErosion along the coast\n\nText.\n\nDroughts in the interior\n\nText.\n";
+        assert_ne!(doc(s).1.level_rule, Some("typography"));
+        assert!(top_headings(s).contains(&"Climate Change".to_string()));
+        // A heading that recurs in the first section's case shows that case
+        // holds subsections too: no typography, and the recurring heading
+        // stays under each section.
+        let s = "A study of land and people\n\nThe land: large\n\nText.\n\nMain points of the land\n\nText.\n\nLessons for policy\n\nText.\n\nWORRIES\n\nText.\n\nThe people: many\n\nText.\n\nMain points of the people\n\nText.\n\nLessons for policy\n\nText.\n\nWORRIES\n\nText.\n";
+        assert_ne!(doc(s).1.level_rule, Some("typography"));
+        let tops = top_headings(s);
+        assert!(tops.contains(&"The people: many".to_string()));
+        assert!(!tops.contains(&"Lessons for policy".to_string()));
+    }
+
+    #[test]
     fn recurring_subheadings_are_not_dimensions() {
         let s = "Part one of it\n\nThe land: large\n\nText.\n\nMain points of the land\n\nText.\n\nConsequences\n\nText.\n\nThe people: many\n\nText.\n\nMain points of the people\n\nText.\n\nConsequences\n\nText.\n\nThe money: little\n\nText.\n\nMain points\n\nText.\n";
         let (_, d) = doc(s);

@@ -262,8 +262,10 @@ fn recurring_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
     // parent of the headings after it. The headings after it tell which:
     // a part holds sections that have subsections of their own; a parent
     // holds leaves. Only a heading after a section with text can be a
-    // parent (the first is the document's title), and its children run to
-    // the next heading without text, or a conventional name.
+    // parent (the first is the document's title), or one with a
+    // conventional name, which is never a title ("Introduction" opening
+    // straight into its subsections); its children run to the next heading
+    // without text, or a conventional name.
     let mut seen_body = false;
     let mut i = 0;
     while i < hs.len() {
@@ -274,10 +276,11 @@ fn recurring_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
             let leaves = end > i + 1
                 && (i + 1..end).all(|j| top[j])
                 && top.get(end).copied().unwrap_or(true);
-            if seen_body && leaves {
+            if (seen_body || canonical(&hs[i])) && leaves {
                 for t in &mut top[i + 1..end] {
                     *t = false;
                 }
+                seen_body |= hs[i..end].iter().any(|h| h.has_body);
                 i = end;
                 continue;
             }

@@ -318,6 +318,16 @@ mod tests {
     }
 
     #[test]
+    fn an_introduction_without_text_is_the_parent_of_the_headings_after_it() {
+        let s = "A study of rivers\n\nIntroduction\n\nAims of the work\n\nText.\n\nScope of the work\n\nText.\n\nThe flood plain\n\nSoil of the plain\n\nText.\n\nWater of the plain\n\nText.\n";
+        assert_eq!(top_headings(s), ["Introduction", "The flood plain"]);
+        // A heading of its own name there is still the title's subtitle or a
+        // part, not a parent.
+        let s = "A study of rivers\n\nWater in the north\n\nAims of the work\n\nText.\n\nScope of the work\n\nText.\n";
+        assert!(!top_headings(s).contains(&"Water in the north".to_string()));
+    }
+
+    #[test]
     fn a_title_before_the_first_section_is_above_the_sections() {
         let s =
             "A study of rivers\n\nIntroduction\n\nText.\n\nMethods\n\nText.\n\nResults\n\nText.\n";

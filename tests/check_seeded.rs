@@ -174,12 +174,16 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             expected: uses.len(),
         });
     }
-    // Change a cited year.
-    if let Some(c) = exact
-        .iter()
-        .find(|c| c.cite.year.len() == 4 && c.text.contains(&c.cite.year))
-    {
-        let y: u32 = c.cite.year.parse().unwrap();
+    // Change a cited year ("n.d." has none to change).
+    if let Some((c, y)) = exact.iter().find_map(|c| {
+        let y: u32 = c
+            .cite
+            .year
+            .parse()
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))?;
+        c.text.contains(&c.cite.year).then_some((c, y))
+    }) {
         let at = c.span.start + c.text.rfind(&c.cite.year).unwrap();
         let mut t = text.to_string();
         t.replace_range(at..at + 4, &(y - 3).to_string());

@@ -116,9 +116,16 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<To
     if c.chars().filter(keep).eq(t.chars().filter(keep)) {
         return (NameFit::Exact, None);
     }
-    // "Queiroz" for "de Queiroz", "Garzón" for "Mañé-Garzón".
+    // "Queiroz" for "de Queiroz", "Garzón" for "Mañé-Garzón". Two cited
+    // names ("Kowalski & Brown") are not one name that ends in the second.
+    let joins_names = || {
+        cited.contains('&')
+            || cited
+                .split_whitespace()
+                .any(|w| matches!(w, "and" | "und" | "e" | "y" | "et"))
+    };
     if let Name::Person { .. } = name
-        && (ends_with_word(t, c) || ends_with_word(c, t))
+        && (ends_with_word(t, c) || (ends_with_word(c, t) && !joins_names()))
     {
         return (NameFit::Exact, None);
     }
@@ -418,15 +425,27 @@ fn other_author_fits_of(cite: &Cite, index: &Index<'_>) -> Vec<Candidate> {
     let names_folded: Vec<String> = cite.names.iter().map(|n| fold(strip_the(n))).collect();
     let mut best = Vec::new();
     for (i, r) in index.refs.iter().enumerate() {
-        let fits: Vec<bool> = cite
-            .names
-            .iter()
-            .zip(&names_folded)
-            .map(|(n, c)| (0..r.people().len()).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact))
-            .collect();
+        let fits_among = |people: usize| -> Vec<bool> {
+            cite.names
+                .iter()
+                .zip(&names_folded)
+                .map(|(n, c)| (0..people).any(|j| index.fit(n, c, i, j).0 == NameFit::Exact))
+                .collect()
+        };
+        let fits = fits_among(r.people().len());
         let hits = fits.iter().filter(|&&f| f).count();
         let first_fits = fits.first().copied().unwrap_or(false);
-        if cite.names.len() >= 2 && hits == cite.names.len() {
+        // Names in another order are the entry's authors reordered ("Jones
+        // & Smith" for "Smith & Jones"), or its leading ones under "et al.",
+        // not names found anywhere in a long author list, which fit other
+        // works by chance.
+        let n = cite.names.len();
+        let people = r.people().len();
+        if n >= 2
+            && hits == n
+            && (people == n || (cite.et_al && people > n))
+            && fits_among(n).iter().all(|&f| f)
+        {
             best.push((i, NameFit::Fuzzy, Some(Tolerance::AuthorOrder)));
         } else if hits >= 1
             && (cite.names.len() == 1 || first_fits)
@@ -600,6 +619,38 @@ mod tests {
         let l = link(&find("(Karimova, 1998)")[0], &refs);
         assert_eq!(l.reference, None);
         assert_eq!(l.year_mismatch, Some(0));
+    }
+
+    #[test]
+    fn two_cited_names_are_not_one_name_ending_in_the_second() {
+        // The first author has no entry; a work by the second is not it.
+        let refs = [r("b", &["Brown", "Ivanova", "Souza", "Park"], "1998")];
+        let l = link(&find("(Kowalski & Brown, 1996)")[0], &refs);
+        assert_eq!((l.reference, l.year_mismatch), (None, None));
+        // "de Queiroz" cited for "Queiroz" still fits.
+        let refs = [r("q", &["Queiroz"], "2001")];
+        assert_eq!(
+            link(&find("(de Queiroz, 2001)")[0], &refs).reference,
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn names_in_another_order_are_all_the_authors_or_the_leading_ones() {
+        let refs = [r("sj", &["Smith", "Jones"], "2010")];
+        let l = link(&find("(Jones & Smith, 2010)")[0], &refs);
+        assert_eq!(l.reference, Some(0));
+        // Two names among seven authors, swapped, with another year: the
+        // cited work is not in the list.
+        let refs = [r(
+            "bk",
+            &[
+                "Brown", "Kowalski", "Pereira", "Park", "Santos", "Lee", "Dijk",
+            ],
+            "1971",
+        )];
+        let l = link(&find("(Kowalski & Brown, 1996)")[0], &refs);
+        assert_eq!((l.reference, l.year_mismatch), (None, None));
     }
 
     #[test]

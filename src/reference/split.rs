@@ -46,8 +46,9 @@ static INLINE_START: LazyLock<Regex> = LazyLock::new(|| {
     // then a second entry's names and date. APA/Harvard: "Marlow, H. A.,
     // & Lee, K. (1996)", with "et al." allowed before the date. Chicago and
     // house styles: "Clarke, Geraldine. 2017." or "Smith AB, Jones CD. 2015."
-    // "van der Berg": particles come in runs.
-    let particle = format!(r"(?:{}\s+){{0,3}}", crate::grammar::particles());
+    // "van der Berg": particles come in runs, and a name may capitalise
+    // them ("Da Silva").
+    let particle = format!(r"(?:(?i:{})\s+){{0,3}}", crate::grammar::particles());
     let inverted = format!(r"{particle}\p{{Lu}}[\p{{L}}'’\-]+,\s+(?:\p{{Lu}}\.\s?-?)+");
     Regex::new(&format!(
         r"[.\d)]\s+(?:[-•–]\s+)?((?:{inverted}(?:,?\s+(?:&\s+|and\s+)?{inverted})*(?:,?\s+et al\.)?\s*\(\d{{4}}[a-z]?\))|(?:{particle}\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}{{1,3}})?,\s[^()“”\x22]{{1,250}}?\.\s(?:(?:1[5-9]|20)\d\d[a-z]?\.|n\.d\.)\s))"
@@ -622,6 +623,8 @@ mod tests {
         assert_eq!(split(src, &lines(src)).len(), 2);
         // A co-author whose particles run to two words.
         let src = "Lund, S. J. (1997). Markets. J, 7(4), 190–203. Brown, J. R., van der Berg, K., & Dahl, A. P. (1987). Roles. J, 11(7).\n";
+        assert_eq!(split(src, &lines(src)).len(), 2);
+        let src = "Lund, S. J. (1997). Markets. J, 7(4), 190–203. Brown, J. R., Da Silva, K., & Dahl, A. P. (1987). Roles. J, 11(7).\n";
         assert_eq!(split(src, &lines(src)).len(), 2);
     }
 

@@ -197,14 +197,16 @@ pub(super) fn take_edition(r: &mut Reference, s: &str) -> String {
     s.to_string()
 }
 
-/// "835–849" (ascending) or "e7057" where a volume was expected.
+/// "835–849" or "e7057" where a volume was expected. A range whose ends
+/// have as many digits is pages even when it runs backwards ("849–835", a
+/// slip the check reports), while "2019–20" may be a volume.
 fn pages_not_volume(v: &str) -> bool {
     if let Some(n) = v.strip_prefix('e') {
         return n.chars().all(|c| c.is_ascii_digit());
     }
     match v.split_once(['–', '-']) {
         Some((a, b)) => match (a.parse::<u32>(), b.parse::<u32>()) {
-            (Ok(a), Ok(b)) => b > a,
+            (Ok(x), Ok(y)) => y > x || a.len() == b.len(),
             _ => false,
         },
         None => false,

@@ -140,6 +140,7 @@ impl Config {
         uncited_library: bool,
     ) -> crate::check::CheckOptions {
         crate::check::CheckOptions {
+            style_given: flag.or(self.style).is_some(),
             style: flag
                 .or(self.style)
                 .or_else(|| Style::infer(a))

@@ -79,16 +79,18 @@ White, Nicholas. 2014. “Malaria.” Lancet 383: 723–735.
 const CHAPTER: &str = include_str!("../examples/kassen2016/chapter.txt");
 
 fn run(text: &str) -> (Analysis, Vec<Diagnostic>) {
-    run_as(text, Style::Apa6)
+    run_as(text, Style::Apa6, false)
 }
 
-fn run_as(text: &str, style: Style) -> (Analysis, Vec<Diagnostic>) {
+/// `given`: the style is named, as `--style` does, not read off the list.
+fn run_as(text: &str, style: Style, given: bool) -> (Analysis, Vec<Diagnostic>) {
     let a = analyze(text, &Options::default());
     let d = check(
         &a,
         &CheckOptions {
             style,
             current_year: 2026,
+            style_given: given,
             ..Default::default()
         },
     );
@@ -217,6 +219,37 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             code: "name-mismatch",
             text: t,
             line: c.line,
+            expected: 1,
+        });
+    }
+    // Cite a work before one it should follow, inside the latter's
+    // parentheses: "(Wilson, 1994)" becomes "(Wilson, 1994; Kern, 1974)"
+    // turned around.
+    let plain = |c: &&&citemap::Citation| {
+        c.cite.form == citemap::citation::Form::Parenthetical
+            && c.cite.prefix.is_none()
+            && c.cite.locator.is_none()
+            && c.cite.names[0].starts_with(char::is_uppercase)
+    };
+    if let Some((c1, c2)) = exact
+        .iter()
+        .filter(plain)
+        .filter(|c| text[..c.span.start].ends_with('(') && text[c.span.end..].starts_with(')'))
+        .find_map(|c1| {
+            let n1 = fold(&c1.cite.names[0]);
+            exact
+                .iter()
+                .filter(plain)
+                .find(|c2| fold(&c2.cite.names[0]) > n1)
+                .map(|c2| (c1, c2))
+        })
+    {
+        let mut t = text.to_string();
+        t.insert_str(c1.span.start, &format!("{}; ", c2.text));
+        out.push(Case {
+            code: "citation-order",
+            text: t,
+            line: c1.line,
             expected: 1,
         });
     }
@@ -430,13 +463,21 @@ fn evaluate(docs: &[(String, String)]) -> BTreeMap<&'static str, Tally> {
     for (name, text) in docs {
         let (a, base) = run(text);
         for case in cases(text, &a) {
-            // The DOI's form is APA 7's rule.
+            // The DOI's form is APA 7's rule; the order of works cited
+            // together is checked under a named APA style, whatever order
+            // the document keeps elsewhere.
             let style = if case.code == "doi-form" {
                 Style::Apa7
             } else {
                 Style::Apa6
             };
-            let (_, found) = run_as(&case.text, style);
+            let given = case.code == "citation-order";
+            let base = if given {
+                &run_as(text, style, true).1
+            } else {
+                &base
+            };
+            let (_, found) = run_as(&case.text, style, given);
             let t = tally.entry(case.code).or_default();
             t.injected += 1;
             let hit = found
@@ -515,6 +556,7 @@ fn every_injected_error_is_found_in_the_hand_made_documents_and_the_chapter() {
         "reference-order",
         "page-range",
         "journal-variants",
+        "citation-order",
     ] {
         let t = &tally[code];
         assert_eq!(t.found, t.injected, "{code}");

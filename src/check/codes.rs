@@ -73,6 +73,7 @@ pub enum Code {
     PageRange,
     JournalVariants,
     DoiForm,
+    CitationOrder,
 }
 
 /// One row of the code table.
@@ -199,6 +200,9 @@ codes! {
     DoiForm, "doi-form", Note,
         "APA 7: a DOI not written as https://doi.org/… (fix: the link form)",
         "APA 7 presents DOIs as links; \"doi:\" and dx.doi.org are older forms";
+    CitationOrder, "citation-order", Warning,
+        "APA: works cited in one pair of parentheses not in alphabetical order, or one author's works not by date (fix: the group sorted)",
+        "APA lists the works cited together by author and then by date, so a reader can scan them against the list";
 }
 
 impl CodeInfo {

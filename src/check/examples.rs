@@ -180,6 +180,11 @@ pub fn example(code: Code) -> Example {
             "Roots store carbon (Berg, 2015).",
             "Berg, A. (2015). Roots and soil. Journal of Soils, 4(2), 1–9. doi:10.1000/roots.15"
         )),
+        Code::CitationOrder => text(doc!(
+            "Leaves take light (Berg, 2015; Cole, 2014), roots take water (Berg, 2015; Cole, 2014), and both store carbon (Cole, 2014; Berg, 2015).",
+            "Berg, A. (2015). Roots and soil. Journal of Soils, 4(2), 1–9.",
+            "Cole, D. (2014). Leaves and light. Plant Letters, 7, 11–19."
+        )),
     }
 }
 

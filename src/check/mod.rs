@@ -8,6 +8,7 @@ mod codes;
 mod consistency;
 pub mod examples;
 pub mod fix;
+mod groups;
 mod library;
 mod list;
 mod references;
@@ -67,6 +68,10 @@ pub struct CheckOptions {
     pub current_year: u32,
     /// Report library entries that no citation uses.
     pub uncited_library: bool,
+    /// The style was named (`--style` or `citemap.toml`), not read off the
+    /// reference list: its rules then hold even where the document keeps
+    /// another habit throughout (`citation-order`).
+    pub style_given: bool,
 }
 
 impl Default for CheckOptions {
@@ -75,6 +80,7 @@ impl Default for CheckOptions {
             style: Style::default(),
             current_year: current_year(),
             uncited_library: false,
+            style_given: false,
         }
     }
 }
@@ -156,6 +162,7 @@ pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     list::order(&mut out);
     list::duplicates(&mut out);
     consistency::consistency(&mut out, o.style);
+    groups::citation_order(&mut out, o);
     library::library(&mut out, o);
     statistics(&mut out);
     silence(&mut out);

@@ -275,6 +275,61 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
     let singles: Vec<usize> = (0..a.references.len())
         .filter(|&r| single_line(text, a, r))
         .collect();
+    // An entry's form against APA's: the last author joined with "and",
+    // "pp." before an article's pages, initials run together. Each is
+    // planted in an entry that has APA's form there.
+    let entry_text = |r: usize| &text[a.references[r].span.clone()];
+    let names_end = |r: usize| {
+        let y = a.references[r].year_digits()?;
+        entry_text(r).find(&format!("({y}"))
+    };
+    let mut plant = |code: &'static str, r: usize, from: &str, to: &str, within: usize| {
+        let s = a.references[r].span.start;
+        let at = s + entry_text(r)[..within].find(from)?;
+        let mut t = text.to_string();
+        t.replace_range(at..at + from.len(), to);
+        out.push(Case {
+            code,
+            text: t,
+            line: line_of(text, s),
+            expected: 1,
+        });
+        Some(())
+    };
+    if let Some((r, end)) = singles.iter().find_map(|&r| {
+        let end = names_end(r)?;
+        (entry_text(r)[..end].matches(", & ").count() == 1).then_some((r, end))
+    }) {
+        plant("list-ampersand", r, ", & ", ", and ", end);
+    }
+    if let Some((r, p)) = singles.iter().find_map(|&r| {
+        let re = &a.references[r];
+        let p = re.pages.as_deref()?;
+        (re.kind == citemap::reference::EntryType::Article
+            && names_end(r).is_some()
+            && entry_text(r).matches(&format!(", {p}")).count() == 1
+            && !entry_text(r).contains("pp."))
+        .then(|| (r, format!(", {p}")))
+    }) {
+        let len = entry_text(r).len();
+        plant("pages-prefix", r, &p, &p.replacen(", ", ", pp. ", 1), len);
+    }
+    static SPACED: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b\p{Lu}\. \p{Lu}\.").unwrap());
+    static RUN_TOGETHER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b\p{Lu}\.\p{Lu}").unwrap());
+    if let Some((r, end, m)) = singles.iter().find_map(|&r| {
+        let end = names_end(r)?;
+        let head = &entry_text(r)[..end];
+        // Every run of initials spaced, so the plant is the one slip.
+        if RUN_TOGETHER.is_match(head) {
+            return None;
+        }
+        let m = SPACED.find(head)?;
+        Some((r, end, m.as_str().to_string()))
+    }) {
+        plant("initials-spacing", r, &m, &m.replace(". ", "."), end);
+    }
     if let Some(&r) = singles.get(singles.len() / 2) {
         // Duplicate an entry.
         let lr = line_range(text, a.references[r].span.start);
@@ -471,7 +526,10 @@ fn evaluate(docs: &[(String, String)]) -> BTreeMap<&'static str, Tally> {
             } else {
                 Style::Apa6
             };
-            let given = case.code == "citation-order";
+            let given = matches!(
+                case.code,
+                "citation-order" | "list-ampersand" | "pages-prefix" | "initials-spacing"
+            );
             let base = if given {
                 &run_as(text, style, true).1
             } else {
@@ -557,6 +615,9 @@ fn every_injected_error_is_found_in_the_hand_made_documents_and_the_chapter() {
         "page-range",
         "journal-variants",
         "citation-order",
+        "list-ampersand",
+        "pages-prefix",
+        "initials-spacing",
     ] {
         let t = &tally[code];
         assert_eq!(t.found, t.injected, "{code}");

@@ -74,6 +74,9 @@ pub enum Code {
     JournalVariants,
     DoiForm,
     CitationOrder,
+    ListAmpersand,
+    PagesPrefix,
+    InitialsSpacing,
 }
 
 /// One row of the code table.
@@ -203,6 +206,15 @@ codes! {
     CitationOrder, "citation-order", Warning,
         "APA: works cited in one pair of parentheses not in alphabetical order, or one author's works not by date (fix: the group sorted)",
         "APA lists the works cited together by author and then by date, so a reader can scan them against the list";
+    ListAmpersand, "list-ampersand", Warning,
+        "an entry joins its last author with \"and\" where APA writes \"&\", or with \"&\" where Harvard and Chicago write \"and\" (fix: the style's word)",
+        "one list writes its entries one way; the odd entry is a slip an editor would mark";
+    PagesPrefix, "pages-prefix", Warning,
+        "APA: \"pp.\" before a journal article's pages (fix: the pages alone)",
+        "APA gives a journal article's pages bare; \"pp.\" belongs to chapters in edited books";
+    InitialsSpacing, "initials-spacing", Warning,
+        "APA: initials run together (\"J.E.\") where the style spaces them (\"J. E.\") (fix: spaced)",
+        "APA writes each initial with its period and a space, and one list writes them one way";
 }
 
 impl CodeInfo {

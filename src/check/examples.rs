@@ -180,6 +180,24 @@ pub fn example(code: Code) -> Example {
             "Roots store carbon (Berg, 2015).",
             "Berg, A. (2015). Roots and soil. Journal of Soils, 4(2), 1–9. doi:10.1000/roots.15"
         )),
+        Code::ListAmpersand => text(doc!(
+            "Roots store carbon (Berg & Dahl, 2015), as leaves take light (Cole & Engel, 2016; Falk & Gray, 2017).",
+            "Berg, A., & Dahl, K. (2015). Roots and soil. Journal of Soils, 4(2), 1–9.",
+            "Cole, D., and Engel, M. (2016). Leaves and light. Plant Letters, 7, 11–19.",
+            "Falk, R., & Gray, P. (2017). Stems. Plant Letters, 8, 20–29."
+        )),
+        Code::PagesPrefix => text(doc!(
+            "Roots store carbon (Berg, 2015), as leaves take light (Cole, 2016; Falk, 2017).",
+            "Berg, A. (2015). Roots and soil. Journal of Soils, 4(2), 1–9.",
+            "Cole, D. (2016). Leaves and light. Plant Letters, 7, pp. 11–19.",
+            "Falk, R. (2017). Stems. Plant Letters, 8, 20–29."
+        )),
+        Code::InitialsSpacing => text(doc!(
+            "Roots store carbon (Berg, 2015), as leaves take light (Cole, 2016; Falk, 2017).",
+            "Berg, A. J. (2015). Roots and soil. Journal of Soils, 4(2), 1–9.",
+            "Cole, D.E. (2016). Leaves and light. Plant Letters, 7, 11–19.",
+            "Falk, R. M. (2017). Stems. Plant Letters, 8, 20–29."
+        )),
         Code::CitationOrder => text(doc!(
             "Leaves take light (Berg, 2015; Cole, 2014), roots take water (Berg, 2015; Cole, 2014), and both store carbon (Cole, 2014; Berg, 2015).",
             "Berg, A. (2015). Roots and soil. Journal of Soils, 4(2), 1–9.",

@@ -56,6 +56,9 @@ pub fn describe(code: super::Code) -> Option<&'static str> {
             Some("the year's letter, when only one entry by those authors can take it")
         }
         Code::DoiForm => Some("the DOI written as a https://doi.org/ link"),
+        Code::ListAmpersand => Some("the word before the last author as the style writes it"),
+        Code::PagesPrefix => Some("\"pp.\" removed before a journal article's pages"),
+        Code::InitialsSpacing => Some("the initials spaced and dotted"),
         Code::CitationOrder => {
             Some("the works cited together in APA's order, when none has a page or a prefix")
         }

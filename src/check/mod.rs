@@ -6,6 +6,7 @@
 mod citations;
 mod codes;
 mod consistency;
+mod entries;
 pub mod examples;
 pub mod fix;
 mod groups;
@@ -163,6 +164,7 @@ pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     list::duplicates(&mut out);
     consistency::consistency(&mut out, o.style);
     groups::citation_order(&mut out, o);
+    entries::entries(&mut out, o);
     library::library(&mut out, o);
     statistics(&mut out);
     silence(&mut out);

@@ -253,6 +253,84 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             expected: 1,
         });
     }
+    // "and" for APA's "&" inside parentheses.
+    if let Some(c) = exact.iter().find(|c| {
+        c.cite.form == citemap::citation::Form::Parenthetical && c.text.matches(" & ").count() == 1
+    }) {
+        let at = c.span.start + c.text.find(" & ").unwrap_or(0);
+        let mut t = text.to_string();
+        t.replace_range(at..at + 3, " and ");
+        out.push(Case {
+            code: "parenthetical-ampersand",
+            text: t,
+            line: c.line,
+            expected: 1,
+        });
+    }
+    // A figure with no source, in a paragraph of its own after a cited one.
+    if let Some(c) = exact.iter().find(|c| {
+        let end = line_range(text, c.span.start).end;
+        text[end..].starts_with('\n')
+    }) {
+        let end = line_range(text, c.span.start).end;
+        let mut t = text.to_string();
+        t.insert_str(end, "\nAbout 40% of the samples were lost.\n");
+        out.push(Case {
+            code: "unsupported-statistic",
+            text: t,
+            line: line_of(text, c.span.start) + 2,
+            expected: 1,
+        });
+    }
+    let singles: Vec<usize> = (0..a.references.len())
+        .filter(|&r| single_line(text, a, r))
+        .collect();
+    // A DOI whose registrant code is cut short.
+    if let Some((r, at)) = singles.iter().find_map(|&r| {
+        let d = a.references[r].doi.as_deref()?;
+        let (prefix, _) = d.split_once('/')?;
+        let s = &a.references[r].span;
+        (prefix.len() >= 7 && text[s.clone()].matches(d).count() == 1)
+            .then(|| (r, s.start + text[s.clone()].find(d).unwrap_or(0)))
+    }) {
+        let prefix_len = a.references[r].doi.as_deref().unwrap().find('/').unwrap();
+        let mut t = text.to_string();
+        t.replace_range(at..at + prefix_len, "10.12");
+        out.push(Case {
+            code: "malformed-doi",
+            text: t,
+            line: line_of(text, a.references[r].span.start),
+            expected: 1,
+        });
+    }
+    // One work's DOI given to a later, different work that has none.
+    if let Some((r1, r2)) = singles.iter().find_map(|&r1| {
+        let d = a.references[r1].doi.as_deref()?;
+        let r2 = singles.iter().copied().find(|&r2| {
+            let b = &a.references[r2];
+            r2 > r1
+                && b.doi.is_none()
+                && b.url.is_none()
+                && first_family(a, r2) != first_family(a, r1)
+        })?;
+        (text.matches(d).count() == 1).then_some((r1, r2))
+    }) {
+        let d = a.references[r1].doi.as_deref().unwrap();
+        let end = line_range(text, a.references[r2].span.start).end;
+        let at = if text[..end].ends_with('\n') {
+            end - 1
+        } else {
+            end
+        };
+        let mut t = text.to_string();
+        t.insert_str(at, &format!(" https://doi.org/{d}"));
+        out.push(Case {
+            code: "shared-doi",
+            text: t,
+            line: line_of(text, a.references[r2].span.start),
+            expected: 1,
+        });
+    }
     let last = a.references.last().expect("references");
     let refs_end = line_range(text, last.span.start).end;
     // Add an uncited entry at the end of the list.
@@ -272,9 +350,6 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             expected: 1,
         });
     }
-    let singles: Vec<usize> = (0..a.references.len())
-        .filter(|&r| single_line(text, a, r))
-        .collect();
     // An entry's form against APA's: the last author joined with "and",
     // "pp." before an article's pages, initials run together. Each is
     // planted in an entry that has APA's form there.
@@ -618,6 +693,8 @@ fn every_injected_error_is_found_in_the_hand_made_documents_and_the_chapter() {
         "list-ampersand",
         "pages-prefix",
         "initials-spacing",
+        "parenthetical-ampersand",
+        "unsupported-statistic",
     ] {
         let t = &tally[code];
         assert_eq!(t.found, t.injected, "{code}");

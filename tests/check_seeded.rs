@@ -134,6 +134,15 @@ fn unique_family(a: &Analysis, r: usize) -> bool {
             .all(|(i, _)| i == r || first_family(a, i) != f)
 }
 
+/// The first author's family name as the entry writes it.
+fn first_family_written(a: &Analysis, r: usize) -> String {
+    a.references[r]
+        .people()
+        .first()
+        .map(|n| n.citation_name().to_string())
+        .unwrap_or_default()
+}
+
 /// The entry fills its line alone (not wrapped, not sharing the line).
 fn single_line(text: &str, a: &Analysis, r: usize) -> bool {
     let s = &a.references[r].span;
@@ -329,6 +338,77 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             text: t,
             line: line_of(text, a.references[r2].span.start),
             expected: 1,
+        });
+    }
+    // An entry whose date reads "(2015). ", once, on a line of its own.
+    let dated = singles.iter().copied().find_map(|r| {
+        let y = a.references[r].year.clone()?;
+        let s = &a.references[r].span;
+        let d = format!("({y}). ");
+        (y.len() == 4 && text[s.clone()].matches(&d).count() == 1)
+            .then(|| (r, s.start + text[s.clone()].find(&d).unwrap_or(0), d))
+    });
+    if let Some((r, at, d)) = &dated {
+        // A page number left at the start of the title.
+        let mut t = text.to_string();
+        t.insert_str(at + d.len(), "12 ");
+        let line = line_of(text, a.references[*r].span.start);
+        out.push(Case {
+            code: "stray-number",
+            text: t,
+            line,
+            expected: 1,
+        });
+        // No date at all.
+        let mut t = text.to_string();
+        t.replace_range(*at..at + d.len(), "");
+        out.push(Case {
+            code: "missing-year",
+            text: t,
+            line,
+            expected: 1,
+        });
+    }
+    // A second work by the same surname in the same year, after a cited
+    // work by that author alone: every citation of it now fits both (a
+    // second cited author would still tell them apart).
+    if let Some(c) = exact.iter().find(|c| {
+        let r = c.link.reference.unwrap_or(0);
+        let re = &a.references[r];
+        single_line(text, a, r)
+            && re.people().len() == 1
+            && !re.authors_truncated
+            && re.year.as_deref().is_some_and(|y| y.len() == 4)
+            && a.citations
+                .iter()
+                .filter(|x| x.link.reference == Some(r))
+                .all(|x| x.cite.names.len() == 1 && !x.cite.et_al)
+    }) {
+        let r = c.link.reference.unwrap_or(0);
+        let re = &a.references[r];
+        let end = line_range(text, re.span.start).end;
+        let family = first_family_written(a, r);
+        let entry = format!(
+            "{family}, Z. ({}). An unrelated work. Journal of Tests, 1, 1–2.\n",
+            re.year.as_deref().unwrap_or("")
+        );
+        let mut t = text.to_string();
+        let prefix = if text[..end].ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        t.insert_str(end, &format!("{prefix}{entry}"));
+        let uses: Vec<_> = a
+            .citations
+            .iter()
+            .filter(|x| x.link.reference == Some(r))
+            .collect();
+        out.push(Case {
+            code: "ambiguous-citation",
+            text: t,
+            line: uses[0].line,
+            expected: uses.len(),
         });
     }
     let last = a.references.last().expect("references");
@@ -695,6 +775,9 @@ fn every_injected_error_is_found_in_the_hand_made_documents_and_the_chapter() {
         "initials-spacing",
         "parenthetical-ampersand",
         "unsupported-statistic",
+        "stray-number",
+        "missing-year",
+        "ambiguous-citation",
     ] {
         let t = &tally[code];
         assert_eq!(t.found, t.injected, "{code}");

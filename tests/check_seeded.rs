@@ -134,6 +134,11 @@ fn unique_family(a: &Analysis, r: usize) -> bool {
             .all(|(i, _)| i == r || first_family(a, i) != f)
 }
 
+/// A plain year, "2015": not "n.d.", not "2015a".
+fn year_digits_only(y: &str) -> bool {
+    y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The first author's family name as the entry writes it.
 fn first_family_written(a: &Analysis, r: usize) -> String {
     a.references[r]
@@ -345,7 +350,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         let y = a.references[r].year.clone()?;
         let s = &a.references[r].span;
         let d = format!("({y}). ");
-        (y.len() == 4 && text[s.clone()].matches(&d).count() == 1)
+        (year_digits_only(&y) && text[s.clone()].matches(&d).count() == 1)
             .then(|| (r, s.start + text[s.clone()].find(&d).unwrap_or(0), d))
     });
     if let Some((r, at, d)) = &dated {
@@ -378,7 +383,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         single_line(text, a, r)
             && re.people().len() == 1
             && !re.authors_truncated
-            && re.year.as_deref().is_some_and(|y| y.len() == 4)
+            && re.year.as_deref().is_some_and(year_digits_only)
             && a.citations
                 .iter()
                 .filter(|x| x.link.reference == Some(r))
@@ -409,6 +414,89 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             text: t,
             line: uses[0].line,
             expected: uses.len(),
+        });
+    }
+    // A cited work whose date is written once in its entry and in full in
+    // each citation of it.
+    let uses_of = |r: usize| -> Vec<&citemap::Citation> {
+        a.citations
+            .iter()
+            .filter(|x| x.link.reference == Some(r))
+            .collect()
+    };
+    let dated_cited = exact.iter().find_map(|c| {
+        let r = c.link.reference?;
+        let y = a.references[r].year.clone()?;
+        let s = &a.references[r].span;
+        let d = format!("({y})");
+        (year_digits_only(&y)
+            && single_line(text, a, r)
+            && text[s.clone()].matches(&d).count() == 1
+            && uses_of(r).iter().all(|x| x.text.matches(&y).count() == 1))
+        .then(|| (r, s.start + text[s.clone()].find(&d).unwrap_or(0) + 1, y))
+    });
+    if let Some((r, at, y)) = &dated_cited {
+        let uses = uses_of(*r);
+        // Dated in the future, in the entry and every citation.
+        let mut t = text.to_string();
+        let mut edits: Vec<usize> = uses
+            .iter()
+            .map(|x| x.span.start + x.text.find(y.as_str()).unwrap_or(0))
+            .chain([*at])
+            .collect();
+        edits.sort_unstable();
+        for e in edits.iter().rev() {
+            t.replace_range(*e..e + 4, "2091");
+        }
+        out.push(Case {
+            code: "future-year",
+            text: t,
+            line: uses[0].line,
+            expected: uses.len() + 1,
+        });
+        // The entry becomes one of two that year, told apart by letters
+        // the citations leave out.
+        let mut t = text.to_string();
+        let lr = line_range(text, a.references[*r].span.start);
+        let line = text[lr.clone()].trim_end_matches('\n');
+        let second = line.replacen(&format!("({y})"), &format!("({y}b)"), 1);
+        let second = second.replacen(". ", ". Another part of ", 2);
+        t.replace_range(at + 4..at + 4, "a");
+        // The letter moved the line's end on by one byte.
+        let (before, after) = if text[lr.clone()].ends_with('\n') {
+            ("", "\n")
+        } else {
+            ("\n", "")
+        };
+        t.insert_str(lr.end + 1, &format!("{before}{second}{after}"));
+        out.push(Case {
+            code: "missing-year-suffix",
+            text: t,
+            line: uses[0].line,
+            expected: uses.len(),
+        });
+    }
+    // An entry cut after its title: no journal, book, publisher or link.
+    if let Some((r, cut)) = singles.iter().find_map(|&r| {
+        let re = &a.references[r];
+        let title = re.title.as_deref().filter(|t| t.len() > 8)?;
+        let s = &re.span;
+        let i = text[s.clone()].find(title)?;
+        (text[s.clone()].matches(title).count() == 1).then(|| (r, s.start + i + title.len()))
+    }) {
+        let lr = line_range(text, a.references[r].span.start);
+        let end = if text[lr.clone()].ends_with('\n') {
+            lr.end - 1
+        } else {
+            lr.end
+        };
+        let mut t = text.to_string();
+        t.replace_range(cut..end, ".");
+        out.push(Case {
+            code: "incomplete-reference",
+            text: t,
+            line: line_of(text, lr.start),
+            expected: 1,
         });
     }
     let last = a.references.last().expect("references");
@@ -778,6 +866,9 @@ fn every_injected_error_is_found_in_the_hand_made_documents_and_the_chapter() {
         "stray-number",
         "missing-year",
         "ambiguous-citation",
+        "future-year",
+        "missing-year-suffix",
+        "incomplete-reference",
     ] {
         let t = &tally[code];
         assert_eq!(t.found, t.injected, "{code}");

@@ -499,6 +499,50 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             expected: 1,
         });
     }
+    // One article title put in title case among sentence-case ones.
+    let sentence_cased = |t: &str| {
+        let long: Vec<&str> = t
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .collect();
+        long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_lowercase))
+    };
+    let articles: Vec<usize> = singles
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let re = &a.references[r];
+            re.kind == citemap::reference::EntryType::Article
+                && re.title.as_deref().is_some_and(|t| {
+                    sentence_cased(t) && text[re.span.clone()].matches(t).count() == 1
+                })
+        })
+        .collect();
+    if articles.len() >= 4 {
+        let r = articles[articles.len() / 2];
+        let re = &a.references[r];
+        let title = re.title.as_deref().unwrap_or("");
+        let titled: Vec<String> = title
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) if w.chars().count() >= 4 => f.to_uppercase().chain(c).collect(),
+                    _ => w.to_string(),
+                }
+            })
+            .collect();
+        let at = re.span.start + text[re.span.clone()].find(title).unwrap_or(0);
+        let mut t = text.to_string();
+        t.replace_range(at..at + title.len(), &titled.join(" "));
+        out.push(Case {
+            code: "title-case",
+            text: t,
+            line: line_of(text, re.span.start),
+            expected: 1,
+        });
+    }
     let last = a.references.last().expect("references");
     let refs_end = line_range(text, last.span.start).end;
     // Add an uncited entry at the end of the list.
@@ -771,7 +815,11 @@ fn evaluate(docs: &[(String, String)]) -> BTreeMap<&'static str, Tally> {
             };
             let given = matches!(
                 case.code,
-                "citation-order" | "list-ampersand" | "pages-prefix" | "initials-spacing"
+                "citation-order"
+                    | "list-ampersand"
+                    | "pages-prefix"
+                    | "initials-spacing"
+                    | "title-case"
             );
             let base = if given {
                 &run_as(text, style, true).1

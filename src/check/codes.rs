@@ -77,6 +77,7 @@ pub enum Code {
     ListAmpersand,
     PagesPrefix,
     InitialsSpacing,
+    TitleCase,
 }
 
 /// One row of the code table.
@@ -215,6 +216,9 @@ codes! {
     InitialsSpacing, "initials-spacing", Warning,
         "APA: initials run together (\"J.E.\") where the style spaces them (\"J. E.\") (fix: spaced)",
         "APA writes each initial with its period and a space, and one list writes them one way";
+    TitleCase, "title-case", Note,
+        "an article's or a book's title cased unlike the list's other titles of its kind (\"The Political Economy of Trade\" among sentence-case titles)",
+        "a list cases its titles one way (APA: sentence case); the odd one was copied from somewhere else";
 }
 
 impl CodeInfo {

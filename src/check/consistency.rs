@@ -7,12 +7,13 @@
 //! ways only when one name abbreviates every word of the other.
 
 use super::style::Style;
-use super::{Code, Out};
+use super::{CheckOptions, Code, Out};
 use crate::reference::{EntryType, Reference};
 use crate::text::fold;
 use std::collections::HashMap;
 
-pub(super) fn consistency(out: &mut Out<'_>, style: Style) {
+pub(super) fn consistency(out: &mut Out<'_>, o: &CheckOptions) {
+    let style = o.style;
     let a = out.a;
     let own: Vec<(usize, &Reference)> = a
         .references
@@ -27,6 +28,97 @@ pub(super) fn consistency(out: &mut Out<'_>, style: Style) {
         }
     }
     journals(out, &own);
+    title_case(out, &own, o);
+}
+
+/// How a title is cased, where its words show it: every longer word
+/// capitalised ("The Political Economy of Trade") or most of them in lower
+/// case ("The political economy of trade"). The first word, a word after a
+/// colon, acronyms and the document's proper nouns show nothing.
+fn casing(title: &str, proper: &crate::text::proper::ProperNouns) -> Option<bool> {
+    let (mut upper, mut lower) = (0, 0);
+    let mut after_break = true;
+    for w in title.split_whitespace() {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let starts = !after_break;
+        after_break = w.ends_with([':', '?', '!', '.']);
+        if !starts
+            || word.chars().count() < 4
+            || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            continue;
+        }
+        let mut chars = word.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        if chars.any(char::is_uppercase) || proper.contains(word) {
+            continue;
+        }
+        if first_upper {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    if upper >= 3 && lower == 0 {
+        Some(true)
+    } else if lower >= 2 && upper == 0 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A title whose case differs from the rest of the list's titles of its
+/// kind (articles; books), where the others agree two to one and at least
+/// three of them show their case. Journal and book titles may be cased
+/// differently from each other, so kinds are compared apart.
+fn title_case(out: &mut Out<'_>, own: &[(usize, &Reference)], o: &CheckOptions) {
+    // Some styles (ABNT, Vancouver, many house styles) keep each title
+    // as its source printed it. APA cases every title itself (sentence
+    // case), so a list read off as APA, or any style the user names, is
+    // held to one case.
+    if !o.style_given && Style::infer(out.a) != Some(Style::Apa7) {
+        return;
+    }
+    let proper = crate::text::proper::ProperNouns::of_analysis(out.a);
+    for kind in [EntryType::Article, EntryType::Book] {
+        let cased: Vec<(&Reference, bool)> = own
+            .iter()
+            .filter(|(_, r)| r.kind == kind)
+            .filter_map(|&(_, r)| Some((r, casing(r.title.as_deref()?, &proper)?)))
+            .collect();
+        let titled = cased.iter().filter(|(_, t)| *t).count();
+        let sentenced = cased.len() - titled;
+        let (odd, usual, most) = if sentenced >= 3 && sentenced >= 2 * titled {
+            (true, "sentence case", sentenced)
+        } else if titled >= 3 && titled >= 2 * sentenced {
+            (false, "title case", titled)
+        } else {
+            continue;
+        };
+        for (r, t) in cased.iter().filter(|(_, t)| *t == odd) {
+            let title = r.title.as_deref().unwrap_or("");
+            let text = out.a.source.text();
+            let span = text
+                .get(r.span.clone())
+                .and_then(|e| e.find(title))
+                .map_or(r.span.clone(), |i| {
+                    r.span.start + i..r.span.start + i + title.len()
+                });
+            out.push(
+                Code::TitleCase,
+                span,
+                format!(
+                    "{}: \"{title}\" is in {}, and {most} other {} titles in the list are in {usual}",
+                    r.key,
+                    if *t { "title case" } else { "sentence case" },
+                    if kind == EntryType::Article { "article" } else { "book" },
+                ),
+                vec![r.key.clone()],
+                Some(format!("write it in {usual}, as the others")),
+            );
+        }
+    }
 }
 
 /// The first and last page of a range as printed: "519–36" ends on 536,

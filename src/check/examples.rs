@@ -198,6 +198,13 @@ pub fn example(code: Code) -> Example {
             "Cole, D.E. (2016). Leaves and light. Plant Letters, 7, 11–19.",
             "Falk, R. M. (2017). Stems. Plant Letters, 8, 20–29."
         )),
+        Code::TitleCase => text(doc!(
+            "Roots store carbon (Berg, 2015; Cole, 2016; Dahl, 2017; Engel, 2018).",
+            "Berg, A. (2015). Roots and soil in dry forests. Journal of Soils, 4(2), 1–9.",
+            "Cole, D. (2016). Leaves and light under the canopy. Plant Letters, 7, 11–19.",
+            "Dahl, K. (2017). Water moving through old roots. Plant Letters, 8, 20–29.",
+            "Engel, M. (2018). The Hidden Carbon Stores of Northern Peatlands. Plant Letters, 9, 30–39."
+        )),
         Code::CitationOrder => text(doc!(
             "Leaves take light (Berg, 2015; Cole, 2014), roots take water (Berg, 2015; Cole, 2014), and both store carbon (Cole, 2014; Berg, 2015).",
             "Berg, A. (2015). Roots and soil. Journal of Soils, 4(2), 1–9.",

@@ -162,7 +162,7 @@ pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     references::references(&mut out, o);
     list::order(&mut out);
     list::duplicates(&mut out);
-    consistency::consistency(&mut out, o.style);
+    consistency::consistency(&mut out, o);
     groups::citation_order(&mut out, o);
     entries::entries(&mut out, o);
     library::library(&mut out, o);
@@ -432,6 +432,27 @@ mod tests {
 
     fn doc(body: &str) -> String {
         format!("Introduction\n\n{body}\n\n{LIST}")
+    }
+
+    #[test]
+    fn a_title_cased_unlike_the_lists_others_is_noted() {
+        let list = |odd: &str| {
+            format!(
+                "Introduction\n\nRoots (Adler, 2001; Berg, 2002; Cole, 2003; Dahl, 2004) grow in Siberia.\n\nReferences\n\nAdler, B. (2001). Roots and soil in dry forests. Journal of Soils, 4, 1–9.\nBerg, A. (2002). Leaves and light under the canopy. Plant Letters, 7, 11–19.\nCole, D. (2003). Water moving through old roots. Plant Letters, 8, 20–29.\nDahl, K. (2004). {odd}. Plant Letters, 9, 30–39.\n"
+            )
+        };
+        let title_case = |d: &str| {
+            codes(d, Style::Apa7)
+                .into_iter()
+                .filter(|(c, _)| *c == Code::TitleCase)
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>()
+        };
+        let odd = "The Hidden Carbon Stores of Northern Peatlands";
+        assert_eq!(title_case(&list(odd)), [odd]);
+        // Proper nouns that the text writes capitalised show no case.
+        assert!(title_case(&list("Carbon stores of Siberia and its peat")).is_empty());
+        assert!(title_case(&list("Peatlands of Northern Siberia")).is_empty());
     }
 
     #[test]

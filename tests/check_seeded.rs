@@ -134,6 +134,13 @@ fn unique_family(a: &Analysis, r: usize) -> bool {
             .all(|(i, _)| i == r || first_family(a, i) != f)
 }
 
+/// `text` with `at` replaced by `with`.
+fn edited(text: &str, at: std::ops::Range<usize>, with: &str) -> String {
+    let mut t = text.to_string();
+    t.replace_range(at, with);
+    t
+}
+
 /// A plain year, "2015": not "n.d.", not "2015a".
 fn year_digits_only(y: &str) -> bool {
     y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
@@ -169,6 +176,13 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             c.link.how == Match::Exact && c.link.reference.is_some_and(|r| unique_family(a, r))
         })
         .collect();
+    // The citations of entry `r`.
+    let uses_of = |r: usize| -> Vec<&citemap::Citation> {
+        a.citations
+            .iter()
+            .filter(|x| x.link.reference == Some(r))
+            .collect()
+    };
     // Delete a cited entry.
     if let Some(c) = exact
         .iter()
@@ -178,11 +192,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         let lr = line_range(text, a.references[r].span.start);
         let mut t = text.to_string();
         t.replace_range(lr, "");
-        let uses: Vec<_> = a
-            .citations
-            .iter()
-            .filter(|x| x.link.reference == Some(r))
-            .collect();
+        let uses = uses_of(r);
         out.push(Case {
             code: "unresolved-citation",
             text: t,
@@ -272,11 +282,9 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         c.cite.form == citemap::citation::Form::Parenthetical && c.text.matches(" & ").count() == 1
     }) {
         let at = c.span.start + c.text.find(" & ").unwrap_or(0);
-        let mut t = text.to_string();
-        t.replace_range(at..at + 3, " and ");
         out.push(Case {
             code: "parenthetical-ampersand",
-            text: t,
+            text: edited(text, at..at + 3, " and "),
             line: c.line,
             expected: 1,
         });
@@ -308,11 +316,9 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             .then(|| (r, s.start + text[s.clone()].find(d).unwrap_or(0)))
     }) {
         let prefix_len = a.references[r].doi.as_deref().unwrap().find('/').unwrap();
-        let mut t = text.to_string();
-        t.replace_range(at..at + prefix_len, "10.12");
         out.push(Case {
             code: "malformed-doi",
-            text: t,
+            text: edited(text, at..at + prefix_len, "10.12"),
             line: line_of(text, a.references[r].span.start),
             expected: 1,
         });
@@ -355,21 +361,17 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
     });
     if let Some((r, at, d)) = &dated {
         // A page number left at the start of the title.
-        let mut t = text.to_string();
-        t.insert_str(at + d.len(), "12 ");
         let line = line_of(text, a.references[*r].span.start);
         out.push(Case {
             code: "stray-number",
-            text: t,
+            text: edited(text, at + d.len()..at + d.len(), "12 "),
             line,
             expected: 1,
         });
         // No date at all.
-        let mut t = text.to_string();
-        t.replace_range(*at..at + d.len(), "");
         out.push(Case {
             code: "missing-year",
-            text: t,
+            text: edited(text, *at..at + d.len(), ""),
             line,
             expected: 1,
         });
@@ -404,11 +406,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             "\n"
         };
         t.insert_str(end, &format!("{prefix}{entry}"));
-        let uses: Vec<_> = a
-            .citations
-            .iter()
-            .filter(|x| x.link.reference == Some(r))
-            .collect();
+        let uses = uses_of(r);
         out.push(Case {
             code: "ambiguous-citation",
             text: t,
@@ -418,12 +416,6 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
     }
     // A cited work whose date is written once in its entry and in full in
     // each citation of it.
-    let uses_of = |r: usize| -> Vec<&citemap::Citation> {
-        a.citations
-            .iter()
-            .filter(|x| x.link.reference == Some(r))
-            .collect()
-    };
     let dated_cited = exact.iter().find_map(|c| {
         let r = c.link.reference?;
         let y = a.references[r].year.clone()?;
@@ -490,11 +482,9 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         } else {
             lr.end
         };
-        let mut t = text.to_string();
-        t.replace_range(cut..end, ".");
         out.push(Case {
             code: "incomplete-reference",
-            text: t,
+            text: edited(text, cut..end, "."),
             line: line_of(text, lr.start),
             expected: 1,
         });
@@ -534,11 +524,9 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             })
             .collect();
         let at = re.span.start + text[re.span.clone()].find(title).unwrap_or(0);
-        let mut t = text.to_string();
-        t.replace_range(at..at + title.len(), &titled.join(" "));
         out.push(Case {
             code: "title-case",
-            text: t,
+            text: edited(text, at..at + title.len(), &titled.join(" ")),
             line: line_of(text, re.span.start),
             expected: 1,
         });
@@ -573,11 +561,9 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
     let mut plant = |code: &'static str, r: usize, from: &str, to: &str, within: usize| {
         let s = a.references[r].span.start;
         let at = s + entry_text(r)[..within].find(from)?;
-        let mut t = text.to_string();
-        t.replace_range(at..at + from.len(), to);
         out.push(Case {
             code,
-            text: t,
+            text: edited(text, at..at + from.len(), to),
             line: line_of(text, s),
             expected: 1,
         });

@@ -107,11 +107,16 @@ fn group(out: &mut Out<'_>, text: &str, g: &[Citation], given: bool) {
     let plain = g
         .iter()
         .all(|c| c.cite.prefix.is_none() && c.cite.locator.is_none());
+    // Sorting needs every pair comparable, a check that grows with the
+    // square of the group; a parenthesis of more works than this is
+    // extraction damage, reported but not rewritten.
+    const MAX_SORTED: usize = 64;
     let mut sorted: Vec<&Citation> = g.iter().collect();
-    let comparable = g.iter().all(|c| {
-        g.iter()
-            .all(|d| std::ptr::eq(c, d) || order(c, d).is_some())
-    });
+    let comparable = g.len() <= MAX_SORTED
+        && g.iter().all(|c| {
+            g.iter()
+                .all(|d| std::ptr::eq(c, d) || order(c, d).is_some())
+        });
     if plain && comparable {
         sorted.sort_by(|c, d| order(c, d).unwrap_or(Ordering::Equal));
         let whole = g[0].span.start..g[g.len() - 1].span.end;
@@ -150,15 +155,16 @@ fn order(a: &Citation, b: &Citation) -> Option<Ordering> {
     Some(date_rank(&a.cite.year).cmp(&date_rank(&b.cite.year)))
 }
 
-/// Undated works first, then by year and letter, "in press" last.
+/// Undated works first ("n.d.", "s.d."), then by year and letter, works
+/// not yet out ("in press", "forthcoming") last.
 fn date_rank(y: &str) -> (u8, String) {
     let lower = y.to_lowercase();
-    if lower.starts_with("n.") || lower.starts_with("s.") {
-        (0, String::new())
-    } else if lower.contains("press") || lower.contains("prelo") {
-        (2, String::new())
-    } else {
+    if crate::reference::year_digits(y).is_some() {
         (1, lower)
+    } else if lower.ends_with("d.") {
+        (0, String::new())
+    } else {
+        (2, String::new())
     }
 }
 

@@ -8,6 +8,7 @@
 //! says so.
 
 use crate::citation::Cite;
+use crate::lexicon::is_name_and;
 use crate::reference::{Name, Reference, year_digits, year_suffix};
 use crate::text::fold;
 mod tolerance;
@@ -118,12 +119,7 @@ fn fit_folded(cited: &str, c: &str, name: &Name, t: &str) -> (NameFit, Option<To
     }
     // "Queiroz" for "de Queiroz", "Garzón" for "Mañé-Garzón". Two cited
     // names ("Kowalski & Brown") are not one name that ends in the second.
-    let joins_names = || {
-        cited.contains('&')
-            || cited
-                .split_whitespace()
-                .any(|w| matches!(w, "and" | "und" | "e" | "y" | "et"))
-    };
+    let joins_names = || cited.contains('&') || cited.split_whitespace().any(is_name_and);
     if let Name::Person { .. } = name
         && (ends_with_word(t, c) || (ends_with_word(c, t) && !joins_names()))
     {

@@ -515,6 +515,7 @@ pub(super) fn explain(hs: &[HeadingInfo], tops: &[bool], rule: &str) -> Vec<(usi
         .zip(tops)
         .find(|(_, t)| **t)
         .and_then(|(h, _)| h.md_level);
+    let first_top = tops.iter().position(|&t| t);
     hs.iter()
         .zip(tops)
         .enumerate()
@@ -533,7 +534,7 @@ pub(super) fn explain(hs: &[HeadingInfo], tops: &[bool], rule: &str) -> Vec<(usi
             let numbered = numbering(&h.text);
             // Nothing above it is a section: the title or front matter, not
             // a subsection of anything.
-            let front = !top && !tops[..i].iter().any(|&t| t);
+            let front = !top && first_top.is_none_or(|f| i < f);
             let part = !top
                 && !h.has_body
                 && tops.get(i + 1).copied().unwrap_or(false)

@@ -11,9 +11,32 @@ use crate::lexicon;
 /// range are specimen or model numbers, not years.
 pub const YEAR: &str = r"(?:1[5-9]|20)\d{2}";
 
-/// The ways a work says it has no date yet or at all: "n.d.", "s.d."
-/// (Portuguese), "in press", "forthcoming".
-pub const NO_DATE: &str = r"(?:n\.\s?d\.|s\.\s?d\.|in press|forthcoming)";
+/// The ways a work says it has no date yet or at all: "n.d." (also as
+/// "n.d", "N.D." and "nd"), "s.d." (Portuguese), "in press",
+/// "forthcoming".
+pub const NO_DATE: &str = r"(?:[nN]\.\s?[dD]\.?|\bnd\b|s\.\s?d\.|in press|forthcoming)";
+
+/// How an entry may write that it has no date, inside its parentheses:
+/// [`NO_DATE`]'s forms and the words for it ("no date", "undated", German
+/// "o.J.", Spanish "s.f.", Portuguese "s/d" and "sem data").
+pub const NO_DATE_WORDS: &str = r"(?:(?i:n\.?\s?d\b\.?)|s\.\s?d\.|s/d|s\.\s?f\.|o\.\s?J\.|in press|forthcoming|(?i:no date|undated)|sem data|sin fecha)";
+
+/// A cited or listed year as the rest of citemap reads it: every way of
+/// writing "no date" becomes "n.d.", anything else is kept.
+pub fn canonical_year(y: &str) -> String {
+    let t = y.trim();
+    let letters: String = t
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '/')
+        .collect::<String>()
+        .to_lowercase();
+    match letters.as_str() {
+        "nd" | "sd" | "s/d" | "sf" | "oj" | "nodate" | "undated" | "semdata" | "sinfecha" => {
+            "n.d.".to_string()
+        }
+        _ => t.to_string(),
+    }
+}
 
 /// A page or an article number: "12", "e1234", "S5".
 pub const PAGE: &str = r"[A-Za-z]?\d+[A-Za-z]?";
@@ -67,7 +90,9 @@ pub fn cited_year() -> String {
 /// "(2015)", "(2015a)", "(2001, 2002)", "(n.d.)", "(2015, March 3)".
 /// Group 1 is the year.
 pub fn paren_date() -> String {
-    r"\(\s*((?:\d{4}[a-z]?(?:\s*[,/–-]\s*(?:\d{2,4}[a-z]?|[a-z]))*)|n\.\s?d\.|s\.\s?d\.|in press|forthcoming|no date|sem data)(?:,\s*[\p{L}]+\.?(?:\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?)?)?\s*\)\.?".to_string()
+    format!(
+        r"\(\s*((?:\d{{4}}[a-z]?(?:\s*[,/–-]\s*(?:\d{{2,4}}[a-z]?|[a-z]))*)|{NO_DATE_WORDS})(?:,\s*[\p{{L}}]+\.?(?:\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?)?)?\s*\)\.?"
+    )
 }
 
 /// The date of a reference between periods, as Chicago writes it: ". 2015."
@@ -87,7 +112,7 @@ pub fn dot_date() -> String {
 /// microseconds at start-up.
 pub fn entry_start() -> String {
     format!(
-        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?P<gap>(?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)|\(\p{{Lu}}[\p{{Lu}}\-]*\))*?))?(?:\(\s*(?:\d{{4}}[a-z]?|n\.\s?d\.|s\.\s?d\.|in press|forthcoming)[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
+        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?P<gap>(?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)|\(\p{{Lu}}[\p{{Lu}}\-]*\))*?))?(?:\(\s*(?:\d{{4}}[a-z]?|{NO_DATE_WORDS})[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
         particles = particles()
     )
 }
@@ -145,6 +170,43 @@ mod tests {
 
     fn whole(p: &str) -> Regex {
         Regex::new(&format!("^(?:{p})$")).unwrap()
+    }
+
+    #[test]
+    fn every_way_of_writing_no_date_is_one_year() {
+        for y in [
+            "n.d.", "n. d.", "n.d", "N.D.", "nd", "s.d.", "s/d", "o.J.", "no date", "Undated",
+        ] {
+            assert_eq!(canonical_year(y), "n.d.", "{y}");
+        }
+        for y in ["2015a", "in press", "forthcoming"] {
+            assert_eq!(canonical_year(y), y);
+        }
+        let paren = Regex::new(&paren_date()).unwrap();
+        for d in [
+            "(nd).",
+            "(n.d)",
+            "(N.D.)",
+            "(no date)",
+            "(undated)",
+            "(o.J.)",
+        ] {
+            assert!(paren.is_match(d), "{d}");
+        }
+        // A name in parentheses that starts like "nd" is not a date.
+        assert!(!paren.is_match("(Ndlovu)"));
+    }
+
+    #[test]
+    fn an_entry_and_a_citation_without_a_date_link_whatever_the_form() {
+        let doc = "Introduction\n\nRoots spread (Cole, nd) and so do stems (Dahl, n.d).\n\nReferences\n\nCole, D. (nd). Roots and soil. Journal of Soils, 4, 1–9.\nDahl, E. (no date). Stems. Journal of Soils, 5, 10–19.\n";
+        let a = crate::analyze(doc, &crate::Options::default());
+        assert_eq!(a.references.len(), 2);
+        for r in &a.references {
+            assert_eq!(r.year.as_deref(), Some("n.d."), "{}", r.key);
+        }
+        assert_eq!(a.citations.len(), 2);
+        assert!(a.citations.iter().all(|c| c.link.reference.is_some()));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub(super) fn expand_years(years: &str) -> Vec<(Range<usize>, String)> {
             // "[1998] 2015": cite the edition read.
             y.rsplit(']').next().unwrap_or(y).trim().to_string()
         } else {
-            y.replace("n. d.", "n.d.")
+            grammar::canonical_year(y)
         };
         out.push((m.range(), y));
     }

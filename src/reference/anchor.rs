@@ -67,13 +67,7 @@ pub(super) fn find_anchor(t: &str) -> Option<Anchor> {
             also = parts.filter(|p| p.len() >= 4).collect();
             year = first;
         }
-        if year.eq_ignore_ascii_case("s.d.")
-            || year.eq_ignore_ascii_case("no date")
-            || year.eq_ignore_ascii_case("sem data")
-        {
-            year = "n.d.".to_string();
-        }
-        year = year.replace("n. d.", "n.d.");
+        year = crate::grammar::canonical_year(&year);
         Some(Anchor {
             start,
             end: m.end(),

@@ -10,6 +10,7 @@
 //!
 //! [check]
 //! style = "apa6"                       # apa7 (default), apa6, harvard, chicago
+//! select = ["missing-doi"]              # codes that are off unless selected
 //! allow = ["reference-order"]          # codes not reported
 //! deny = ["warning", "uncited-reference"]  # a level fails the run; a code becomes an error
 //!
@@ -51,6 +52,8 @@ struct CheckSection {
     allow: Vec<String>,
     #[serde(default)]
     deny: Vec<String>,
+    #[serde(default)]
+    select: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -146,6 +149,7 @@ impl Config {
                 .or_else(|| Style::infer(a))
                 .unwrap_or_default(),
             uncited_library,
+            select: self.policy.select.clone(),
             ..Default::default()
         }
     }
@@ -186,6 +190,11 @@ impl Config {
         for d in &f.check.deny {
             if let Err(e) = policy.deny(d) {
                 problems.push(format!("deny: {e}"));
+            }
+        }
+        for c in &f.check.select {
+            if let Err(e) = policy.select(c) {
+                problems.push(format!("select: {e}"));
             }
         }
         if let Some(l) = f.document.dimension_level

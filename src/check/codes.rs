@@ -78,6 +78,9 @@ pub enum Code {
     PagesPrefix,
     InitialsSpacing,
     TitleCase,
+    NoDateForm,
+    YearForm,
+    MissingDoi,
 }
 
 /// One row of the code table.
@@ -196,8 +199,8 @@ codes! {
         "a reference-list entry disagrees with the library's entry for the same work",
         "the year, a name, the pages or the DOI was changed in one place and not the other";
     PageRange, "page-range", Warning,
-        "a page range that runs backwards (\"250–120\"; \"519–36\" is read as 519–536)",
-        "a range that ends before it starts is a typing slip, and a reader cannot find the pages";
+        "a page range that runs backwards (\"250–120\"; \"519–36\" is read as 519–536), or an article's or chapter's that starts at 0 or spans more than 1,000 pages",
+        "a range that ends before it starts, or longer than any article, is a typing slip, and a reader cannot find the pages";
     JournalVariants, "journal-variants", Warning,
         "one journal abbreviated in one entry and written in full in another",
         "a list writes every journal one way; two forms look like two journals";
@@ -219,6 +222,15 @@ codes! {
     TitleCase, "title-case", Note,
         "an article's or a book's title cased unlike the list's other titles of its kind (\"The Political Economy of Trade\" among sentence-case titles)",
         "a list cases its titles one way (APA: sentence case); the odd one was copied from somewhere else";
+    NoDateForm, "no-date-form", Warning,
+        "an undated work not written as the style writes it: \"(nd)\", \"(no date)\" or \"n.d\" where APA writes \"(n.d.)\" and Chicago \"n.d.\" (fix: the style's form)",
+        "a reader scans the list by date; one form for \"no date\" reads as one, and odd forms look like typing slips";
+    YearForm, "year-form", Warning,
+        "the year not where or as the style puts it: \"(2010) Title\" or \"2010.\" in an APA list, \"(2010).\" in a Chicago one, or the year after the title (fix: the style's marks)",
+        "author-date lists are read by name and then year; a year out of place or marked unlike the others is hard to find";
+    MissingDoi, "missing-doi", Note,
+        "a journal article with neither a DOI nor a URL (off unless selected: --select missing-doi)",
+        "most articles have a DOI, and editors ask for it; but older and regional journals often have none, so this is advice, not a rule";
 }
 
 impl CodeInfo {
@@ -247,6 +259,12 @@ impl Code {
     /// The default severity.
     pub fn severity(self) -> Severity {
         self.info().severity
+    }
+
+    /// Whether the code is off unless selected: advice that many sound
+    /// documents would draw, such as a missing DOI.
+    pub fn is_opt_in(self) -> bool {
+        matches!(self, Code::MissingDoi)
     }
 
     /// The code with this name.

@@ -23,6 +23,9 @@ pub(super) fn consistency(out: &mut Out<'_>, o: &CheckOptions) {
         .collect();
     for &(_, r) in &own {
         backwards(out, r);
+        if o.select.contains(&Code::MissingDoi) {
+            missing_doi(out, r);
+        }
         if matches!(style, Style::Apa7) {
             doi_form(out, r);
         }
@@ -140,12 +143,39 @@ fn range(pages: &str) -> Option<(u64, u64)> {
     Some((first, last))
 }
 
+/// More pages than an article or a chapter runs to: "225–2940" is a
+/// slip of one digit. Whole books are not ranges, and the longest
+/// monographs printed in journals stay well below this.
+const LONGEST_PART: u64 = 1000;
+
 fn backwards(out: &mut Out<'_>, r: &Reference) {
     let Some(p) = r.pages.as_deref() else { return };
     let Some((first, last)) = range(p) else {
         return;
     };
-    if last < first {
+    let part = matches!(
+        r.kind,
+        EntryType::Article | EntryType::InCollection | EntryType::InProceedings
+    );
+    if part && last >= first && (first == 0 || last - first + 1 > LONGEST_PART) {
+        let part = if r.kind == EntryType::Article {
+            "a journal article"
+        } else {
+            "a chapter or a paper"
+        };
+        let why = if first == 0 {
+            "start at page 0, which no book or journal prints".to_string()
+        } else {
+            format!("span {} pages, more than {part} runs to", last - first + 1)
+        };
+        out.push(
+            Code::PageRange,
+            r.span.clone(),
+            format!("{}: the pages \"{p}\" {why}", r.key),
+            vec![r.key.clone()],
+            Some("check the range against the source".into()),
+        );
+    } else if last < first {
         out.push(
             Code::PageRange,
             r.span.clone(),
@@ -157,6 +187,29 @@ fn backwards(out: &mut Out<'_>, r: &Reference) {
             Some("check the range against the source".into()),
         );
     }
+}
+
+/// A journal article with neither a DOI nor a URL, which editors ask
+/// for; off unless selected, since older and regional journals often
+/// have none.
+fn missing_doi(out: &mut Out<'_>, r: &Reference) {
+    if r.kind != EntryType::Article || r.doi.is_some() || r.url.is_some() {
+        return;
+    }
+    out.push(
+        Code::MissingDoi,
+        r.span.clone(),
+        format!(
+            "{}: the article \"{}\" has neither a DOI nor a URL",
+            r.key,
+            r.title.as_deref().unwrap_or("")
+        ),
+        vec![r.key.clone()],
+        Some(
+            "add its DOI as a https://doi.org/ link, if it has one; Crossref's search finds it"
+                .into(),
+        ),
+    );
 }
 
 /// APA 7 writes a DOI as a link: "https://doi.org/10.1000/xyz", not
@@ -291,6 +344,60 @@ mod tests {
         assert_eq!(range("250–120"), Some((250, 120)));
         assert_eq!(range("e101"), None);
         assert_eq!(range("S12–S19"), None);
+    }
+
+    fn codes_on(list: &str, select: Vec<Code>) -> Vec<(Code, String)> {
+        let doc =
+            format!("Introduction\n\nRoots (Adler, 2009; Cole, 2011).\n\nReferences\n\n{list}");
+        let a = crate::analyze(&doc, &crate::Options::default());
+        let o = CheckOptions {
+            select,
+            ..Default::default()
+        };
+        super::super::check(&a, &o)
+            .into_iter()
+            .map(|d| (d.code, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_range_longer_than_any_article_or_from_page_0_is_reported() {
+        let list = |pages: &str| {
+            format!(
+                "Adler, B. (2009). Fields. Journal of Soils, 2, 1–9.\nCole, D. (2011). Roots. Journal of Soils, 4, {pages}.\n"
+            )
+        };
+        for (pages, says) in [("225–2940", "span 2716 pages"), ("0–12", "page 0")] {
+            let f = codes_on(&list(pages), vec![]);
+            assert!(
+                f.iter()
+                    .any(|(c, m)| *c == Code::PageRange && m.contains(says)),
+                "{pages}: {f:?}"
+            );
+        }
+        // Long, but an article can run so; and a book is not a range.
+        assert!(
+            codes_on(&list("435–753"), vec![])
+                .iter()
+                .all(|(c, _)| *c != Code::PageRange)
+        );
+    }
+
+    #[test]
+    fn a_missing_doi_is_reported_only_when_selected() {
+        let list = "Adler, B. (2009). Fields. Journal of Soils, 2, 1–9. https://doi.org/10.1000/f.9\nCole, D. (2011). Roots. Journal of Soils, 4, 10–19.\n";
+        assert!(
+            codes_on(list, vec![])
+                .iter()
+                .all(|(c, _)| *c != Code::MissingDoi)
+        );
+        let f = codes_on(list, vec![Code::MissingDoi]);
+        let m: Vec<_> = f.iter().filter(|(c, _)| *c == Code::MissingDoi).collect();
+        assert_eq!(m.len(), 1, "{f:?}");
+        assert!(m[0].1.contains("cole2011roots"));
+        let mut p = super::super::Policy::default();
+        p.deny("missing-doi").unwrap();
+        assert_eq!(p.select, vec![Code::MissingDoi]);
     }
 
     #[test]

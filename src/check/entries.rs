@@ -11,6 +11,7 @@
 use super::fix::Edit;
 use super::style::Style;
 use super::{CheckOptions, Code, Out};
+use crate::grammar;
 use crate::reference::{EntryType, Reference};
 use regex::Regex;
 use std::ops::Range;
@@ -25,6 +26,10 @@ enum Verdict {
         at: Range<usize>,
         found: String,
         want: String,
+        /// Whether replacing `found` by `want` is the whole correction;
+        /// a year after the title must be moved, which is the author's
+        /// call.
+        fixable: bool,
     },
 }
 
@@ -33,6 +38,8 @@ struct Rule {
     read: fn(&Reference, &str, Style) -> Verdict,
     /// The message after the entry's key, from the slip as written.
     say: fn(&str, &str, Style) -> String,
+    /// The advice for a slip that no replacement corrects.
+    manual: &'static str,
 }
 
 const RULES: &[Rule] = &[
@@ -47,6 +54,7 @@ const RULES: &[Rule] = &[
                 want.trim()
             )
         },
+        manual: "",
     },
     Rule {
         code: Code::PagesPrefix,
@@ -58,6 +66,7 @@ const RULES: &[Rule] = &[
                 style.name()
             )
         },
+        manual: "",
     },
     Rule {
         code: Code::InitialsSpacing,
@@ -68,6 +77,40 @@ const RULES: &[Rule] = &[
                 style.name()
             )
         },
+        manual: "",
+    },
+    Rule {
+        code: Code::NoDateForm,
+        read: no_date,
+        say: |found, want, style| {
+            format!(
+                "an undated work written \"{}\"; {} writes \"{}\"",
+                found.trim(),
+                style.name(),
+                want.trim()
+            )
+        },
+        manual: "",
+    },
+    Rule {
+        code: Code::YearForm,
+        read: year_form,
+        say: |found, want, style| {
+            if want.is_empty() {
+                format!(
+                    "the year \"{found}\" comes after the title; {} puts it right after the names",
+                    style.name()
+                )
+            } else {
+                format!(
+                    "the year is written \"{}\"; {} writes \"{}\"",
+                    found.trim(),
+                    style.name(),
+                    want.trim()
+                )
+            }
+        },
+        manual: "move the year to follow the names",
     },
 ];
 
@@ -91,7 +134,13 @@ pub(super) fn entries(out: &mut Out<'_>, o: &CheckOptions) {
             continue;
         }
         for (r, v) in verdicts {
-            let Verdict::Slip { at, found, want } = v else {
+            let Verdict::Slip {
+                at,
+                found,
+                want,
+                fixable,
+            } = v
+            else {
                 continue;
             };
             let span = r.text.orig_span(at.start, at.end);
@@ -105,8 +154,15 @@ pub(super) fn entries(out: &mut Out<'_>, o: &CheckOptions) {
                 span.clone(),
                 format!("{}: {}{others}", r.key, (rule.say)(&found, &want, o.style)),
                 vec![r.key.clone()],
-                Some(format!("write \"{}\"", want.trim())),
+                Some(if fixable {
+                    format!("write \"{}\"", want.trim())
+                } else {
+                    rule.manual.to_string()
+                }),
             );
+            if !fixable {
+                continue;
+            }
             // Only where the slip is a plain run of the original (no line
             // break or removed mark inside it) is the edit certain.
             let text = a.source.text();
@@ -161,6 +217,7 @@ fn joiner(r: &Reference, t: &str, style: Style) -> Verdict {
         at: word_at..word_at + word.len(),
         found: word.to_string(),
         want: want.to_string(),
+        fixable: true,
     }
 }
 
@@ -187,6 +244,7 @@ fn pages_prefix(r: &Reference, t: &str, style: Style) -> Verdict {
                 at: s..e,
                 found: t[s..e].to_string(),
                 want: String::new(),
+                fixable: true,
             }
         }
         None => Verdict::Conforms,
@@ -223,6 +281,7 @@ fn initials(r: &Reference, t: &str, style: Style) -> Verdict {
                 at: m.range(),
                 found: s.to_string(),
                 want,
+                fixable: true,
             };
         }
     }
@@ -230,6 +289,190 @@ fn initials(r: &Reference, t: &str, style: Style) -> Verdict {
         Verdict::Conforms
     } else {
         Verdict::NotApplicable
+    }
+}
+
+/// APA writes an undated work "(n.d.)", Harvard "(n.d.)" or, as Cite Them
+/// Right does, "(no date)", and Chicago "n.d." between periods.
+fn no_date(r: &Reference, t: &str, style: Style) -> Verdict {
+    static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\(\s*(?P<p>{})\s*\)(?P<dot>\.?)|[.,]\s+(?P<b>(?i:n\.\s?d\b\.?))",
+            grammar::NO_DATE_WORDS
+        ))
+        .expect("valid regex")
+    });
+    if r.year.as_deref() != Some("n.d.") {
+        return Verdict::NotApplicable;
+    }
+    // The date comes before the title; a title may hold anything.
+    let head = head_before_title(r, t);
+    let Some(c) = WRITTEN.captures(&t[..head]) else {
+        return Verdict::NotApplicable;
+    };
+    let chicago = style == Style::Chicago;
+    let (at, ok, want) = if let (Some(m), Some(p)) = (c.get(0), c.name("p")) {
+        let dot = c.name("dot").map_or("", |d| d.as_str());
+        let end = p.end() + t[p.end()..].find(')').unwrap_or(0) + 1;
+        let ok = match style {
+            Style::Apa6 | Style::Apa7 => p.as_str() == "n.d.",
+            Style::Harvard => matches!(p.as_str(), "n.d." | "no date"),
+            Style::Chicago => false,
+        };
+        if chicago {
+            (m.start()..end + dot.len(), ok, "n.d.".to_string())
+        } else {
+            (m.start()..end, ok, "(n.d.)".to_string())
+        }
+    } else if let Some(b) = c.name("b") {
+        let dotted = b.as_str().ends_with('.');
+        let want = match style {
+            Style::Chicago => "n.d.",
+            Style::Apa6 | Style::Apa7 if dotted => "(n.d.).",
+            _ => "(n.d.)",
+        };
+        (b.range(), chicago && b.as_str() == "n.d.", want.to_string())
+    } else {
+        return Verdict::NotApplicable;
+    };
+    if ok {
+        return Verdict::Conforms;
+    }
+    Verdict::Slip {
+        found: t[at.clone()].to_string(),
+        at,
+        want,
+        fixable: true,
+    }
+}
+
+/// Where the entry's title starts, or where a date may still stand when
+/// the title was not found: the head of the entry.
+fn head_before_title(r: &Reference, t: &str) -> usize {
+    r.title
+        .as_deref()
+        .filter(|x| x.len() >= 4)
+        .and_then(|x| t.find(x))
+        .unwrap_or(t.len().min(200))
+        .min(t.len())
+}
+
+/// The year's place and marks: APA writes "Names (2010). Title", Harvard
+/// "Names (2010) Title" (or "(2010)."), Chicago "Names. 2010. Title". The
+/// year comes right after the names in all three; after the title it is
+/// a slip of position, which only the author can move.
+fn year_form(r: &Reference, t: &str, style: Style) -> Verdict {
+    let Some(y) = r
+        .year
+        .as_deref()
+        .filter(|y| r.year_digits().is_some() && !y.is_empty())
+    else {
+        return Verdict::NotApplicable;
+    };
+    // The year's first occurrence as a word of its own.
+    let Some(p) = t.match_indices(y).map(|(i, _)| i).find(|&i| {
+        let before = t[..i].chars().next_back();
+        let after = t[i + y.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    }) else {
+        return Verdict::NotApplicable;
+    };
+    let named = !r.authors.is_empty() || !r.editors.is_empty();
+    if let Some(title) = r.title.as_deref().filter(|x| x.chars().count() >= 12)
+        && named
+        && t.find(title).is_some_and(|ti| ti < p)
+    {
+        return Verdict::Slip {
+            at: p..p + y.len(),
+            found: y.to_string(),
+            want: String::new(),
+            fixable: false,
+        };
+    }
+    let end = p + y.len();
+    let apa = matches!(style, Style::Apa6 | Style::Apa7);
+    if t[..p].ends_with('(') {
+        // "(2010)", "(2010, March 3)": what follows the closing parenthesis.
+        let inner = &t[end..];
+        let Some(close) = inner.find(')').filter(|&k| k <= 40) else {
+            return Verdict::NotApplicable;
+        };
+        if close > 0 && !inner.starts_with(", ") {
+            return Verdict::NotApplicable;
+        }
+        let close = end + close + 1;
+        let next = t[close..].chars().next();
+        let written = &t[p - 1..close];
+        let (ok, extra, want) = match (style, next) {
+            (_, None) => return Verdict::NotApplicable,
+            (Style::Chicago, _) => {
+                // "Names (2010)." becomes "Names. 2010.", and "J. (2010)."
+                // "J. 2010.".
+                let space = usize::from(t[..p - 1].ends_with(' '));
+                let dot = usize::from(next == Some('.'));
+                let lead = if t[..p - 1 - space].ends_with('.') {
+                    " "
+                } else {
+                    ". "
+                };
+                let at = p - 1 - space..close + dot;
+                return Verdict::Slip {
+                    found: t[at.clone()].to_string(),
+                    at,
+                    want: format!("{lead}{}.", &written[1..written.len() - 1]),
+                    fixable: true,
+                };
+            }
+            (_, Some('.')) => (true, 0, String::new()),
+            (_, Some(',' | ';' | ':')) => (false, 1, format!("{written}.")),
+            (_, Some(_)) => (!apa, 0, format!("{written}.")),
+        };
+        if ok {
+            return Verdict::Conforms;
+        }
+        let want = if apa { want } else { written.to_string() };
+        let at = p - 1..close + extra;
+        return Verdict::Slip {
+            found: t[at.clone()].to_string(),
+            at,
+            want,
+            fixable: true,
+        };
+    }
+    // A bare year: "Names. 2010.", "Names, 2010." or "Board 2010.".
+    let sep = t[..p].strip_suffix(' ').and_then(|b| b.chars().next_back());
+    let next = t[end..].chars().next();
+    let (Some(sep), Some(next @ ('.' | ','))) = (sep, next) else {
+        return Verdict::NotApplicable;
+    };
+    let word = sep.is_alphabetic() && next == '.';
+    if !matches!(sep, '.' | ',') && !word {
+        return Verdict::NotApplicable;
+    }
+    if style == Style::Chicago {
+        if sep == '.' && next == '.' {
+            return Verdict::Conforms;
+        }
+        let after_dot = t[..p - 2].ends_with('.');
+        let at = if sep == ',' { p - 2 } else { p - 1 }..end + 1;
+        let lead = if word || (sep == ',' && !after_dot) {
+            ". "
+        } else {
+            " "
+        };
+        return Verdict::Slip {
+            found: t[at.clone()].to_string(),
+            at,
+            want: format!("{lead}{y}."),
+            fixable: true,
+        };
+    }
+    let at = if sep == ',' { p - 2 } else { p - 1 }..end + 1;
+    Verdict::Slip {
+        found: t[at.clone()].to_string(),
+        at,
+        want: format!(" ({y}){}", if apa { "." } else { "" }),
+        fixable: true,
     }
 }
 
@@ -253,7 +496,11 @@ mod tests {
             .filter(|d| {
                 matches!(
                     d.code,
-                    Code::ListAmpersand | Code::PagesPrefix | Code::InitialsSpacing
+                    Code::ListAmpersand
+                        | Code::PagesPrefix
+                        | Code::InitialsSpacing
+                        | Code::NoDateForm
+                        | Code::YearForm
                 )
             })
             .map(|d| {
@@ -322,5 +569,98 @@ mod tests {
         let f = found(APA, Style::Harvard, true);
         assert_eq!(f.iter().filter(|x| x.0 == Code::ListAmpersand).count(), 4);
         assert!(f.iter().all(|x| x.0 != Code::PagesPrefix));
+    }
+
+    fn year_findings(list: &str, style: Style, given: bool) -> Vec<(String, Option<String>)> {
+        found(list, style, given)
+            .into_iter()
+            .filter(|f| matches!(f.0, Code::YearForm | Code::NoDateForm))
+            .map(|f| (f.1, f.2))
+            .collect()
+    }
+
+    #[test]
+    fn a_year_marked_unlike_the_list_is_reported_with_the_styles_marks() {
+        // Chicago's bare year and Harvard's year without a period, each
+        // in an APA list.
+        for (odd, written, fixed) in [
+            (
+                "Engel, M. A., & Falk, R. 2012. Stems.",
+                "2012.",
+                "Falk, R. (2012). Stems.",
+            ),
+            (
+                "Engel, M. A., & Falk, R. (2012) Stems.",
+                "(2012)",
+                "Falk, R. (2012). Stems.",
+            ),
+            (
+                "Engel, M. A., & Falk, R., 2012. Stems.",
+                ", 2012.",
+                "Falk, R. (2012). Stems.",
+            ),
+        ] {
+            let list = APA.replace("Engel, M. A., & Falk, R. (2012). Stems.", odd);
+            let f = year_findings(&list, Style::Apa7, false);
+            assert_eq!(f.len(), 1, "{odd}: {f:?}");
+            assert_eq!(f[0].0.trim(), written);
+            assert!(f[0].1.as_deref().unwrap().contains(fixed), "{f:?}");
+        }
+        // Named Chicago, every APA year is a slip, fixed to Chicago's.
+        let f = year_findings(APA, Style::Chicago, true);
+        assert_eq!(f.len(), 4, "{f:?}");
+        assert!(
+            f[0].1
+                .as_deref()
+                .unwrap()
+                .contains("Berg, A. 2009. Fields.")
+        );
+        // Harvard takes "(2009)." and "(2009) Fields" alike.
+        assert!(year_findings(APA, Style::Harvard, true).is_empty());
+    }
+
+    #[test]
+    fn a_year_after_the_title_is_reported_without_a_fix() {
+        let list = APA.replace(
+            "Engel, M. A., & Falk, R. (2012). Stems. Journal of Soils, 5,",
+            "Engel, M. A., & Falk, R. Stems of the northern forests. Journal of Soils, 2012, 5,",
+        );
+        let f = found(&list, Style::Apa7, true);
+        let y: Vec<_> = f.iter().filter(|x| x.0 == Code::YearForm).collect();
+        assert_eq!(y.len(), 1, "{f:?}");
+        assert_eq!((y[0].1.as_str(), y[0].2.is_none()), ("2012", true));
+    }
+
+    #[test]
+    fn spans_of_years_and_entries_without_names_are_left_alone() {
+        let list = APA
+            .replace("(2012). Stems.", "(2012–2013). Stems.")
+            .replace(
+                "Gray, P. L., & Hart, S. (2013). Bark.",
+                "Bark of the northern forests. (2013).",
+            );
+        assert!(
+            year_findings(&list, Style::Apa7, true).is_empty(),
+            "{:?}",
+            year_findings(&list, Style::Apa7, true)
+        );
+    }
+
+    #[test]
+    fn no_date_is_written_as_the_style_writes_it() {
+        let undated = "Adler, B. J., & Berg, A. (n.d.). Fields. Journal of Soils, 2, 1–9.\nCole, D. E., & Dahl, K. (n.d.). Roots. Journal of Soils, 4, 10–19.\nEngel, M. A., & Falk, R. (nd). Stems. Journal of Soils, 5, 20–29.\n";
+        let f = year_findings(undated, Style::Apa7, false);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "(nd)");
+        assert!(
+            f[0].1
+                .as_deref()
+                .unwrap()
+                .contains("Falk, R. (n.d.). Stems.")
+        );
+        // Chicago writes it bare, between periods.
+        let f = year_findings(undated, Style::Chicago, true);
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(f[2].1.as_deref().unwrap().contains("Falk, R. n.d. Stems."));
     }
 }

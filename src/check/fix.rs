@@ -59,6 +59,10 @@ pub fn describe(code: super::Code) -> Option<&'static str> {
         Code::ListAmpersand => Some("the word before the last author as the style writes it"),
         Code::PagesPrefix => Some("\"pp.\" removed before a journal article's pages"),
         Code::InitialsSpacing => Some("the initials spaced and dotted"),
+        Code::NoDateForm => Some("\"no date\" written as the style writes it"),
+        Code::YearForm => Some(
+            "the year's parentheses and period as the style writes them (a year after the title is left to move)",
+        ),
         Code::CitationOrder => {
             Some("the works cited together in APA's order, when none has a page or a prefix")
         }

@@ -73,6 +73,9 @@ pub struct CheckOptions {
     /// reference list: its rules then hold even where the document keeps
     /// another habit throughout (`citation-order`).
     pub style_given: bool,
+    /// Codes that are off unless named ([`Code::is_opt_in`]), named here:
+    /// `--select missing-doi`.
+    pub select: Vec<Code>,
 }
 
 impl Default for CheckOptions {
@@ -82,6 +85,7 @@ impl Default for CheckOptions {
             current_year: current_year(),
             uncited_library: false,
             style_given: false,
+            select: Vec::new(),
         }
     }
 }
@@ -169,6 +173,8 @@ pub fn check(a: &Analysis, o: &CheckOptions) -> Vec<Diagnostic> {
     statistics(&mut out);
     silence(&mut out);
     replaced(&mut out);
+    out.diags
+        .retain(|d| !d.code.is_opt_in() || o.select.contains(&d.code));
     out.diags.sort_by_key(|d| (d.span.start, d.code));
     out.diags
 }
@@ -326,6 +332,9 @@ pub struct Policy {
     pub deny_codes: Vec<String>,
     /// The run fails on findings at or above this severity.
     pub deny_level: Option<Severity>,
+    /// Codes that are off unless selected ([`Code::is_opt_in`]) and are
+    /// selected, by `--select` or by being denied.
+    pub select: Vec<Code>,
 }
 
 impl Policy {
@@ -353,12 +362,28 @@ impl Policy {
     pub fn deny(&mut self, v: &str) -> Result<(), String> {
         if let Some(s) = Severity::parse(v) {
             self.deny_level = Some(s);
-        } else if Code::parse(v).is_some() {
+        } else if let Some(c) = Code::parse(v) {
             self.deny_codes.push(v.to_string());
+            // Denying a code that is off unless selected asks for it.
+            if c.is_opt_in() && !self.select.contains(&c) {
+                self.select.push(c);
+            }
         } else {
             return Err(format!(
                 "unknown level or code \"{v}\" (levels: error, warning, note)"
             ));
+        }
+        Ok(())
+    }
+
+    /// Adds a `--select` code: one that is off unless selected is
+    /// reported. Any other code is on already, and is accepted.
+    pub fn select(&mut self, v: &str) -> Result<(), String> {
+        let Some(c) = Code::parse(v) else {
+            return Err(format!("unknown code \"{v}\""));
+        };
+        if !self.select.contains(&c) {
+            self.select.push(c);
         }
         Ok(())
     }

@@ -23,6 +23,7 @@ pub(super) struct Settings<'a> {
     pub style: Option<&'a str>,
     pub deny: &'a [String],
     pub allow: &'a [String],
+    pub select: &'a [String],
     pub color: ColorChoice,
     pub fix: FixMode,
 }
@@ -61,11 +62,7 @@ pub(super) fn check(input: &Input, set: &Settings<'_>, out: &Output) -> Result<i
     };
     // A bad --allow or --deny is the command's error, said once, not
     // once a document.
-    flags(
-        &mut citemap::config::Config::default().policy,
-        set.allow,
-        set.deny,
-    )?;
+    flags(&mut citemap::config::Config::default().policy, set)?;
     let frame = match (set.fix, set.format) {
         (FixMode::Diff, _) | (_, CheckFormat::Human) => Frame::Plain,
         (_, CheckFormat::Json) => Frame::JsonArray,
@@ -101,21 +98,22 @@ pub(super) fn check(input: &Input, set: &Settings<'_>, out: &Output) -> Result<i
     )
 }
 
-/// Puts `--allow` and `--deny` on top of a policy.
-fn flags(
-    policy: &mut citemap::check::Policy,
-    allow: &[String],
-    deny: &[String],
-) -> Result<(), Error> {
-    for a in allow {
+/// Puts `--allow`, `--deny` and `--select` on top of a policy.
+fn flags(policy: &mut citemap::check::Policy, set: &Settings<'_>) -> Result<(), Error> {
+    for a in set.allow {
         policy
             .allow(a)
             .map_err(|e| Error::Usage(format!("--allow: {e}")))?;
     }
-    for d in deny {
+    for d in set.deny {
         policy
             .deny(d)
             .map_err(|e| Error::Usage(format!("--deny: {e}")))?;
+    }
+    for c in set.select {
+        policy
+            .select(c)
+            .map_err(|e| Error::Usage(format!("--select: {e}")))?;
     }
     Ok(())
 }
@@ -134,13 +132,14 @@ fn check_one(
     use citemap::check::Style;
     let config = super::settings::config_for(path)?;
     let mut policy = config.policy.clone();
-    flags(&mut policy, set.allow, set.deny)?;
+    flags(&mut policy, set)?;
     let (mut a, kind) = load_kind(path, input)?;
-    let options = config.check_options(
+    let mut options = config.check_options(
         &a,
         set.style.and_then(Style::parse),
         input.library.uncited_library,
     );
+    options.select = policy.select.clone();
     let mut diags = policy.apply(citemap::check::check(&a, &options));
     let name = shown(path);
     use citemap::render::diagnostics as render;

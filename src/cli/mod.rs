@@ -234,7 +234,7 @@ enum ColorChoice {
     Never,
 }
 
-const CHECK_HELP: &str = "Exit codes: 0 nothing at or above the --deny level (default: error), 1 something is, 2 usage or I/O error.\n\nSettings may also come from a citemap.toml next to the document or in a parent folder:\n  [check]\n  style = \"apa6\"\n  allow = [\"reference-order\"]\n  deny = [\"warning\"]\n\nExamples:\n  citemap check chapter.txt\n  citemap check chapter.txt --style apa6 --deny warning\n  citemap check chapter.txt --format sarif > citemap.sarif";
+const CHECK_HELP: &str = "Exit codes: 0 nothing at or above the --deny level (default: error), 1 something is, 2 usage or I/O error.\n\nSettings may also come from a citemap.toml next to the document or in a parent folder:\n  [check]\n  style = \"apa6\"\n  allow = [\"reference-order\"]\n  select = [\"missing-doi\"]\n  deny = [\"warning\"]\n\nExamples:\n  citemap check chapter.txt\n  citemap check chapter.txt --style apa6 --deny warning\n  citemap check chapter.txt --format sarif > citemap.sarif";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -319,6 +319,10 @@ enum Command {
         /// Do not report this code. Repeatable.
         #[arg(long, value_name = "CODE")]
         allow: Vec<String>,
+        /// Report this code, which is off unless selected (missing-doi).
+        /// Repeatable.
+        #[arg(long, value_name = "CODE")]
+        select: Vec<String>,
         /// Colour in human output.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
@@ -727,6 +731,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             style,
             deny,
             allow,
+            select,
             color,
             output,
             fix,
@@ -738,6 +743,7 @@ fn execute(cli: Cli) -> Result<i32, Error> {
                 style: style.as_deref(),
                 deny: &deny,
                 allow: &allow,
+                select: &select,
                 color,
                 fix: if diff {
                     check::FixMode::Diff

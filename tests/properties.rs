@@ -513,3 +513,87 @@ proptest! {
         prop_assert_eq!(fix::apply(&text, &diags).0, text);
     }
 }
+
+/// Reference lists with the entry slips that a named APA 7 style fixes:
+/// "and" before the last author, "pp." before an article's pages,
+/// initials run together, "no date" and the year marked as other styles
+/// mark them, a DOI in its old form, and works cited together out of
+/// order.
+fn entry_slips() -> impl Strategy<Value = String> {
+    let entry = prop::sample::select(vec![
+        "Berg, K., & Park, M. (2015). Two lakes. Water Journal, 2, 3–4.",
+        "Berg, K., and Park, M. (2015). Two lakes. Water Journal, 2, 3–4.",
+        "Cole, D. (2011). Roots. Water Journal, 4, pp. 10–19.",
+        "Cole, D. (2011) Roots. Water Journal, 4, 10–19.",
+        "Dahl, J.K. (2012). Stems. Water Journal, 5, 20–29.",
+        "Dahl, J. K. 2012. Stems. Water Journal, 5, 20–29.",
+        "Engel, M. (nd). Bark. Water Journal, 6, 30–39.",
+        "Engel, M. (n.d.). Bark. Water Journal, 6, 30–39.",
+        "Falk, R. (2013). Moss. Water Journal, 7, 40–49. doi:10.1000/moss.7",
+        "Falk, R. (2013). Moss. Water Journal, 7, 40–49. https://doi.org/10.1000/moss.7",
+    ]);
+    let cite = prop::sample::select(vec![
+        "(Falk, 2013; Berg & Park, 2015)",
+        "(Berg & Park, 2015; Cole, 2011)",
+        "(Dahl, 2012; Cole, 2011; Engel, n.d.)",
+        "Cole (2011)",
+        "(Engel, n.d.)",
+    ]);
+    let word = prop::sample::select(vec!["Lakes", "fill", "and", "dry.", "ó"]);
+    let para = prop::collection::vec(
+        prop_oneof![cite.prop_map(str::to_string), word.prop_map(str::to_string)],
+        1..20,
+    )
+    .prop_map(|v| v.join(" "));
+    (
+        prop::collection::vec(para, 1..3),
+        prop::collection::vec(entry, 1..8),
+    )
+        .prop_map(|(ps, es)| {
+            // One form of each work, in the list's order.
+            let mut es = es;
+            es.sort_by_key(|e| e.split(',').next().unwrap_or("").to_string());
+            es.dedup_by_key(|e| e.split(',').next().unwrap_or("").to_string());
+            format!(
+                "Introduction\n\n{}\n\nReferences\n\n{}\n",
+                ps.join("\n\n"),
+                es.join("\n")
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Under a named style, fixing the entries' forms keeps every byte
+    /// outside the edits, leaves none of the fixed findings behind, and
+    /// changes nothing when run again.
+    #[test]
+    fn entry_fixes_keep_other_bytes_leave_nothing_to_fix_and_are_idempotent(doc in entry_slips()) {
+        use citemap::check::{CheckOptions, Style, check, fix};
+        let o = CheckOptions { style: Style::Apa7, style_given: true, ..Default::default() };
+        let first = check(&analyze(&doc, &Options::default()), &o);
+        let fixed_codes: Vec<_> = first.iter().filter(|d| d.fix.is_some()).map(|d| d.code).collect();
+        let mut text = doc.clone();
+        for _ in 0..6 {
+            let diags = check(&analyze(&text, &Options::default()), &o);
+            let (next, n) = fix::apply(&text, &diags);
+            if n == 0 {
+                prop_assert_eq!(&next, &text);
+                break;
+            }
+            let mut edits: Vec<&fix::Edit> = diags.iter().filter_map(|d| d.fix.as_ref()).flat_map(|f| &f.edits).collect();
+            edits.sort_by_key(|e| e.byte_start);
+            // Before the first edit and after the last, the bytes are the
+            // same.
+            let (lo, hi) = (edits[0].byte_start, edits.iter().map(|e| e.byte_end).max().unwrap_or(0));
+            prop_assert_eq!(&next[..lo], &text[..lo]);
+            prop_assert!(next.ends_with(&text[hi..]));
+            text = next;
+        }
+        let diags = check(&analyze(&text, &Options::default()), &o);
+        let left: Vec<_> = diags.iter().filter(|d| fixed_codes.contains(&d.code)).collect();
+        prop_assert!(left.is_empty(), "{:?}\n{}", left, text);
+        prop_assert_eq!(fix::apply(&text, &diags).0, text);
+    }
+}

@@ -31,8 +31,9 @@ fn example_name(ex: &Example) -> &'static str {
     }
 }
 
-/// The command that reproduces the example.
-fn command(ex: &Example) -> String {
+/// The command that reproduces the example of `code`, which names the
+/// code when it is off unless selected.
+fn command(code: crate::check::Code, ex: &Example) -> String {
     let mut c = String::from("citemap check ");
     if ex.lossy {
         c.push_str("--lossy ");
@@ -40,6 +41,10 @@ fn command(ex: &Example) -> String {
     c.push_str(example_name(ex));
     if !ex.library.is_empty() {
         c.push_str(" --bib library.bib");
+    }
+    if code.is_opt_in() {
+        c.push_str(" --select ");
+        c.push_str(code.name());
     }
     c
 }
@@ -73,7 +78,7 @@ pub fn text<W: Write>(info: &CodeInfo, mut w: W) -> io::Result<()> {
             "\n(saved as Latin-1, so \"é\" is one byte that is not UTF-8)"
         )?;
     }
-    writeln!(w, "\n$ {}", command(&ex))?;
+    writeln!(w, "\n$ {}", command(info.code, &ex))?;
     for f in findings(info, &ex) {
         writeln!(w, "{f}")?;
     }
@@ -122,7 +127,7 @@ pub fn markdown<W: Write>(info: &CodeInfo, mut w: W) -> io::Result<()> {
     if !ex.library.is_empty() {
         writeln!(w, "\n`library.bib`:\n\n```bibtex\n{}```", ex.library)?;
     }
-    writeln!(w, "\n```console\n$ {}", command(&ex))?;
+    writeln!(w, "\n```console\n$ {}", command(info.code, &ex))?;
     for f in findings(info, &ex) {
         writeln!(w, "{f}")?;
     }
@@ -143,7 +148,7 @@ pub fn json_value(info: &CodeInfo) -> serde_json::Value {
             "text": ex.text,
             "library": (!ex.library.is_empty()).then_some(ex.library),
             "lossy": ex.lossy,
-            "command": command(&ex),
+            "command": command(info.code, &ex),
             "findings": findings(info, &ex),
         },
     })

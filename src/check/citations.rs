@@ -1,7 +1,7 @@
 //! Findings about citations: unresolved, wrong year, ambiguous, loosely
 //! matched names, and the style rules applied to each.
 
-use super::style::{ampersand, et_al};
+use super::style::{ampersands, et_al};
 use super::{CheckOptions, Code, Out, year_number};
 use crate::analysis::{Analysis, Citation};
 use crate::link::{Match, Tolerance};
@@ -12,6 +12,7 @@ use std::collections::HashMap;
 pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
     let a = out.a;
     let mut seen: HashMap<usize, usize> = HashMap::new();
+    let mut linked: Vec<&Citation> = Vec::new();
     for c in &a.citations {
         // A citation by key is printed by LaTeX or pandoc: its names, "et
         // al." and "&" are the processor's; only its key can be wrong
@@ -37,7 +38,7 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
         };
         coauthors(out, c, re, n_auth);
         et_al(out, o.style, c, re, n_auth, first_time);
-        ampersand(out, o.style, c);
+        linked.push(c);
         if let Some(y) = year_number(&c.cite.year)
             && y > o.current_year
         {
@@ -50,6 +51,7 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
             );
         }
     }
+    ampersands(out, o.style, o.style_given, &linked);
 }
 
 /// A citation that links to nothing: a year that the list does not have

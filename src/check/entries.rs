@@ -445,6 +445,14 @@ fn year_form(r: &Reference, t: &str, style: Style) -> Verdict {
     let (Some(sep), Some(next @ ('.' | ','))) = (sep, next) else {
         return Verdict::NotApplicable;
     };
+    // "2001, 2002." gives a reprint's years, not a slip of the comma.
+    if next == ','
+        && t[end + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Verdict::NotApplicable;
+    }
     let word = sep.is_alphabetic() && next == '.';
     if !matches!(sep, '.' | ',') && !word {
         return Verdict::NotApplicable;

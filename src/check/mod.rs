@@ -516,6 +516,42 @@ mod tests {
     }
 
     #[test]
+    fn a_joining_word_kept_throughout_is_one_finding_with_every_fix() {
+        // "and" in every parenthetical citation: a house habit, said once,
+        // with one fix that writes APA's "&" in each.
+        let d =
+            doc("A (Smith and Jones, 2010). B (Smith and Jones, 2010). C (Smith and Jones, 2010).");
+        let a = analyze(&d, &Options::default());
+        let found: Vec<_> = check(&a, &CheckOptions::default())
+            .into_iter()
+            .filter(|x| x.code == Code::ParentheticalAmpersand)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("2 other citations"));
+        let (fixed, _) = fix::apply(&d, &found);
+        assert_eq!(fixed.matches("(Smith & Jones, 2010)").count(), 3);
+        // Named, the style holds for each citation.
+        let named = CheckOptions {
+            style_given: true,
+            ..Default::default()
+        };
+        let each = check(&a, &named)
+            .into_iter()
+            .filter(|x| x.code == Code::ParentheticalAmpersand)
+            .count();
+        assert_eq!(each, 3);
+        // One odd citation among the style's is reported on its own.
+        let d = doc("A (Smith & Jones, 2010). B (Smith & Jones, 2010). C (Smith and Jones, 2010).");
+        let found = codes(&d, Style::Apa7);
+        let odd: Vec<_> = found
+            .iter()
+            .filter(|(c, _)| *c == Code::ParentheticalAmpersand)
+            .collect();
+        assert_eq!(odd.len(), 1, "{found:?}");
+        assert_eq!(odd[0].1, "Smith and Jones, 2010");
+    }
+
+    #[test]
     fn apa6_names_three_to_five_authors_the_first_time() {
         let d = doc(
             "A (Bruhl, Stone, & Hattersley, 1987). B (Bruhl et al., 1987). C (Barrett, 2007a; Barrett, 2007b; Smith & Jones, 2010).",

@@ -103,9 +103,14 @@ pub(super) fn et_al(
     let named_all = c.cite.names.len() >= n.min(3) && !c.cite.et_al;
     let msg = if c.cite.et_al && !et_al_ok {
         Some(format!(
-            "\"{}\": {} names all {n} authors here, not \"et al.\"",
+            "\"{}\": {} names {} here, not \"et al.\"",
             c.text,
-            style.name()
+            style.name(),
+            match n {
+                1 => "the one author".to_string(),
+                2 => "both authors".to_string(),
+                _ => format!("all {n} authors"),
+            }
         ))
     } else if !names_ok && !c.cite.et_al && named_all && c.cite.names.len() >= 2 {
         Some(format!(
@@ -127,50 +132,126 @@ pub(super) fn et_al(
     }
 }
 
-pub(super) fn ampersand(out: &mut Out<'_>, style: Style, c: &Citation) {
+/// How a citation joins its authors against the style: with the style's
+/// word, with the other one (the message, the word as written and as the
+/// style wants it), or with neither.
+pub(super) enum Joiner {
+    Style,
+    Other {
+        says: &'static str,
+        from: &'static str,
+        to: &'static str,
+    },
+    Neither,
+}
+
+/// APA joins authors with "&" inside parentheses and "and" in running
+/// text; Harvard and Chicago with "and" throughout.
+pub(super) fn joiner(style: Style, c: &Citation) -> Joiner {
     let w = &c.cite.written;
     let has_amp = w.contains('&');
     let has_and = w.contains(" and ");
-    // The message, and the joining word as written and as the style wants.
-    let msg = match (style, c.cite.form) {
-        (Style::Apa6 | Style::Apa7, Form::Parenthetical) if has_and => Some((
-            "APA joins authors with \"&\" inside parentheses",
-            " and ",
-            " & ",
-        )),
-        (Style::Apa6 | Style::Apa7, Form::Narrative) if has_amp => Some((
-            "APA joins authors with \"and\" in running text",
-            " & ",
-            " and ",
-        )),
-        (Style::Harvard | Style::Chicago, _) if has_amp => {
-            Some(("this style joins authors with \"and\"", " & ", " and "))
-        }
-        _ => None,
-    };
-    if let Some((m, from, to)) = msg {
-        out.push(
-            Code::ParentheticalAmpersand,
-            c.span.clone(),
-            format!("\"{}\": {m}", c.text),
-            vec![],
-            None,
-        );
-        // The word is replaced where the names are written, and only when
-        // it stands there once, so the fix cannot touch a title or a note.
-        let text = out.a.source.text();
-        let cited = text.get(c.span.clone()).unwrap_or("");
-        if let Some(n) = cited
-            .find(c.cite.written.as_str())
-            .filter(|_| !w.is_empty())
-            && w.matches(from).count() == 1
-            && let Some(k) = w.find(from)
-        {
-            let at = c.span.start + n + k;
-            out.fix(
-                &format!("write \"{}\"", to.trim()),
-                vec![super::fix::Edit::new(at..at + from.len(), to)],
+    let apa = matches!(style, Style::Apa6 | Style::Apa7);
+    match (apa, c.cite.form) {
+        (true, Form::Parenthetical) if has_and => Joiner::Other {
+            says: "APA joins authors with \"&\" inside parentheses",
+            from: " and ",
+            to: " & ",
+        },
+        (true, Form::Narrative) if has_amp => Joiner::Other {
+            says: "APA joins authors with \"and\" in running text",
+            from: " & ",
+            to: " and ",
+        },
+        (false, _) if has_amp => Joiner::Other {
+            says: "this style joins authors with \"and\"",
+            from: " & ",
+            to: " and ",
+        },
+        _ if has_amp || has_and => Joiner::Style,
+        _ => Joiner::Neither,
+    }
+}
+
+/// The joining word of every citation against the style. A document that
+/// writes the other word in most citations of a form, three at least,
+/// keeps a house habit, not a slip: without a named style it is reported
+/// once, at its first citation, and not at each. Otherwise each odd citation is reported,
+/// with its fix.
+pub(super) fn ampersands(out: &mut Out<'_>, style: Style, given: bool, cs: &[&Citation]) {
+    for form in [Form::Parenthetical, Form::Narrative] {
+        let of_form: Vec<(&Citation, Joiner)> = cs
+            .iter()
+            .filter(|c| c.cite.form == form)
+            .map(|c| (*c, joiner(style, c)))
+            .collect();
+        let kept = of_form
+            .iter()
+            .filter(|(_, j)| matches!(j, Joiner::Style))
+            .count();
+        let odd: Vec<_> = of_form
+            .iter()
+            .filter_map(|(c, j)| match j {
+                Joiner::Other { says, from, to } => Some((*c, *says, *from, *to)),
+                _ => None,
+            })
+            .collect();
+        let Some(&(first, says, ..)) = odd.first() else {
+            continue;
+        };
+        // A habit is used three times at least.
+        if !given && odd.len() >= 3 && kept * 2 < odd.len() {
+            out.push(
+                Code::ParentheticalAmpersand,
+                first.span.clone(),
+                format!(
+                    "\"{}\" and {} other citations like it: {says}; the document does so throughout, so this is said once",
+                    first.text,
+                    odd.len() - 1
+                ),
+                vec![],
+                Some("the fix writes the style's word in each; --style reports each one".into()),
             );
+            let mut edits: Vec<_> = odd
+                .iter()
+                .filter_map(|(c, _, from, to)| word_edit(out.a, c, from, to))
+                .collect();
+            edits.sort_by_key(|e| e.byte_start);
+            if !edits.is_empty() {
+                let to = odd[0].3;
+                out.fix(&format!("write \"{}\" in each", to.trim()), edits);
+            }
+            continue;
+        }
+        for (c, says, from, to) in odd {
+            ampersand(out, c, says, from, to);
         }
     }
+}
+
+fn ampersand(out: &mut Out<'_>, c: &Citation, says: &str, from: &str, to: &str) {
+    out.push(
+        Code::ParentheticalAmpersand,
+        c.span.clone(),
+        format!("\"{}\": {says}", c.text),
+        vec![],
+        None,
+    );
+    if let Some(e) = word_edit(out.a, c, from, to) {
+        out.fix(&format!("write \"{}\"", to.trim()), vec![e]);
+    }
+}
+
+/// The edit that writes `to` for `from` where the citation writes its
+/// names, only when the word stands there once, so that it cannot touch a
+/// title or a note.
+fn word_edit(a: &Analysis, c: &Citation, from: &str, to: &str) -> Option<super::fix::Edit> {
+    let w = &c.cite.written;
+    let cited = a.source.text().get(c.span.clone())?;
+    let n = cited.find(w.as_str()).filter(|_| !w.is_empty())?;
+    if w.matches(from).count() != 1 {
+        return None;
+    }
+    let at = c.span.start + n + w.find(from)?;
+    Some(super::fix::Edit::new(at..at + from.len(), to))
 }

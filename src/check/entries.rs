@@ -224,7 +224,7 @@ fn joiner(r: &Reference, t: &str, style: Style) -> Verdict {
 /// APA gives a journal article's pages without "pp.".
 fn pages_prefix(r: &Reference, t: &str, style: Style) -> Verdict {
     static PP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\bpp?\.\s?e?\d").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"\bpp?\.\s?[A-Za-z]?\d").expect("valid regex"));
     if !matches!(style, Style::Apa6 | Style::Apa7)
         || r.kind != EntryType::Article
         || r.pages.is_none()
@@ -237,7 +237,7 @@ fn pages_prefix(r: &Reference, t: &str, style: Style) -> Verdict {
             let s = from + m.start();
             let e = from
                 + m.as_str()
-                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == 'e')
+                    .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
                     .len()
                 + m.start();
             Verdict::Slip {
@@ -550,6 +550,17 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, Code::PagesPrefix);
         assert!(f[0].2.as_deref().unwrap().contains("Soils, 5, 20–29"));
+        // An article number after "pp." is a page too.
+        let list = APA.replace(
+            "Journal of Soils, 6, 30–39",
+            "Journal of Soils, 6, pp. a588",
+        );
+        let f = found(&list, Style::Apa7, false);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].2.as_deref().unwrap().contains("Soils, 6, a588"),
+            "{f:?}"
+        );
         let list = APA.replace("Gray, P. L.", "Gray, P.L.");
         let f = found(&list, Style::Apa7, false);
         assert_eq!(f.len(), 1, "{f:?}");

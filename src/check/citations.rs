@@ -1,7 +1,7 @@
 //! Findings about citations: unresolved, wrong year, ambiguous, loosely
 //! matched names, and the style rules applied to each.
 
-use super::style::{ampersands, et_al};
+use super::style::{ampersands, et_al, et_als};
 use super::{CheckOptions, Code, Out, year_number};
 use crate::analysis::{Analysis, Citation};
 use crate::link::{Match, Tolerance};
@@ -13,6 +13,7 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
     let a = out.a;
     let mut seen: HashMap<usize, usize> = HashMap::new();
     let mut linked: Vec<&Citation> = Vec::new();
+    let mut et_al_uses = Vec::new();
     for c in &a.citations {
         // A citation by key is printed by LaTeX or pandoc: its names, "et
         // al." and "&" are the processor's; only its key can be wrong
@@ -37,7 +38,7 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
             *n == 1
         };
         coauthors(out, c, re, n_auth);
-        et_al(out, o.style, c, re, n_auth, first_time);
+        et_al_uses.push((c, re.key.clone(), et_al(o.style, c, re, n_auth, first_time)));
         linked.push(c);
         if let Some(y) = year_number(&c.cite.year)
             && y > o.current_year
@@ -52,6 +53,7 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
         }
     }
     ampersands(out, o.style, o.style_given, &linked);
+    et_als(out, o.style_given, &et_al_uses);
 }
 
 /// A citation that links to nothing: a year that the list does not have

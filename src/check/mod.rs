@@ -552,6 +552,37 @@ mod tests {
     }
 
     #[test]
+    fn three_authors_named_throughout_is_one_et_al_finding() {
+        let d = doc(
+            "A (Bruhl, Stone, & Hattersley, 1987). B (Bruhl, Stone, & Hattersley, 1987). C Bruhl, Stone, and Hattersley (1987).",
+        );
+        let et_al = |d: &str, given: bool| {
+            let a = analyze(d, &Options::default());
+            check(
+                &a,
+                &CheckOptions {
+                    style_given: given,
+                    ..Default::default()
+                },
+            )
+            .into_iter()
+            .filter(|x| x.code == Code::EtAlUsage)
+            .map(|x| x.message)
+            .collect::<Vec<_>>()
+        };
+        let found = et_al(&d, false);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("2 other citations"), "{found:?}");
+        assert_eq!(et_al(&d, true).len(), 3);
+        // Among citations that keep the style, the odd one is its own.
+        let d = doc(
+            "A (Bruhl et al., 1987). B (Bruhl et al., 1987). C (Bruhl, Stone, & Hattersley, 1987).",
+        );
+        assert_eq!(et_al(&d, false).len(), 1);
+        assert!(!et_al(&d, false)[0].contains("other citations"));
+    }
+
+    #[test]
     fn apa6_names_three_to_five_authors_the_first_time() {
         let d = doc(
             "A (Bruhl, Stone, & Hattersley, 1987). B (Bruhl et al., 1987). C (Barrett, 2007a; Barrett, 2007b; Smith & Jones, 2010).",

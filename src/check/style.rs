@@ -70,21 +70,33 @@ impl Style {
     }
 }
 
+/// What a citation of a work by several authors does with "et al."
+/// against the style: what the style asks, or a slip with its message.
+/// Citations whose authors leave no choice are neither.
+pub(super) enum EtAl {
+    /// As the style asks, for a work of this many authors.
+    Kept(usize),
+    /// The message, and whether another style would allow it ("et al."
+    /// for two authors is wrong in every style, never a house habit), for
+    /// a work of this many authors.
+    Odd(String, bool, usize),
+    Neither,
+}
+
 pub(super) fn et_al(
-    out: &mut Out<'_>,
     style: Style,
     c: &Citation,
     re: &Reference,
     n_auth: usize,
     first_time: bool,
-) {
+) -> EtAl {
     let n = if re.authors_truncated {
         n_auth.max(7)
     } else {
         n_auth
     };
     if n == 0 || re.authors.iter().all(|p| matches!(p, Name::Literal { .. })) && n == 1 {
-        return;
+        return EtAl::Neither;
     }
     // Whether "et al." and whether the full names are right for `n`
     // authors. APA says exactly; Harvard has no one authority (Cite Them
@@ -101,34 +113,97 @@ pub(super) fn et_al(
         Style::Harvard | Style::Chicago => (n >= 3, n < 4),
     };
     let named_all = c.cite.names.len() >= n.min(3) && !c.cite.et_al;
-    let msg = if c.cite.et_al && !et_al_ok {
-        Some(format!(
-            "\"{}\": {} names {} here, not \"et al.\"",
-            c.text,
-            style.name(),
-            match n {
-                1 => "the one author".to_string(),
-                2 => "both authors".to_string(),
-                _ => format!("all {n} authors"),
-            }
-        ))
+    if c.cite.et_al && !et_al_ok {
+        EtAl::Odd(
+            format!(
+                "\"{}\": {} names {} here, not \"et al.\"",
+                c.text,
+                style.name(),
+                match n {
+                    1 => "the one author".to_string(),
+                    2 => "both authors".to_string(),
+                    _ => format!("all {n} authors"),
+                }
+            ),
+            n >= 3,
+            n,
+        )
     } else if !names_ok && !c.cite.et_al && named_all && c.cite.names.len() >= 2 {
-        Some(format!(
-            "\"{}\": {} uses \"et al.\" for this work of {n} authors",
-            c.text,
-            style.name()
-        ))
+        EtAl::Odd(
+            format!(
+                "\"{}\": {} uses \"et al.\" for this work of {n} authors",
+                c.text,
+                style.name()
+            ),
+            true,
+            n,
+        )
+    } else if n >= 3 && (c.cite.et_al || named_all) {
+        EtAl::Kept(n)
     } else {
-        None
+        EtAl::Neither
+    }
+}
+
+/// Each citation's "et al." against the style. A document that departs
+/// from the style in most of its citations of works by three or more
+/// authors, three times at least, keeps a house habit (PeerJ names three
+/// authors in full; APA 6 names up to five the first time): without a
+/// named style that is one finding, at its first citation.
+pub(super) fn et_als(out: &mut Out<'_>, given: bool, cs: &[(&Citation, String, EtAl)]) {
+    let each = |out: &mut Out<'_>, list: &[(&Citation, &String, &String)]| {
+        for &(c, key, says) in list {
+            out.push(
+                Code::EtAlUsage,
+                c.span.clone(),
+                says.clone(),
+                vec![key.clone()],
+                None,
+            );
+        }
     };
-    if let Some(m) = msg {
-        out.push(
-            Code::EtAlUsage,
-            c.span.clone(),
-            m,
-            vec![re.key.clone()],
-            None,
-        );
+    let slips: Vec<_> = cs
+        .iter()
+        .filter_map(|(c, key, v)| match v {
+            EtAl::Odd(m, false, _) => Some((*c, key, m)),
+            _ => None,
+        })
+        .collect();
+    each(out, &slips);
+    // A habit is a rule about works of so many authors: PeerJ names three
+    // in full and cuts four, so each count is judged on its own (six and
+    // more together).
+    for n in 3..=6 {
+        let of = |k: usize| if n == 6 { k >= 6 } else { k == n };
+        let kept = cs
+            .iter()
+            .filter(|(_, _, v)| matches!(v, EtAl::Kept(k) if of(*k)))
+            .count();
+        let odd: Vec<_> = cs
+            .iter()
+            .filter_map(|(c, key, v)| match v {
+                EtAl::Odd(m, true, k) if of(*k) => Some((*c, key, m)),
+                _ => None,
+            })
+            .collect();
+        let Some(&(first, key, says)) = odd.first() else {
+            continue;
+        };
+        if !given && odd.len() >= 3 && kept * 2 < odd.len() {
+            out.push(
+                Code::EtAlUsage,
+                first.span.clone(),
+                format!(
+                    "{says}; {} other citations of works by {n}{} authors do the same, so the document does so throughout and this is said once",
+                    odd.len() - 1,
+                    if n == 6 { " or more" } else { "" },
+                ),
+                vec![key.clone()],
+                Some("name the style with --style to have each one reported".into()),
+            );
+        } else {
+            each(out, &odd);
+        }
     }
 }
 
@@ -196,37 +271,56 @@ pub(super) fn ampersands(out: &mut Out<'_>, style: Style, given: bool, cs: &[&Ci
                 _ => None,
             })
             .collect();
-        let Some(&(first, says, ..)) = odd.first() else {
-            continue;
-        };
         // A habit is used three times at least.
         if !given && odd.len() >= 3 && kept * 2 < odd.len() {
-            out.push(
-                Code::ParentheticalAmpersand,
-                first.span.clone(),
-                format!(
-                    "\"{}\" and {} other citations like it: {says}; the document does so throughout, so this is said once",
-                    first.text,
-                    odd.len() - 1
-                ),
-                vec![],
-                Some("the fix writes the style's word in each; --style reports each one".into()),
-            );
-            let mut edits: Vec<_> = odd
-                .iter()
-                .filter_map(|(c, _, from, to)| word_edit(out.a, c, from, to))
-                .collect();
-            edits.sort_by_key(|e| e.byte_start);
-            if !edits.is_empty() {
-                let to = odd[0].3;
-                out.fix(&format!("write \"{}\" in each", to.trim()), edits);
-            }
+            habit(out, &odd);
             continue;
         }
         for (c, says, from, to) in odd {
             ampersand(out, c, says, from, to);
         }
     }
+}
+
+/// One finding for a house habit, at the first citation the fix reaches,
+/// whose fix writes the style's word in each; those the fix cannot reach
+/// are left to the author, each its own finding.
+fn habit(out: &mut Out<'_>, odd: &[(&Citation, &'static str, &'static str, &'static str)]) {
+    let mut edits = Vec::new();
+    let mut by_hand = Vec::new();
+    for &(c, says, from, to) in odd {
+        match word_edit(out.a, c, from, to) {
+            Some(e) => edits.push((c, says, e)),
+            None => by_hand.push((c, says)),
+        }
+    }
+    for &(c, says) in &by_hand {
+        out.push(
+            Code::ParentheticalAmpersand,
+            c.span.clone(),
+            format!("\"{}\": {says}", c.text),
+            vec![],
+            None,
+        );
+    }
+    let Some(&(first, says, _)) = edits.first() else {
+        return;
+    };
+    out.push(
+        Code::ParentheticalAmpersand,
+        first.span.clone(),
+        format!(
+            "\"{}\" and {} other citations like it: {says}; the document does so throughout, so this is said once",
+            first.text,
+            odd.len() - 1
+        ),
+        vec![],
+        Some("the fix writes the style's word in each; --style reports each one".into()),
+    );
+    let to = odd[0].3;
+    let mut edits: Vec<_> = edits.into_iter().map(|(_, _, e)| e).collect();
+    edits.sort_by_key(|e| e.byte_start);
+    out.fix(&format!("write \"{}\" in each", to.trim()), edits);
 }
 
 fn ampersand(out: &mut Out<'_>, c: &Citation, says: &str, from: &str, to: &str) {
@@ -248,10 +342,13 @@ fn ampersand(out: &mut Out<'_>, c: &Citation, says: &str, from: &str, to: &str) 
 fn word_edit(a: &Analysis, c: &Citation, from: &str, to: &str) -> Option<super::fix::Edit> {
     let w = &c.cite.written;
     let cited = a.source.text().get(c.span.clone())?;
-    let n = cited.find(w.as_str()).filter(|_| !w.is_empty())?;
-    if w.matches(from).count() != 1 {
-        return None;
-    }
-    let at = c.span.start + n + w.find(from)?;
+    let k = match cited.find(w.as_str()).filter(|_| !w.is_empty()) {
+        Some(n) if w.matches(from).count() == 1 => n + w.find(from)?,
+        // The names as read differ from the text (a mark inside them was
+        // left out): the word is certain when the span holds it once.
+        _ if cited.matches(from).count() == 1 => cited.find(from)?,
+        _ => return None,
+    };
+    let at = c.span.start + k;
     Some(super::fix::Edit::new(at..at + from.len(), to))
 }

@@ -336,19 +336,29 @@ fn ampersand(out: &mut Out<'_>, c: &Citation, says: &str, from: &str, to: &str) 
     }
 }
 
-/// The edit that writes `to` for `from` where the citation writes its
-/// names, only when the word stands there once, so that it cannot touch a
-/// title or a note.
+/// The edit that writes `to` for `from` in the citation: only the word,
+/// and only when the citation holds it once as a word of its own, so that
+/// it cannot touch a title or a locator ("pp. 3 and 5"). A line break
+/// around it stays.
 fn word_edit(a: &Analysis, c: &Citation, from: &str, to: &str) -> Option<super::fix::Edit> {
-    let w = &c.cite.written;
     let cited = a.source.text().get(c.span.clone())?;
-    let k = match cited.find(w.as_str()).filter(|_| !w.is_empty()) {
-        Some(n) if w.matches(from).count() == 1 => n + w.find(from)?,
-        // The names as read differ from the text (a mark inside them was
-        // left out): the word is certain when the span holds it once.
-        _ if cited.matches(from).count() == 1 => cited.find(from)?,
-        _ => return None,
-    };
-    let at = c.span.start + k;
+    let (from, to) = (from.trim(), to.trim());
+    let mut at = None;
+    let mut start = None;
+    for (i, ch) in cited.char_indices().chain([(cited.len(), ' ')]) {
+        if ch.is_whitespace() {
+            if let Some(st) = start.take()
+                && &cited[st..i] == from
+            {
+                if at.is_some() {
+                    return None;
+                }
+                at = Some(st);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    let at = c.span.start + at?;
     Some(super::fix::Edit::new(at..at + from.len(), to))
 }

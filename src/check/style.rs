@@ -291,17 +291,11 @@ fn habit(out: &mut Out<'_>, odd: &[(&Citation, &'static str, &'static str, &'sta
     for &(c, says, from, to) in odd {
         match word_edit(out.a, c, from, to) {
             Some(e) => edits.push((c, says, e)),
-            None => by_hand.push((c, says)),
+            None => by_hand.push((c, says, from, to)),
         }
     }
-    for &(c, says) in &by_hand {
-        out.push(
-            Code::ParentheticalAmpersand,
-            c.span.clone(),
-            format!("\"{}\": {says}", c.text),
-            vec![],
-            None,
-        );
+    for (c, says, from, to) in by_hand {
+        ampersand(out, c, says, from, to);
     }
     let Some(&(first, says, _)) = edits.first() else {
         return;

@@ -140,6 +140,28 @@ fn unique_family(a: &Analysis, r: usize) -> bool {
             .all(|(i, _)| i == r || first_family(a, i) != f)
 }
 
+/// `text` with `line` added as a line of its own at `end`, the end of a
+/// line, and the number of the line added.
+fn line_after(text: &str, end: usize, line: &str) -> (String, usize) {
+    let mut t = text.to_string();
+    let prefix = if end == 0 || text[..end].ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    t.insert_str(end, &format!("{prefix}{line}\n"));
+    let n = line_of(&t, end + prefix.len());
+    (t, n)
+}
+
+/// A second entry of the same authors and year as `line`, the entry that
+/// writes `(y)`: "(y)" becomes "(yb)" and the title another.
+fn another_part(line: &str, y: &str) -> String {
+    line.trim_end_matches('\n')
+        .replacen(&format!("({y})"), &format!("({y}b)"), 1)
+        .replacen(". ", ". Another part of ", 2)
+}
+
 /// `text` with `at` replaced by `with`.
 fn edited(text: &str, at: std::ops::Range<usize>, with: &str) -> String {
     let mut t = text.to_string();
@@ -402,16 +424,10 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         let end = line_range(text, re.span.start).end;
         let family = first_family_written(a, r);
         let entry = format!(
-            "{family}, Z. ({}). An unrelated work. Journal of Tests, 1, 1–2.\n",
+            "{family}, Z. ({}). An unrelated work. Journal of Tests, 1, 1–2.",
             re.year.as_deref().unwrap_or("")
         );
-        let mut t = text.to_string();
-        let prefix = if text[..end].ends_with('\n') {
-            ""
-        } else {
-            "\n"
-        };
-        t.insert_str(end, &format!("{prefix}{entry}"));
+        let (t, _) = line_after(text, end, &entry);
         let uses = uses_of(r);
         out.push(Case {
             code: "ambiguous-citation",
@@ -454,19 +470,10 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         });
         // The entry becomes one of two that year, told apart by letters
         // the citations leave out.
-        let mut t = text.to_string();
         let lr = line_range(text, a.references[*r].span.start);
-        let line = text[lr.clone()].trim_end_matches('\n');
-        let second = line.replacen(&format!("({y})"), &format!("({y}b)"), 1);
-        let second = second.replacen(". ", ". Another part of ", 2);
+        let (mut t, _) = line_after(text, lr.end, &another_part(&text[lr], y));
+        // The entry's letter, before the line added.
         t.replace_range(at + 4..at + 4, "a");
-        // The letter moved the line's end on by one byte.
-        let (before, after) = if text[lr.clone()].ends_with('\n') {
-            ("", "\n")
-        } else {
-            ("\n", "")
-        };
-        t.insert_str(lr.end + 1, &format!("{before}{second}{after}"));
         out.push(Case {
             code: "missing-year-suffix",
             text: t,
@@ -627,17 +634,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
     if let Some((r, at, y)) = &dated_cited {
         let uses = uses_of(*r);
         let lr = line_range(text, a.references[*r].span.start);
-        let line = text[lr.clone()].trim_end_matches('\n');
-        let second = line
-            .replacen(&format!("({y})"), &format!("({y}b)"), 1)
-            .replacen(". ", ". Another part of ", 2);
-        let mut t = text.to_string();
-        let (before, after) = if text[lr.clone()].ends_with('\n') {
-            ("", "\n")
-        } else {
-            ("\n", "")
-        };
-        t.insert_str(lr.end, &format!("{before}{second}{after}"));
+        let (mut t, _) = line_after(text, lr.end, &another_part(&text[lr], y));
         t.replace_range(at + 4..at + 4, "a");
         // Citations before the entry: the one edited is the first.
         let c = uses[0];
@@ -655,15 +652,10 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
     if let Some(c) = exact.first() {
         let last = a.references.last().expect("references");
         let end = line_range(text, last.span.start).end;
-        let prefix = if text[..end].ends_with('\n') {
-            ""
-        } else {
-            "\n"
-        };
-        let mut t = text.to_string();
-        t.insert_str(
+        let (mut t, line) = line_after(
+            text,
             end,
-            &format!("{prefix}Zyxwabc Board. (2019). Carbon in soils. https://example.org/soils\n"),
+            "Zyxwabc Board. (2019). Carbon in soils. https://example.org/soils",
         );
         let cited = if text[..c.span.start].ends_with('(') {
             "Zyxwabc Board, 2019; "
@@ -674,7 +666,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         out.push(Case {
             code: "url-without-access-date",
             text: t,
-            line: line_of(text, end.min(text.len())) + usize::from(!prefix.is_empty()),
+            line,
             expected: 1,
         });
     }
@@ -739,18 +731,15 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
     let refs_end = line_range(text, last.span.start).end;
     // Add an uncited entry at the end of the list.
     {
-        let mut t = text.to_string();
-        let entry = "Zyxwabc, Q. (1999). An unused work. Journal of Tests, 1, 1–2.\n";
-        let prefix = if t[..refs_end].ends_with('\n') {
-            ""
-        } else {
-            "\n"
-        };
-        t.insert_str(refs_end, &format!("{prefix}{entry}"));
+        let (t, line) = line_after(
+            text,
+            refs_end,
+            "Zyxwabc, Q. (1999). An unused work. Journal of Tests, 1, 1–2.",
+        );
         out.push(Case {
             code: "uncited-reference",
             text: t,
-            line: line_of(text, refs_end.min(text.len())) + usize::from(!prefix.is_empty()),
+            line,
             expected: 1,
         });
     }

@@ -23,9 +23,7 @@ pub(super) fn consistency(out: &mut Out<'_>, o: &CheckOptions) {
         .collect();
     for &(_, r) in &own {
         backwards(out, r);
-        if o.select.contains(&Code::MissingDoi) {
-            missing_doi(out, r);
-        }
+        missing_doi(out, r);
         if matches!(style, Style::Apa7) {
             doi_form(out, r);
         }
@@ -190,8 +188,8 @@ fn backwards(out: &mut Out<'_>, r: &Reference) {
 }
 
 /// A journal article with neither a DOI nor a URL, which editors ask
-/// for; off unless selected, since older and regional journals often
-/// have none.
+/// for; `check` keeps the finding only when the code is selected, since
+/// older and regional journals often have none.
 fn missing_doi(out: &mut Out<'_>, r: &Reference) {
     if r.kind != EntryType::Article || r.doi.is_some() || r.url.is_some() {
         return;

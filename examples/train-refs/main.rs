@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --release --example train-refs            # writes the model
 //! cargo run --release --example train-refs -- --cv 5 anystyle OUT.jsonl
+//! cargo run --release --example train-refs -- --eval DIR HELD-OUT.jsonl...
 //! ```
 //!
 //! Training is deterministic: the same data and settings write the same
@@ -15,6 +16,11 @@
 //! whose set name starts with SET, and writes the held-out predictions in
 //! the input's order to OUT (as `citemap refs` would), for
 //! `score_refs.py`; the gold file is written beside it as OUT.gold.jsonl.
+//!
+//! `--eval DIR FILE...` trains the model that would ship, without writing
+//! it, and parses the texts of each labelled FILE with it into
+//! DIR/NAME.pred.jsonl, so a change of features is measured on the held-out
+//! sets without building the binary again.
 use citemap::reference::tagger::model::{Example, Training, train};
 use citemap::reference::tagger::{LABELS, train as data};
 use std::io::Write;
@@ -116,15 +122,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "fold {fold}: token accuracy {:.4}",
                 ok as f64 / all.max(1) as f64
             );
-            let text: String = test
-                .iter()
-                .map(|&i| recs[i].text.replace(['\n', '\r'], " ") + "\n")
-                .collect();
-            let refs = citemap::reference::parse_lines_by(&text, |e| {
-                citemap::reference::parse::parse_tagged(e, &m)
-            });
-            let mut buf = Vec::new();
-            citemap::render::json::write_fields(&refs, &mut buf)?;
+            let buf = parse_texts(test.iter().map(|&i| recs[i].text.as_str()), &m)?;
             let rows: Vec<&str> = std::str::from_utf8(&buf)?.lines().collect();
             for (j, row) in test.iter().zip(rows) {
                 let pos = members.iter().position(|m| m == j).unwrap_or(0);
@@ -148,6 +146,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let t = std::time::Instant::now();
     let only = std::env::var("ONLY").unwrap_or_default();
+    let eval = match args.as_slice() {
+        [flag, dir, files @ ..] if flag == "--eval" => Some((dir, files)),
+        _ => None,
+    };
     let examples: Vec<Example> = examples
         .into_iter()
         .zip(&sets)
@@ -165,6 +167,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "training-set token accuracy {:.4}",
         ok as f64 / all.max(1) as f64
     );
+    if let Some((dir, files)) = eval {
+        for file in files {
+            let values: Vec<serde_json::Value> = std::fs::read_to_string(file)?
+                .lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect();
+            let buf = parse_texts(values.iter().map(|v| v["text"].as_str().unwrap_or("")), &m)?;
+            let name = std::path::Path::new(file)
+                .file_stem()
+                .map_or("set".into(), |s| s.to_string_lossy());
+            std::fs::write(format!("{dir}/{name}.pred.jsonl"), buf)?;
+        }
+        return Ok(());
+    }
     let bytes = m.to_bytes();
     eprintln!(
         "trained in {:.1?}; model {} bytes",
@@ -173,4 +189,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     std::fs::write(format!("{root}/src/reference/tagger/model.bin"), bytes)?;
     Ok(())
+}
+
+/// Parses `texts`, one reference each, with `m` alone (as `citemap refs`
+/// would with the tagger), into JSON lines of fields, in order.
+fn parse_texts<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    m: &citemap::reference::tagger::model::Model,
+) -> std::io::Result<Vec<u8>> {
+    // A labelled string may hold line ends; one reference is one line.
+    let text: String = texts.map(|t| t.replace(['\n', '\r'], " ") + "\n").collect();
+    let refs = citemap::reference::parse_lines_by(&text, |e| {
+        citemap::reference::parse::parse_tagged(e, m)
+    });
+    let mut buf = Vec::new();
+    citemap::render::json::write_fields(&refs, &mut buf)?;
+    Ok(buf)
 }

@@ -152,15 +152,15 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
         options.dimension_level.unwrap_or(1),
     );
     let mut references = reference::extract(source.text(), &document.reference_lines);
-    let paragraphs: Vec<_> = document.paragraphs.iter().map(|p| p.text.clone()).collect();
     let mut citations: Vec<Citation> = Vec::new();
     let known = citation::Known::from_references(&references);
     let index = link::Index::new(&references);
     // Sentences of a paragraph are found once, however many citations it has.
-    let mut sentences_of: Vec<Option<Vec<Range<usize>>>> = vec![None; paragraphs.len()];
-    let mut found_all = citation::find_all(&paragraphs, &known);
+    let mut sentences_of: Vec<Option<Vec<Range<usize>>>> = vec![None; document.paragraphs.len()];
     let library = options.library.as_deref();
-    keep_keyed(&mut found_all, library);
+    let pandoc = citation::any_bracketed(document.paragraphs.iter().map(|p| &p.text));
+    let found_all = citation::find_all(document.paragraphs.iter().map(|p| &p.text), &known)
+        .filter(|f| keeps_keyed(f, pandoc, library));
     // The library's entries that keyed citations use, in the order they
     // are first cited, as the list LaTeX or pandoc would print.
     let mut from_library: Vec<Reference> = Vec::new();
@@ -267,23 +267,16 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
     }
 }
 
-/// Drops the pandoc `@key` mentions in running text that nothing backs: a
-/// document that never cites in brackets, and whose library (if any) lacks
-/// the key, uses `@` for handles and addresses, not citations.
-fn keep_keyed(found: &mut Vec<citation::Located>, library: Option<&Library>) {
-    use citation::keyed::Syntax;
-    let pandoc = found.iter().any(|f| {
-        f.cite
-            .keyed
-            .as_ref()
-            .is_some_and(|k| k.syntax == Syntax::Bracketed)
-    });
-    found.retain(|f| match &f.cite.keyed {
-        Some(k) if k.syntax == Syntax::Bare => {
+/// Whether to keep a citation found by its syntax: a bare "@key" is a
+/// citation only in a document with pandoc citations (`pandoc`) or when
+/// the library has the key; an e-mail address or a handle is not.
+fn keeps_keyed(f: &citation::Located, pandoc: bool, library: Option<&Library>) -> bool {
+    match &f.cite.keyed {
+        Some(k) if k.syntax == citation::keyed::Syntax::Bare => {
             pandoc || library.is_some_and(|l| l.get(&k.key).is_some())
         }
         _ => true,
-    });
+    }
 }
 
 /// Links a citation by key: to the document's own entry (`own`), else

@@ -162,38 +162,63 @@ pub struct Located {
     pub span: Range<usize>,
 }
 
-/// Finds citations in every paragraph and maps their spans back.
-pub fn find_all(paragraphs: &[Mapped], known: &Known) -> Vec<Located> {
-    let mut out = Vec::new();
-    for (i, p) in paragraphs.iter().enumerate() {
-        let text = p.as_str();
-        let mut cites = find(text, known);
-        // A keyed citation is read by its syntax; a typed shape inside one
-        // (a note such as "[see Lee, 2001]") is part of it.
-        if text.contains(['\\', '@']) {
-            let keyed = keyed::find(text);
-            if !keyed.is_empty() {
-                // Both lists are in order and keyed spans are apart: one
-                // walk drops the typed citations inside keyed ones.
-                let mut k = keyed.iter().peekable();
-                cites.retain(|c| {
-                    while k.next_if(|x| x.span.end <= c.span.start).is_some() {}
-                    k.peek().is_none_or(|x| x.span.start >= c.span.end)
-                });
-                cites.extend(keyed);
-                cites.sort_by_key(|c| c.span.start);
-            }
-        }
-        for cite in cites {
-            let span = p.orig_span(cite.span.start, cite.span.end);
-            out.push(Located {
-                cite,
-                paragraph: i,
-                span,
+/// Finds citations in every paragraph and maps their spans back, paragraph
+/// by paragraph as the caller asks for them.
+///
+/// The paragraphs are borrowed and the citations made lazily, so a caller
+/// that keeps the paragraphs in its own records copies no text to pass them
+/// and never holds a second list of the document's citations.
+pub fn find_all<'a>(
+    paragraphs: impl IntoIterator<Item = &'a Mapped>,
+    known: &'a Known,
+) -> impl Iterator<Item = Located> {
+    paragraphs
+        .into_iter()
+        .enumerate()
+        .flat_map(move |(i, p)| find_located(i, p, known))
+}
+
+/// The citations of paragraph `i`, `p`, with their spans in the original.
+fn find_located(i: usize, p: &Mapped, known: &Known) -> Vec<Located> {
+    let text = p.as_str();
+    let mut cites = find(text, known);
+    // A keyed citation is read by its syntax; a typed shape inside one
+    // (a note such as "[see Lee, 2001]") is part of it.
+    if text.contains(['\\', '@']) {
+        let keyed = keyed::find(text);
+        if !keyed.is_empty() {
+            // Both lists are in order and keyed spans are apart: one
+            // walk drops the typed citations inside keyed ones.
+            let mut k = keyed.iter().peekable();
+            cites.retain(|c| {
+                while k.next_if(|x| x.span.end <= c.span.start).is_some() {}
+                k.peek().is_none_or(|x| x.span.start >= c.span.end)
             });
+            cites.extend(keyed);
+            cites.sort_by_key(|c| c.span.start);
         }
     }
-    out
+    cites
+        .into_iter()
+        .map(|cite| Located {
+            span: p.orig_span(cite.span.start, cite.span.end),
+            cite,
+            paragraph: i,
+        })
+        .collect()
+}
+
+/// Whether any paragraph holds a pandoc citation ("[@key]"), which makes
+/// a bare "@key" elsewhere a citation too.
+pub fn any_bracketed<'a>(paragraphs: impl IntoIterator<Item = &'a Mapped>) -> bool {
+    paragraphs.into_iter().any(|p| {
+        p.as_str().contains('@')
+            && keyed::find(p.as_str()).iter().any(|c| {
+                c.keyed
+                    .as_ref()
+                    .is_some_and(|k| k.syntax == keyed::Syntax::Bracketed)
+            })
+    })
 }
 
 #[cfg(test)]

@@ -401,6 +401,13 @@ fn finish(mut r: Reference, full: &str, text: crate::text::Mapped) -> Reference 
         });
     }
     r.text = text;
+    // Lists grown item by item keep room they will never use, and a long
+    // reference list holds hundreds of thousands of them.
+    r.text.shrink_to_fit();
+    r.authors.shrink_to_fit();
+    r.editors.shrink_to_fit();
+    r.other_years.shrink_to_fit();
+    r.problems.shrink_to_fit();
     r
 }
 

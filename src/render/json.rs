@@ -2,7 +2,7 @@
 //!
 //! Schema version [`SCHEMA`]. Fields are only ever added within a version.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Citation};
 use crate::link::Match;
 use crate::reference::{Name, Reference};
 use serde::Serialize;
@@ -224,56 +224,88 @@ pub fn write_fields<W: Write>(refs: &[Reference], mut w: W) -> std::io::Result<(
 
 /// Builds the serialisable view of an analysis.
 pub fn view(a: &Analysis) -> AnalysisOut<'_> {
-    let dims = &a.document.dimensions;
     AnalysisOut {
         schema: SCHEMA,
-        dimensions: dims
-            .iter()
-            .map(|d| DimensionOut {
-                id: &d.id,
-                heading: &d.heading,
-                line: a.source.line_col(d.span.start).0,
-                byte_start: d.span.start,
-            })
-            .collect(),
+        dimensions: dimensions_out(a),
         references: a.references.iter().map(|r| reference_out(a, r)).collect(),
-        citations: a
-            .citations
-            .iter()
-            .map(|c| {
-                let how = match &c.link.how {
-                    Match::Exact => "exact",
-                    Match::Fuzzy { .. } => "fuzzy",
-                    Match::None { .. } => "none",
-                };
-                let reason = c.link.how.reason();
-                CitationOut {
-                    text: &c.text,
-                    byte_start: c.span.start,
-                    byte_end: c.span.end,
-                    line: c.line,
-                    column: c.column,
-                    form: c.cite.form,
-                    names: &c.cite.names,
-                    et_al: c.cite.et_al,
-                    year: &c.cite.year,
-                    locator: c.cite.locator.as_deref(),
-                    prefix: c.cite.prefix.as_deref(),
-                    key: c.link.reference.map(|i| a.references[i].key.as_str()),
-                    how,
-                    match_reason: reason,
-                    dimension: c.dimension.map(|d| dims[d].id.as_str()),
-                    claim: &c.claim,
-                    claim_byte_start: c.claim_span.start,
-                    claim_byte_end: c.claim_span.end,
-                }
-            })
-            .collect(),
+        citations: a.citations.iter().map(|c| citation_out(a, c)).collect(),
     }
+}
+
+fn dimensions_out(a: &Analysis) -> Vec<DimensionOut<'_>> {
+    a.document
+        .dimensions
+        .iter()
+        .map(|d| DimensionOut {
+            id: &d.id,
+            heading: &d.heading,
+            line: a.source.line_col(d.span.start).0,
+            byte_start: d.span.start,
+        })
+        .collect()
+}
+
+fn citation_out<'a>(a: &'a Analysis, c: &'a Citation) -> CitationOut<'a> {
+    let how = match &c.link.how {
+        Match::Exact => "exact",
+        Match::Fuzzy { .. } => "fuzzy",
+        Match::None { .. } => "none",
+    };
+    CitationOut {
+        text: &c.text,
+        byte_start: c.span.start,
+        byte_end: c.span.end,
+        line: c.line,
+        column: c.column,
+        form: c.cite.form,
+        names: &c.cite.names,
+        et_al: c.cite.et_al,
+        year: &c.cite.year,
+        locator: c.cite.locator.as_deref(),
+        prefix: c.cite.prefix.as_deref(),
+        key: c.link.reference.map(|i| a.references[i].key.as_str()),
+        how,
+        match_reason: c.link.how.reason(),
+        dimension: c.dimension.map(|d| a.document.dimensions[d].id.as_str()),
+        claim: &c.claim,
+        claim_byte_start: c.claim_span.start,
+        claim_byte_end: c.claim_span.end,
+    }
+}
+
+/// A sequence serialised as its items are made, so that writing a large
+/// analysis never holds a second, serialisable copy of its lists.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// [`AnalysisOut`] with its lists made while they are written; the same
+/// fields in the same order, so the same JSON.
+#[derive(Serialize)]
+struct AnalysisStream<'a, R, C> {
+    schema: u32,
+    dimensions: Vec<DimensionOut<'a>>,
+    references: R,
+    citations: C,
 }
 
 /// Writes the analysis as pretty JSON.
 pub fn write<W: Write>(a: &Analysis, mut w: W) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut w, &view(a)).map_err(std::io::Error::other)?;
+    let out = AnalysisStream {
+        schema: SCHEMA,
+        dimensions: dimensions_out(a),
+        references: Lazy(|| a.references.iter().map(|r| reference_out(a, r))),
+        citations: Lazy(|| a.citations.iter().map(|c| citation_out(a, c))),
+    };
+    serde_json::to_writer_pretty(&mut w, &out).map_err(std::io::Error::other)?;
     writeln!(w)
 }

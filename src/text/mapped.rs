@@ -65,6 +65,13 @@ impl Mapped {
         Self::default()
     }
 
+    /// Gives back the room the text and its map were grown with and will
+    /// not use: a document keeps one of these a paragraph or a reference.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.runs.shrink_to_fit();
+    }
+
     /// The normalised text.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -359,9 +366,14 @@ fn skipped(text: &str, base: usize, removed: &mut Vec<Removed>) -> Vec<(Range<us
 /// Builds a [`Mapped`] text from a run of original lines.
 pub fn join_lines(src: &str, lines: &[Range<usize>], removed: &mut Vec<Removed>) -> Mapped {
     let mut m = Mapped::new();
+    // Paragraphs hold most of a document's text, and a text grown by
+    // doubling, line after line, left up to half of each one unused: ask
+    // once for what the lines can take, and give back what is left over.
+    m.text.reserve(lines.iter().map(|l| l.len() + 1).sum());
     for l in lines {
         m.push_joined_line(src, l.clone(), removed);
     }
+    m.shrink_to_fit();
     m
 }
 

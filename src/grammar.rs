@@ -14,7 +14,12 @@ pub const YEAR: &str = r"(?:1[5-9]|20)\d{2}";
 /// The ways a work says it has no date yet or at all: "n.d." (also as
 /// "n.d", "N.D." and "nd"), "s.d." (Portuguese), "in press",
 /// "forthcoming".
-pub const NO_DATE: &str = r"(?:[nN]\.\s?[dD]\.?|\bnd\b|s\.\s?d\.|in press|forthcoming)";
+///
+/// "nd" is held to ASCII word edges: a Unicode word edge makes the fast
+/// automata give up on any text with a non-ASCII letter near a year, and
+/// every pattern that reads a cited year holds this one, so such text was
+/// read by the slow engines.
+pub const NO_DATE: &str = r"(?:[nN]\.\s?[dD]\.?|(?-u:\b)nd(?-u:\b)|s\.\s?d\.|in press|forthcoming)";
 
 /// How an entry may write that it has no date, inside its parentheses:
 /// [`NO_DATE`]'s forms and the words for it ("no date", "undated", German
@@ -207,6 +212,26 @@ mod tests {
         }
         assert_eq!(a.citations.len(), 2);
         assert!(a.citations.iter().all(|c| c.link.reference.is_some()));
+    }
+
+    #[test]
+    fn nd_is_a_word_of_its_own_beside_letters_of_any_script() {
+        let y = Regex::new(&cited_year()).unwrap();
+        assert!(whole(&cited_year()).is_match("nd"));
+        for inside in ["fund", "and", "Andes", "ndege", "Grundy"] {
+            assert!(!y.is_match(inside), "{inside}");
+        }
+        // Names with letters beyond ASCII next to an undated work: the
+        // no-date word is still read, and the citation still links.
+        let doc = "Introduction\n\nIce moves (Ångström, nd) and melts (Łukasik & Øberg, nd).\n\nReferences\n\nÅngström, A. (nd). Ice flow. Journal of Ice, 4, 1–9.\nŁukasik, B., & Øberg, C. (nd). Melting. Journal of Ice, 5, 10–19.\n";
+        let a = crate::analyze(doc, &crate::Options::default());
+        assert_eq!(a.citations.len(), 2);
+        assert!(a.citations.iter().all(|c| c.link.reference.is_some()));
+        assert!(
+            a.references
+                .iter()
+                .all(|r| r.year.as_deref() == Some("n.d."))
+        );
     }
 
     #[test]

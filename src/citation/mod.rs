@@ -208,7 +208,7 @@ fn find_located(i: usize, p: &Mapped, known: &Known) -> Vec<Located> {
         .collect()
 }
 
-/// Whether any paragraph holds a pandoc citation ("[@key]"), which makes
+/// Whether any paragraph holds a pandoc citation (`[@key]`), which makes
 /// a bare "@key" elsewhere a citation too.
 pub fn any_bracketed<'a>(paragraphs: impl IntoIterator<Item = &'a Mapped>) -> bool {
     paragraphs.into_iter().any(|p| {

@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::input::{Kind, extract};
 use crate::library::Library;
 use crate::reference::Reference;
+use crate::text::floor_boundary;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
 use serde_json::{Value, json};
@@ -556,10 +557,10 @@ fn describe(r: &Reference) -> String {
 /// The key being typed at `at`, inside `\cite…{a,b` or after `@`: what
 /// has been typed of it (possibly nothing).
 fn key_prefix(text: &str, at: usize) -> Option<&str> {
-    let at = floor(text, at.min(text.len()));
+    let at = floor_boundary(text, at.min(text.len()));
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     // Keys are short; a look back further than this is not a key.
-    let from = floor(text, at.saturating_sub(200).max(line_start));
+    let from = floor_boundary(text, at.saturating_sub(200).max(line_start));
     let before = &text[from..at];
     let start = before
         .rfind(|c: char| !(c.is_alphanumeric() || "_-:.+/".contains(c)))
@@ -598,13 +599,6 @@ fn key_prefix(text: &str, at: usize) -> Option<&str> {
     }
 }
 
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Spans of the analysis as spans of the editor's text. Plain text and
 /// Markdown are read as the editor holds them, so a span is itself. For
 /// extracted text (LaTeX, HTML), each span's words are looked for in the
@@ -636,8 +630,8 @@ fn editor_spans(text: &str, ext: &str, direct: bool, spans: &[Range<usize>]) -> 
         };
         let gap = s.start.saturating_sub(ext_at.start);
         let needle = ext.get(s.clone()).unwrap_or("").trim();
-        let needle = &needle[..floor(needle, needle.len().min(80))];
-        let hi = floor(text, (from + 2 * gap + MARGIN).min(text.len()));
+        let needle = &needle[..floor_boundary(needle, needle.len().min(80))];
+        let hi = floor_boundary(text, (from + 2 * gap + MARGIN).min(text.len()));
         let found = (!needle.is_empty() && from <= hi)
             .then(|| text[from..hi].find(needle))
             .flatten();
@@ -648,7 +642,7 @@ fn editor_spans(text: &str, ext: &str, direct: bool, spans: &[Range<usize>]) -> 
                 src_at.clone()
             }
             None => {
-                let guess = floor(text, (from + gap).min(text.len()));
+                let guess = floor_boundary(text, (from + gap).min(text.len()));
                 let line = text[..guess].rfind('\n').map_or(0, |k| k + 1);
                 let end = text[guess..].find('\n').map_or(text.len(), |k| guess + k);
                 line..end
@@ -684,7 +678,7 @@ fn offset(text: &str, p: lsp::Position) -> usize {
 
 /// The LSP position of a byte offset (UTF-16 columns).
 fn position(text: &str, at: usize) -> Value {
-    let at = floor(text, at.min(text.len()));
+    let at = floor_boundary(text, at.min(text.len()));
     let line = text[..at].matches('\n').count();
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let character: usize = text[line_start..at].chars().map(char::len_utf16).sum();
@@ -702,7 +696,7 @@ fn ranges(text: &str, spans: &[Range<usize>]) -> Vec<Value> {
         .iter()
         .enumerate()
         .flat_map(|(i, s)| [(s.start, 2 * i), (s.end, 2 * i + 1)])
-        .map(|(at, slot)| (floor(text, at.min(text.len())), slot))
+        .map(|(at, slot)| (floor_boundary(text, at.min(text.len())), slot))
         .collect();
     offsets.sort_unstable();
     let mut at = vec![json!(null); 2 * spans.len()];

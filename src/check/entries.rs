@@ -353,7 +353,8 @@ fn head_before_title(r: &Reference, t: &str) -> usize {
         .as_deref()
         .filter(|x| x.len() >= 4)
         .and_then(|x| t.find(x))
-        .unwrap_or(t.len().min(200))
+        // A budget of bytes, held to a character's edge.
+        .unwrap_or(crate::text::floor_boundary(t, 200))
         .min(t.len())
 }
 
@@ -681,5 +682,29 @@ mod tests {
         let f = year_findings(undated, Style::Chicago, true);
         assert_eq!(f.len(), 3, "{f:?}");
         assert!(f[2].1.as_deref().unwrap().contains("Falk, R. n.d. Stems."));
+    }
+}
+
+#[cfg(test)]
+mod byte_budget {
+    use super::*;
+
+    /// An undated entry whose title is not found in its text is read up to
+    /// 200 bytes, and byte 200 may fall inside a character.
+    #[test]
+    fn an_undated_entry_with_long_accented_text_is_read_without_a_panic() {
+        for lead in ["", "a", "ab"] {
+            let t = format!("{lead}{}(nd) Ökologie.", "é€".repeat(60));
+            let r = Reference {
+                year: Some("n.d.".into()),
+                ..Default::default()
+            };
+            for style in [Style::Apa7, Style::Harvard, Style::Chicago] {
+                assert!(matches!(no_date(&r, &t, style), Verdict::NotApplicable));
+            }
+            assert!(
+                head_before_title(&r, &t) <= 200 && t.is_char_boundary(head_before_title(&r, &t))
+            );
+        }
     }
 }

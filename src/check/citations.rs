@@ -1,7 +1,7 @@
 //! Findings about citations: unresolved, wrong year, ambiguous, loosely
 //! matched names, and the style rules applied to each.
 
-use super::style::{ampersands, et_al, et_als};
+use super::style::{EtAl, ampersands, et_al, et_als};
 use super::{CheckOptions, Code, Out, year_number};
 use crate::analysis::{Analysis, Citation};
 use crate::link::{Match, Tolerance};
@@ -38,7 +38,10 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
             *n == 1
         };
         coauthors(out, c, re, n_auth);
-        et_al_uses.push((c, re.key.clone(), et_al(o.style, c, re, n_auth, first_time)));
+        match et_al(o.style, c, re, n_auth, first_time) {
+            EtAl::Neither => {}
+            v => et_al_uses.push((c, re.key.as_str(), v)),
+        }
         linked.push(c);
         if let Some(y) = year_number(&c.cite.year)
             && y > o.current_year

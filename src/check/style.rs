@@ -70,6 +70,14 @@ impl Style {
     }
 }
 
+/// Whether `odd` citations that depart from the style, against `kept` that
+/// keep it, are a house habit to report once: used three times at least,
+/// in most citations of their kind, and no style named (`given`), since a
+/// named style holds for every citation.
+fn is_habit(given: bool, kept: usize, odd: usize) -> bool {
+    !given && odd >= 3 && kept * 2 < odd
+}
+
 /// What a citation of a work by several authors does with "et al."
 /// against the style: what the style asks, or a slip with its message.
 /// Citations whose authors leave no choice are neither.
@@ -150,14 +158,14 @@ pub(super) fn et_al(
 /// authors, three times at least, keeps a house habit (PeerJ names three
 /// authors in full; APA 6 names up to five the first time): without a
 /// named style that is one finding, at its first citation.
-pub(super) fn et_als(out: &mut Out<'_>, given: bool, cs: &[(&Citation, String, EtAl)]) {
-    let each = |out: &mut Out<'_>, list: &[(&Citation, &String, &String)]| {
+pub(super) fn et_als(out: &mut Out<'_>, given: bool, cs: &[(&Citation, &str, EtAl)]) {
+    let each = |out: &mut Out<'_>, list: &[(&Citation, &str, &String)]| {
         for &(c, key, says) in list {
             out.push(
                 Code::EtAlUsage,
                 c.span.clone(),
                 says.clone(),
-                vec![key.clone()],
+                vec![key.to_string()],
                 None,
             );
         }
@@ -165,7 +173,7 @@ pub(super) fn et_als(out: &mut Out<'_>, given: bool, cs: &[(&Citation, String, E
     let slips: Vec<_> = cs
         .iter()
         .filter_map(|(c, key, v)| match v {
-            EtAl::Odd(m, false, _) => Some((*c, key, m)),
+            EtAl::Odd(m, false, _) => Some((*c, *key, m)),
             _ => None,
         })
         .collect();
@@ -182,14 +190,14 @@ pub(super) fn et_als(out: &mut Out<'_>, given: bool, cs: &[(&Citation, String, E
         let odd: Vec<_> = cs
             .iter()
             .filter_map(|(c, key, v)| match v {
-                EtAl::Odd(m, true, k) if of(*k) => Some((*c, key, m)),
+                EtAl::Odd(m, true, k) if of(*k) => Some((*c, *key, m)),
                 _ => None,
             })
             .collect();
         let Some(&(first, key, says)) = odd.first() else {
             continue;
         };
-        if !given && odd.len() >= 3 && kept * 2 < odd.len() {
+        if is_habit(given, kept, odd.len()) {
             out.push(
                 Code::EtAlUsage,
                 first.span.clone(),
@@ -198,7 +206,7 @@ pub(super) fn et_als(out: &mut Out<'_>, given: bool, cs: &[(&Citation, String, E
                     odd.len() - 1,
                     if n == 6 { " or more" } else { "" },
                 ),
-                vec![key.clone()],
+                vec![key.to_string()],
                 Some("name the style with --style to have each one reported".into()),
             );
         } else {
@@ -271,8 +279,7 @@ pub(super) fn ampersands(out: &mut Out<'_>, style: Style, given: bool, cs: &[&Ci
                 _ => None,
             })
             .collect();
-        // A habit is used three times at least.
-        if !given && odd.len() >= 3 && kept * 2 < odd.len() {
+        if is_habit(given, kept, odd.len()) {
             habit(out, &odd);
             continue;
         }

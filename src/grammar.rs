@@ -23,8 +23,10 @@ pub const NO_DATE: &str = r"(?:[nN]\.\s?[dD]\.?|(?-u:\b)nd(?-u:\b)|s\.\s?d\.|in 
 
 /// How an entry may write that it has no date, inside its parentheses:
 /// [`NO_DATE`]'s forms and the words for it ("no date", "undated", German
-/// "o.J.", Spanish "s.f.", Portuguese "s/d" and "sem data").
-pub const NO_DATE_WORDS: &str = r"(?:(?i:n\.?\s?d\b\.?)|s\.\s?d\.|s/d|s\.\s?f\.|o\.\s?J\.|in press|forthcoming|(?i:no date|undated)|sem data|sin fecha)";
+/// "o.J.", Spanish "s.f.", Portuguese "s/d" and "sem data"). Its word
+/// edge is ASCII's, for the reason [`NO_DATE`] gives: the splitter tests
+/// every line of a list with it.
+pub const NO_DATE_WORDS: &str = r"(?:(?i:n\.?\s?d(?-u:\b)\.?)|s\.\s?d\.|s/d|s\.\s?f\.|o\.\s?J\.|in press|forthcoming|(?i:no date|undated)|sem data|sin fecha)";
 
 /// A cited or listed year as the rest of citemap reads it: every way of
 /// writing "no date" becomes "n.d.", anything else is kept.

@@ -86,14 +86,8 @@ fn claim_window(text: &str, s: Range<usize>, cite: Range<usize>) -> Range<usize>
         return s;
     }
     let half = MAX_CLAIM.saturating_sub(cite.len()) / 2;
-    let mut lo = cite.start.saturating_sub(half).max(s.start);
-    let mut hi = (cite.end + half).min(s.end);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
+    let mut lo = crate::text::ceil_boundary(text, cite.start.saturating_sub(half).max(s.start));
+    let mut hi = crate::text::floor_boundary(text, (cite.end + half).min(s.end));
     // Start and end on word boundaries.
     if lo > s.start
         && let Some(k) = text[lo..cite.start.max(lo)].find(' ')

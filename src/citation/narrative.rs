@@ -110,10 +110,7 @@ struct NamesBefore {
 fn names_before(text: &str, open: usize) -> Option<NamesBefore> {
     // Names are short: look back a bounded distance, so that a paragraph
     // with many citations costs linear time.
-    let mut from = open.saturating_sub(300);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::text::ceil_boundary(text, open.saturating_sub(300));
     let head = &text[from..open];
     let tokens: Vec<(usize, &str)> = tokenize(head);
     let mut k = tokens.len();

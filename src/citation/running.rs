@@ -7,6 +7,7 @@ use super::years::{expand_years, push_years};
 use super::{Cite, Known};
 use crate::grammar;
 use crate::lexicon;
+use crate::text::{ceil_boundary, floor_boundary};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -88,14 +89,11 @@ pub(super) fn loose(text: &str, range: Range<usize>, known: &Known, out: &mut Ve
         if year_end <= done || !known.has_year(y.as_str()) {
             continue;
         }
-        let mut lo = year_end.saturating_sub(200).max(done).max(range.start);
-        while !text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let mut hi = (year_end + 40).min(range.end);
-        while !text.is_char_boundary(hi) {
-            hi -= 1;
-        }
+        let lo = ceil_boundary(
+            text,
+            year_end.saturating_sub(200).max(done).max(range.start),
+        );
+        let hi = floor_boundary(text, (year_end + 40).min(range.end));
         let before = out.len();
         loose_window(text, lo..hi, year_end, known, out);
         if let Some(last) = out[before..].iter().map(|c| c.span.end).max() {

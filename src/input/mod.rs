@@ -98,10 +98,7 @@ impl Source {
         let at = at.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= at).max(1);
         let start = self.line_starts[line - 1];
-        let mut col_end = at;
-        while !self.text.is_char_boundary(col_end) {
-            col_end -= 1;
-        }
+        let col_end = crate::text::floor_boundary(&self.text, at);
         let col = self.chars_before(col_end) - self.chars_before(start) + 1;
         (line, col)
     }

@@ -4,6 +4,7 @@
 
 use crate::check::{CODES, Diagnostic, Severity, key_list};
 use crate::input::Source;
+use crate::text::{ceil_boundary, floor_boundary};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
 use serde_json::json;
@@ -47,13 +48,7 @@ pub fn human<W: Write>(
         }
         // A span is marked by whole characters: one that ends inside a
         // character (from text folded on the way in) is widened to it.
-        let mut span = d.span.start.min(text.len())..d.span.end.min(text.len());
-        while !text.is_char_boundary(span.start) {
-            span.start -= 1;
-        }
-        while !text.is_char_boundary(span.end) {
-            span.end += 1;
-        }
+        let mut span = floor_boundary(text, d.span.start)..ceil_boundary(text, d.span.end);
         span.end = span.end.max(span.start);
         // An empty span still needs a character to point at.
         if span.is_empty() && span.end < text.len() {
@@ -132,12 +127,7 @@ fn window(
     lines: std::ops::Range<usize>,
     span: &std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
-    let floor = |mut i: usize| {
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
+    let floor = |i: usize| floor_boundary(text, i);
     let start = floor(span.start.saturating_sub(CONTEXT).max(lines.start));
     let end = span.end.min(span.start + WINDOW_LIMIT) + CONTEXT;
     start..floor(end.min(lines.end))

@@ -45,10 +45,7 @@ const MAX_LINK: usize = 512;
 /// The last word of `text`, if it ends within [`MAX_LINK`] bytes.
 fn last_word(text: &str) -> Option<&str> {
     let t = text.trim_end();
-    let mut from = t.len().saturating_sub(MAX_LINK);
-    while !t.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = super::ceil_boundary(t, t.len().saturating_sub(MAX_LINK));
     let tail = &t[from..];
     // The space may be wider than a byte (an em space from a PDF).
     match tail.char_indices().rev().find(|(_, c)| c.is_whitespace()) {

@@ -21,6 +21,17 @@ pub fn floor_boundary(text: &str, i: usize) -> usize {
     i
 }
 
+/// The smallest character boundary of `text` at or after byte `i` (or the
+/// text's length, past its end): where a window that starts a budget of
+/// bytes back may begin.
+pub fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -29,5 +40,7 @@ mod tests {
         let got: Vec<usize> = (0..9).map(|i| super::floor_boundary(t, i)).collect();
         assert_eq!(got, [0, 1, 1, 3, 3, 3, 6, 6, 6]);
         assert_eq!(super::floor_boundary("", 5), 0);
+        let got: Vec<usize> = (0..9).map(|i| super::ceil_boundary(t, i)).collect();
+        assert_eq!(got, [0, 1, 3, 3, 6, 6, 6, 6, 6]);
     }
 }

@@ -57,18 +57,14 @@ impl ProperNouns {
     /// reference list (the entries of an author's library are elsewhere).
     pub fn of_analysis(a: &crate::Analysis) -> ProperNouns {
         let text = a.source.text();
-        let mut end = a
+        let end = a
             .references
             .iter()
             .filter(|r| r.origin.is_none())
             .map(|r| r.span.start)
             .min()
-            .unwrap_or(text.len())
-            .min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        ProperNouns::from_text(&text[..end])
+            .unwrap_or(text.len());
+        ProperNouns::from_text(&text[..super::floor_boundary(text, end)])
     }
 
     /// Adds another document's proper nouns.

@@ -173,10 +173,7 @@ fn initial_or_abbreviation(word: &str) -> bool {
 /// The word that ends at byte `end` of `s` (back to the last whitespace),
 /// or `None` when it is longer than `max` bytes.
 fn short_word_before(s: &str, end: usize, max: usize) -> Option<&str> {
-    let mut lo = end.saturating_sub(max + 1);
-    while !s.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = super::ceil_boundary(s, end.saturating_sub(max + 1));
     let window = &s[lo..end];
     match window.rfind(char::is_whitespace) {
         Some(ws) => {

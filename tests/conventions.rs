@@ -50,6 +50,34 @@ fn completions_for_every_shell_name_the_commands() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// A reader that stops early (`citemap completions bash | grep -q _citemap`)
+/// closes the pipe; the commands that print long texts end quietly with
+/// success rather than crash.
+#[test]
+fn long_outputs_end_quietly_when_the_reader_closes_the_pipe() {
+    let d = scratch("closed-pipe");
+    for args in [
+        &["completions", "bash"][..],
+        &["man"][..],
+        &["explain", "--all"][..],
+    ] {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .current_dir(&d)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closing the read end at once makes the child's first write fail.
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+    }
+}
+
 #[test]
 fn man_pages_are_roff_for_citemap_and_each_command() {
     let d = scratch("man");

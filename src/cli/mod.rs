@@ -702,12 +702,11 @@ fn execute(cli: Cli) -> Result<i32, Error> {
             )
         }
         Command::Explain { code, all, format } => tools::explain(code.as_deref(), all, format),
-        Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = std::io::stdout().lock();
-            clap_complete::generate(shell, &mut cmd, "citemap", &mut out);
-            Ok(0)
-        }
+        Command::Completions { shell } => tools::completions(
+            shell,
+            <Cli as clap::CommandFactory>::command(),
+            &mut std::io::stdout().lock(),
+        ),
         Command::Man { command } => tools::man(
             <Cli as clap::CommandFactory>::command(),
             command.as_deref(),

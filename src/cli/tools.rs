@@ -59,6 +59,25 @@ pub(super) fn explain(code: Option<&str>, all: bool, format: ExplainFormat) -> R
 }
 
 /// `citemap man [COMMAND]`: the roff page of citemap or of one command.
+/// Writes the completion script for `shell`.
+///
+/// `clap_complete` panics when its writer fails, so a reader that closes the
+/// pipe early (`citemap completions bash | grep -q ...`) would crash the run.
+/// The script is made in memory and written here, where a closed pipe is an
+/// ordinary I/O error that the caller treats as a normal end.
+pub(super) fn completions(
+    shell: clap_complete::Shell,
+    mut cmd: clap::Command,
+    w: &mut dyn Write,
+) -> Result<i32, Error> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "citemap", &mut script);
+    w.write_all(&script)
+        .and_then(|()| w.flush())
+        .map_err(|e| Error::io(None, e))?;
+    Ok(0)
+}
+
 pub(super) fn man(
     cmd: clap::Command,
     command: Option<&str>,

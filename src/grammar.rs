@@ -119,7 +119,7 @@ pub fn dot_date() -> String {
 /// microseconds at start-up.
 pub fn entry_start() -> String {
     format!(
-        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?P<gap>(?:[^()\d]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)|\(\p{{Lu}}[\p{{Lu}}\-]*\))*?))?(?:\(\s*(?:\d{{4}}[a-z]?|{NO_DATE_WORDS})[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
+        r"^(?:(?:AuQ|AQ)\d+\s+)?(?:{particles}\s+)*[\p{{Lu}}][\p{{L}}'’.\-]*(?:[\s,](?P<gap>(?:[^()0-9]|\((?:[Ee]ds?|[Oo]rgs?|[Cc]oords?)\.?\)|\(\p{{Lu}}[\p{{Lu}}\-]*\))*?))?(?:\(\s*(?:\d{{4}}[a-z]?|{NO_DATE_WORDS})[^)]{{0,30}}\)|[.,]\s+(?:\d{{4}}[a-z]?\.|n\.d\.\.?)(?:\s|$))",
         particles = particles()
     )
 }

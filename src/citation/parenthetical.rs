@@ -18,7 +18,7 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
     let year = grammar::cited_year();
     let locator = grammar::locator();
     Regex::new(&format!(
-        r"^(?P<names>(?:\p{{Lu}}|(?:{particles}\s+){{1,3}}\p{{Lu}}|d['’]\p{{Lu}})[^\d;()\[\]]*?)(?:\s*(?:\[(?P<abbr>[^\]\d]{{1,30}})\]|\(\p{{Lu}}[\p{{Lu}}\d\-]*\)))?\s*,?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{locator})?\s*\.?$",
+        r"^(?P<names>(?:\p{{Lu}}|(?:{particles}\s+){{1,3}}\p{{Lu}}|d['’]\p{{Lu}})[^0-9;()\[\]]*?)(?:\s*(?:\[(?P<abbr>[^\]0-9]{{1,30}})\]|\(\p{{Lu}}[\p{{Lu}}\d\-]*\)))?\s*,?\s+(?P<years>{year}(?:\s*,\s*(?:{year}|[a-h])\b)*)(?P<loc>{locator})?\s*\.?$",
         particles = crate::grammar::particles()
     ))
     .expect("valid regex")

@@ -237,19 +237,20 @@ fn looks_like_furniture(t: &str) -> bool {
 
 /// A line with each run of digits as one `#`, so that running heads with
 /// their page numbers ("18 Journal of Studies", "Journal of Studies 19")
-/// compare equal.
-fn without_numbers(t: &str) -> String {
-    let mut out = String::with_capacity(t.len());
-    for c in t.trim().chars() {
-        if c.is_ascii_digit() {
-            if !out.ends_with('#') {
-                out.push('#');
+/// compare equal. Written into `out`, which is cleared first, so one buffer
+/// serves a whole document. Bytes, not characters: the digits and `#` are
+/// ASCII, so the result is as valid UTF-8 as the line.
+fn without_numbers(t: &str, out: &mut Vec<u8>) {
+    out.clear();
+    for &b in t.trim().as_bytes() {
+        if b.is_ascii_digit() {
+            if out.last() != Some(&b'#') {
+                out.push(b'#');
             }
         } else {
-            out.push(c);
+            out.push(b);
         }
     }
-    out
 }
 
 /// Splits reference lines into entries.
@@ -261,19 +262,28 @@ pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
         .collect();
     // How often each line occurs outside the list, its numbers aside,
     // counted only when the list has a line that could be furniture.
-    let counts: std::cell::OnceCell<HashMap<String, isize>> = std::cell::OnceCell::new();
+    // Only the list's own lines are ever asked about, so only they are
+    // counted: the document's other lines are looked up, never stored.
+    let counts: std::cell::OnceCell<HashMap<Box<[u8]>, isize>> = std::cell::OnceCell::new();
+    let buf = std::cell::RefCell::new(Vec::new());
     let recurs_outside = |t: &str| {
+        let mut buf = buf.borrow_mut();
         let c = counts.get_or_init(|| {
-            let mut m: HashMap<String, isize> = HashMap::new();
-            for l in src.lines() {
-                *m.entry(without_numbers(l)).or_default() += 1;
-            }
+            let mut m: HashMap<Box<[u8]>, isize> = HashMap::new();
             for l in &lines {
-                *m.entry(without_numbers(&src[l.clone()])).or_default() -= 1;
+                without_numbers(&src[l.clone()], &mut buf);
+                *m.entry(buf.as_slice().into()).or_default() -= 1;
+            }
+            for l in src.lines() {
+                without_numbers(l, &mut buf);
+                if let Some(n) = m.get_mut(buf.as_slice()) {
+                    *n += 1;
+                }
             }
             m
         });
-        c.get(&without_numbers(t)).copied().unwrap_or(0) >= 1
+        without_numbers(t, &mut buf);
+        c.get(buf.as_slice()).copied().unwrap_or(0) >= 1
     };
     let keep: Vec<bool> = (0..lines.len())
         .map(|i| !furniture(src, &lines, i, &recurs_outside))
@@ -584,6 +594,21 @@ mod tests {
             "{}",
             got[1]
         );
+    }
+
+    #[test]
+    fn numbers_aside_running_heads_with_accents_compare_equal() {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        without_numbers(" 18 Revista de Educação ", &mut a);
+        without_numbers("Revista de Educação 2019", &mut b);
+        assert_eq!(
+            String::from_utf8(a.clone()).unwrap(),
+            "# Revista de Educação"
+        );
+        assert_eq!(String::from_utf8(b).unwrap(), "Revista de Educação #");
+        // The buffer is reused: a shorter line leaves nothing of the last.
+        without_numbers("12–345", &mut a);
+        assert_eq!(a, "#–#".as_bytes());
     }
 
     #[test]

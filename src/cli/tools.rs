@@ -58,8 +58,7 @@ pub(super) fn explain(code: Option<&str>, all: bool, format: ExplainFormat) -> R
     Ok(0)
 }
 
-/// `citemap man [COMMAND]`: the roff page of citemap or of one command.
-/// Writes the completion script for `shell`.
+/// `citemap completions SHELL`: the completion script for `shell`.
 ///
 /// `clap_complete` panics when its writer fails, so a reader that closes the
 /// pipe early (`citemap completions bash | grep -q ...`) would crash the run.
@@ -78,6 +77,7 @@ pub(super) fn completions(
     Ok(0)
 }
 
+/// `citemap man [COMMAND]`: the roff page of citemap or of one command.
 pub(super) fn man(
     cmd: clap::Command,
     command: Option<&str>,

@@ -72,6 +72,17 @@ pub fn is_article(w: &str) -> bool {
     ARTICLES.binary_search(&w).is_ok()
 }
 
+/// Whether `w` (lower case) is a city or state that lists name as a place
+/// of publication.
+pub fn is_place_name(w: &str) -> bool {
+    PLACE_NAMES.binary_search(&w).is_ok()
+}
+
+/// Whether `w` (lower case) is a word of publishers' names.
+pub fn is_publisher_word(w: &str) -> bool {
+    PUBLISHER_WORDS.binary_search(&w).is_ok()
+}
+
 /// Whether `w` (lower case, without punctuation) marks an organisation.
 pub fn is_org_word(w: &str) -> bool {
     ORG_WORDS.binary_search(&w).is_ok()
@@ -195,6 +206,8 @@ mod tests {
         assert!(is_month("march") && is_not_name("march") && is_not_name("figure"));
         assert!(is_name_and("&") && is_name_and("und") && !is_name_and("or"));
         assert!(has_latin_ending("brasiliensis") && !has_latin_ending("smith"));
+        assert!(is_place_name("berlin") && !is_place_name("Berlin"));
+        assert!(is_publisher_word("springer") && !is_publisher_word("berlin"));
     }
 
     #[test]

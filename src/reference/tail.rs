@@ -6,6 +6,7 @@ use super::cues::{JOURNAL_WORD, ORGANISATION, PRESS, REPORT, THESIS, UNIVERSITY}
 use super::fields::{clean, non_empty};
 use super::names::parse_names;
 use crate::grammar::{self, PAGES};
+use crate::lexicon;
 use crate::text::sentence::entry_bounds as sentence_bounds;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -56,7 +57,7 @@ re!(EDITED_BY, r",?\s*(?i:edited by|ed\. by|eds?\.)\s+");
 
 re!(
     pub(super) PP_PAGES,
-    &format!(r"(?:\b(?i:pp?\.)|\bS\.)\s*({PAGES})")
+    &format!(r"(?:\b(?i:pp?\.)|\b(?i:pp)\s|\bS\.)\s*({PAGES})")
 );
 
 re!(VOL_IN, r"[Vv]ol\.\s*([^,;)]+)");
@@ -83,7 +84,43 @@ fn split_location(s: &str) -> (Option<String>, Option<String>) {
     {
         return (non_empty(&c["loc"]), non_empty(&c["pub"]));
     }
+    if let Some((publ, loc)) = publisher_then_place(&s) {
+        return (non_empty(loc), non_empty(publ));
+    }
     (None, Some(s))
+}
+
+/// "Springer, Berlin", "Sage, Thousand Oaks, CA", "Cambridge University
+/// Press, Cambridge": the publisher first and its place after a comma, as
+/// Springer's and other house styles write them. The place must read as
+/// one: a few capitalised words without digits or publishers' words, with
+/// a known place among them, or after a publisher the first part names
+/// ("Press", "Verlag", a publisher's own name). A publisher whose name has
+/// a comma ("Little, Brown and Company") is left whole.
+fn publisher_then_place(s: &str) -> Option<(&str, &str)> {
+    let (publ, loc) = s.split_once(", ")?;
+    let loc = loc.trim_end_matches('.');
+    let words: Vec<String> = loc
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .collect();
+    let fits = !words.is_empty()
+        && words.len() <= 5
+        && loc.chars().count() <= LOCATION_CHARS
+        && loc.chars().next().is_some_and(char::is_uppercase)
+        && !loc
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '(' | '&'))
+        && !words
+            .iter()
+            .any(|w| lexicon::is_publisher_word(w) && !lexicon::is_place_name(w));
+    let place = words.iter().any(|w| lexicon::is_place_name(w));
+    let named = PRESS.is_match(publ)
+        || publ
+            .split_whitespace()
+            .any(|w| lexicon::is_publisher_word(&w.to_lowercase()));
+    (fits && (place || named) && !publ.trim().is_empty()).then_some((publ.trim(), loc))
 }
 
 /// Parses the part after "In" of a chapter or conference paper.
@@ -140,6 +177,14 @@ pub(super) fn parse_in(r: &mut Reference, body: &str) {
         r.pages = non_empty(&p[1]);
         book.truncate(p.get(0).map_or(book.len(), |m| m.start()));
     }
+    // "Book title, 2nd edn": the edition closes the book's title.
+    if r.edition.is_none()
+        && let Some(m) = EDITION.find(&book)
+        && book[m.end()..].trim().is_empty()
+        && book[..m.start()].trim_end().ends_with(',')
+    {
+        book = take_edition(r, &book);
+    }
     // "Proceedings of X, pp. 62–68. Sydney": pages inside the book part end
     // its title; what follows is the place or publisher.
     let mut rest = rest;
@@ -165,7 +210,7 @@ pub(super) fn parse_in(r: &mut Reference, body: &str) {
 
 static PAGES_AT_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r",?\s*(?:(?i:pp?\.)\s*|S\.\s*)?({})\s*$",
+        r",?\s*(?:(?i:pp?\.)\s*|(?i:pp?)\s+|S\.\s*)?({})\s*$",
         grammar::PAGE_RANGE
     ))
     .expect("valid regex")

@@ -37,12 +37,19 @@ re!(
     r"(?i)\b(?:press|publish\w*|books|verlag|editora|edições|ediciones|éditions|editorial)\b"
 );
 
+/// The preprint servers and code or data repositories that hold works a
+/// reference list names like journals ("medRxiv", "SSRN", "Zenodo").
+const SOURCE_NAMES: &str = r"(?i:^(?:[a-z]*rxiv|arxiv|ssrn|preprints?|research square|github|gitlab|bitbucket|zenodo|dryad|figshare|osf|dataverse|cran|pypi|bioconductor)\b)";
+
 re!(
     pub(super) JOURNAL_WORD,
-    // Journals, and the preprint servers and code or data repositories
-    // that hold works a reference list names like journals.
-    r"(?i)\b(?:journal|review|letters|frontiers|annals|bulletin|quarterly|magazine|revista|zeitschrift|transactions|cahiers)\b|(?i:^(?:[a-z]*rxiv|arxiv|ssrn|preprints?|research square|github|gitlab|bitbucket|zenodo|dryad|figshare|osf|dataverse|cran|pypi|bioconductor)\b)"
+    // Journals, and the sources of SOURCE_NAMES.
+    &format!(
+        r"(?i)\b(?:journal|review|letters|frontiers|annals|bulletin|quarterly|magazine|revista|zeitschrift|transactions|cahiers)\b|{SOURCE_NAMES}"
+    )
 );
+
+re!(pub(super) SOURCE_NAME, SOURCE_NAMES);
 
 re!(
     pub(super) ORGANISATION,

@@ -70,6 +70,7 @@ pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, S
             let chunk = r[b..next_end].trim();
             let last = k + 1 == bounds.len();
             let containerish = chunk.chars().any(|c| c.is_ascii_digit())
+                || super::cues::SOURCE_NAME.is_match(chunk)
                 || chunk.starts_with("In ")
                 || chunk.starts_with("in ")
                 || last
@@ -108,4 +109,19 @@ fn find_closing(inner: &str, open: char, close: char) -> Option<usize> {
         return None;
     }
     inner.find(close)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_ends_the_title_before_a_preprint_server() {
+        let (title, tail) = split_title("A first title on soil? medRxiv. 190–203.", false);
+        assert_eq!(title.as_deref(), Some("A first title on soil?"));
+        assert_eq!(tail, "medRxiv. 190–203.");
+        // A question followed by more of the title stays in it.
+        let (title, _) = split_title("Why? Evidence from soil. Soil Rev, 3, 1–2.", false);
+        assert_eq!(title.as_deref(), Some("Why? Evidence from soil"));
+    }
 }

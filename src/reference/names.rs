@@ -176,10 +176,42 @@ fn without_group(s: &str) -> &str {
     let mark = group
         .split(|c: char| !c.is_alphabetic())
         .any(|w| crate::lexicon::EDITOR_MARKS.contains(&w.to_lowercase().as_str()));
-    if mark || group.contains(|c: char| c.is_ascii_digit() || c == '(') || open == 0 {
+    if mark
+        || group.contains(|c: char| c.is_ascii_digit() || c == '(')
+        || open == 0
+        || acronym_of(group, &inner[..open])
+    {
         return s;
     }
     &t[..open]
+}
+
+/// Whether `group` is the acronym of the name before it: its capitals are,
+/// in order, initials of that name's capitalised words, the first word's
+/// first ("Intergovernmental Panel on Climate Change (IPCC)", "Instituto
+/// Brasileiro de Geografia e Estatística (IBGE)"). Such a group belongs to
+/// an organisation's name, where a collaboration after people ("M. Lee et
+/// al. (ATLAS)") does not.
+fn acronym_of(group: &str, name: &str) -> bool {
+    let group = group.trim();
+    if !(2..=10).contains(&group.chars().count()) || !group.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let initials: Vec<char> = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let mut wanted = group.chars().peekable();
+    if initials.first() != wanted.peek() {
+        return false;
+    }
+    for c in initials {
+        if wanted.peek() == Some(&c) {
+            wanted.next();
+        }
+    }
+    wanted.peek().is_none()
 }
 
 /// The list without its "et al." or ellipsis, and whether it had one.
@@ -397,5 +429,25 @@ mod tests {
         assert_eq!(without_group("A. Lee (Ed.)"), "A. Lee (Ed.)");
         assert_eq!(without_group("A. Lee (2001)"), "A. Lee (2001)");
         assert_eq!(without_group("(ATLAS)"), "(ATLAS)");
+    }
+
+    #[test]
+    fn an_organisation_keeps_its_acronym() {
+        assert_eq!(
+            without_group("Board of Soil Survey Experts (BSSE)"),
+            "Board of Soil Survey Experts (BSSE)"
+        );
+        let (names, _) = parse_names("Board of Soil Survey Experts (BSSE)");
+        assert_eq!(names.len(), 1);
+        assert!(
+            format!("{:?}", names[0]).contains("Experts (BSSE)"),
+            "{names:?}"
+        );
+        assert!(acronym_of(
+            "IBGE",
+            "Instituto Brasileiro de Geografia e Estatística"
+        ));
+        assert!(!acronym_of("ATLAS", "M. Lee et al."));
+        assert!(!acronym_of("CMS", "Board of Soil Survey Experts"));
     }
 }

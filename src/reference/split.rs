@@ -154,10 +154,63 @@ fn opens_entry(src: &str, lines: &[Range<usize>], i: usize, loose: bool) -> bool
     let t = src[lines[i].clone()].trim();
     starts_entry(t)
         || inverted_name(t)
-        || (loose || NAME_COMMA.is_match(t))
-            && lines
-                .get(i + 1)
-                .is_some_and(|n| starts_entry(&format!("{t} {}", src[n.clone()].trim())))
+        || (loose || NAME_COMMA.is_match(t) || family_initials_comma(t))
+            && lines.get(i + 1).is_some_and(|n| {
+                // The date must be this line's: after a line that reads as
+                // finished, a next line that opens an entry of its own holds
+                // its own date ("Springer, Cham." ends one entry; it does
+                // not start the next). A line of names left open ("…, and")
+                // takes its date from the next line, names and all.
+                let n = src[n.clone()].trim();
+                !(ends_entry(t) && starts_entry(n)) && starts_entry(&format!("{t} {n}"))
+            })
+}
+
+/// Whether `t` opens with a family name and its initials without periods,
+/// then a comma and the next name ("Fernández-López L, O'Brien MA, …"), as
+/// Springer's and Vancouver's lists write them. Checked in code: a regex
+/// would repeat a Unicode class for the initials.
+fn family_initials_comma(t: &str) -> bool {
+    let Some((first, rest)) = t.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = first.split(' ').collect();
+    let Some((initials, family)) = words.split_last() else {
+        return false;
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (1..=3).contains(&family.len())
+        && (1..=3).contains(&initials.chars().count())
+        && initials.chars().all(char::is_uppercase)
+        && family.last().is_some_and(|w| capital(w))
+        && family.iter().all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        })
+        && (capital(rest)
+            || rest
+                .split(' ')
+                .next()
+                .is_some_and(crate::lexicon::is_reference_particle))
+}
+
+/// Whether the entry so far, lines `g`, holds only its names and date
+/// ("Lee K, Ross N, …, Imre N (1960)"): its title is still to come, so a
+/// line after it that reads as an entry's start ("Institutions of the
+/// coast (1990–2010). …") is its title. Only a short entry is read, so the
+/// split stays linear.
+fn names_and_date_only(src: &str, g: &[Range<usize>]) -> bool {
+    let last = g.last().map_or("", |l| src[l.clone()].trim_end());
+    if g.len() > 3 || !(last.ends_with(')') || last.ends_with(").")) {
+        return false;
+    }
+    let text = g
+        .iter()
+        .map(|l| src[l.clone()].trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    super::anchor::find_anchor(&text).is_some_and(|a| text[a.end..].trim().is_empty())
 }
 
 /// Whether `t` opens with a name and, within [`grammar::ENTRY_GAP`], a date.
@@ -334,7 +387,8 @@ pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
                     last.contains("://") || last.starts_with("10.") || last.starts_with("www.")
                 });
                 let starts = opens_entry(src, &lines, i, after_identifier);
-                let prev_done = prev.is_none_or(ends_entry);
+                let prev_done = prev.is_none_or(ends_entry)
+                    && !groups.last().is_some_and(|g| names_and_date_only(src, g));
                 groups.is_empty() || (starts && prev_done)
             };
         if new_entry {
@@ -668,6 +722,49 @@ mod tests {
         assert_eq!(t.len(), 4, "{t:?}");
         assert!(t[0].ends_with("Article e15085."));
         assert!(t[2].starts_with("Malaria Genomic Epidemiology Network, K. A. Rockett"));
+    }
+
+    #[test]
+    fn a_long_list_of_names_with_bare_initials_puts_its_date_on_the_next_line() {
+        let src = "Abel K, Brook L (1995) A first title on soil. Soil Rev 1:508–536.\nCorde L, Dale MA, Earl HP, Fenn L, Gage L, de Haas MA, Imre N\n(1967) A second title. Some Press, Leeds.\nJost SJ (2022) A third title. Soil Rev 2:1–9.\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[1].starts_with("Corde L, Dale MA") && t[1].ends_with("Leeds."));
+        assert!(family_initials_comma("van der Berg J, Smith K"));
+        assert!(family_initials_comma("Okafor SJ, da Silva SJ"));
+        assert!(!family_initials_comma(
+            "Soil moisture in dry years, Some Press"
+        ));
+        assert!(!family_initials_comma("Berlin, Germany"));
+    }
+
+    #[test]
+    fn a_publisher_line_after_a_finished_title_is_not_an_entry() {
+        let src = "Abel K (1999) A first long title of an article that wraps onto a\n\
+                   second line here. Soil Rev 2:1–9.\n\
+                   Park L, Abel MA (2001) Markets and public policy on the coast of\n\
+                   the small islands of the north in the years of the long drought.\n\
+                   Springer, Cham.\n\
+                   Park N (2024) Field evidence on markets. In: Lee MA (ed) Soils of\n\
+                   the north. Fenwick Press, Leeds, pp 1–9.\n\
+                   Ross K (2002) Another title that is long enough to wrap onto a\n\
+                   second line. Soil Rev 2:1–9.\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert!(t[1].ends_with("Springer, Cham."), "{}", t[1]);
+    }
+
+    #[test]
+    fn a_title_after_a_line_of_names_and_date_is_the_entry_s_own() {
+        let src = "Abel K (1999) A first long title of an article that wraps onto a\n\
+                   second line here. Soil Rev 2:1–9.\n\
+                   Corde L, Dale MA, Earl HP, Fenn L, Gage L, de Haas MA, Imre N (1960)\n\
+                   Institutions of the coast (1990–2010). Fenwick Press, Leeds.\n\
+                   Ross K (2002) Another title that is long enough to wrap onto a\n\
+                   second line. Soil Rev 2:1–9.\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[1].ends_with("Fenwick Press, Leeds."), "{}", t[1]);
     }
 
     #[test]

@@ -78,6 +78,13 @@ pub(super) fn looks_like_heading(t: &str, lines: &[&str]) -> bool {
     if t.contains("://") || t.contains("www.") || t.contains('@') {
         return false;
     }
+    // A bracket left open is text that goes on, cut by a page break or a
+    // line end: "… is supported (Agency for Statistics".
+    if t.matches('(').count() > t.matches(')').count()
+        || t.matches('[').count() > t.matches(']').count()
+    {
+        return false;
+    }
     if numbering(t).is_none() && t.matches(',').count() > 2 {
         return false;
     }

@@ -150,6 +150,19 @@ mod tests {
     }
 
     #[test]
+    fn a_page_break_inside_a_citation_neither_makes_a_heading_nor_splits_it() {
+        let (_, d) = doc(
+            "Intro\n\nThe first claim holds (Ross 2001).\n\nThe second claim is supported (Board of Soil Survey Experts\n\n\n4\n\n\n1996). The third follows.\n",
+        );
+        assert_eq!(d.headings.len(), 1, "{:?}", d.headings);
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(
+            d.paragraphs[1].text.as_str(),
+            "The second claim is supported (Board of Soil Survey Experts 1996). The third follows."
+        );
+    }
+
+    #[test]
     fn drops_captions_and_their_source_lines() {
         let (_, d) = doc(
             "Intro\n\nText goes on with the\n\nFigure 2.1 A map\n\nSource: own illustration\n\nrise of movements.\n",

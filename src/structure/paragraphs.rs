@@ -47,10 +47,19 @@ pub(super) fn join_page_breaks(text: &str, bs: &[Block]) -> Vec<Text> {
             let prev_open =
                 !ends_sentence(prev_end) && prev.md_level.is_none() && b.md_level.is_none();
             let lines_of: Vec<&str> = b.lines.iter().map(|l| text[l.clone()].trim()).collect();
+            // A bracket the paragraph left open ("supported (Agency for
+            // Statistics") closes in the text after the break ("2010).").
+            let unclosed = || {
+                let (open, close) = prev.lines.iter().fold((0usize, 0usize), |(o, c), l| {
+                    let l = &text[l.clone()];
+                    (o + l.matches('(').count(), c + l.matches(')').count())
+                });
+                open > close
+            };
             let join = prev_open
                 && ((continues(&this) && (prev_long || signal))
                     || (signal
-                        && (prev_long || opens_clause(prev_end))
+                        && (prev_long || opens_clause(prev_end) || unclosed())
                         && !looks_like_heading(&this, &lines_of)));
             if join {
                 prev.lines.extend(b.lines.iter().cloned());

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Random reference records, rendered by make_docs.py's own APA 7, Harvard
-and Chicago renderers, one citation each, clean, with make_docs.py's
+and Chicago renderers and by this file's Springer renderer (the
+author-date house style of many life- and earth-science journals: bare
+initials, "(eds)", "J Ecol 12(3):1–9", "Publisher, Place"), one citation each, clean, with make_docs.py's
 simulated PDF damage, and with that damage plus links cut by line ends or
 spaces and page furniture between entries; citemap's analysis of each document is scored with
 score.py. Prints JSON {style[.noisy]: {metric: value}}.
 
-usage: [SYNTH_SEEDS=LO-HI] [SYNTH_CLEAN=1] synthetic.py CITEMAP_BIN SHARED_DIR WORK_DIR
+usage: [SYNTH_SEEDS=LO-HI] [SYNTH_CLEAN=1] [SYNTH_STYLES="apa7 springer"] synthetic.py CITEMAP_BIN SHARED_DIR WORK_DIR
 
 The records mix what JATS reference lists hold: journals with and without
 volume, issue or pages, article numbers, preprints, chapters with editors,
@@ -124,6 +126,82 @@ def make_records(rng, n):
     return recs
 
 
+# Springer's basic author-date style (and many life-science journals'):
+# names as "Family GI" with no "and", the year in parentheses, journals
+# abbreviated without periods, "volume(issue):pages", "Publisher, Place",
+# chapters "In: Editor A (ed) Book. Publisher, Place, pp 1-20".
+SPRINGER_JOURNAL = {
+    "Journal of Ecology": "J Ecol", "The Lancet": "Lancet",
+    "Revista de Administração Pública": "Rev Adm Pública",
+    "American Economic Review": "Am Econ Rev", "Ciência da Informação": "Ciênc Inf",
+    "Journal of Applied Ecology: Evidence and Practice": "J Appl Ecol Evid Pract",
+    "J. Appl. Ecol.": "J Appl Ecol", "Proc. Natl. Acad. Sci. USA": "Proc Natl Acad Sci USA",
+    "Phys. Rev. Lett.": "Phys Rev Lett", "Rev. Bras. Ciênc. Soc.": "Rev Bras Ciênc Soc",
+    "Ann. Bot.": "Ann Bot"}
+PLACE = {"Oxford University Press": "Oxford", "Springer": "Cham", "Sage": "Thousand Oaks",
+         "Editora Fiocruz": "Rio de Janeiro", "MIT Press": "Cambridge",
+         "Routledge": "London", "Cambridge University Press": "Cambridge",
+         "Academic Press": "San Diego", "World Bank": "Washington",
+         "National Bureau of Economic Research": "Cambridge", "University of Oxford": "Oxford",
+         "Universidade de São Paulo": "São Paulo", "Statistics Canada": "Ottawa"}
+
+
+def springer_person(p):
+    if p.get("collab"):
+        return p["family"]
+    initials = "".join(w[0] for w in re.split(r"[\s.-]+", p["given"]) if w)
+    return p["family"] + " " + initials
+
+
+def render_springer(r):
+    """One entry in Springer's basic style, and the container as printed."""
+    shown = r["authors"] if len(r["authors"]) <= 10 else r["authors"][:3]
+    names = ", ".join(springer_person(p) for p in shown)
+    if len(shown) < len(r["authors"]):
+        names += " et al."
+    head = "%s (%s) %s" % (names, r["year"] or "n.d.", r["title"])
+    head += "" if head.endswith(("?", ".")) else "."
+    kind, cont = r["type"], r["container"]
+    if kind == "article":
+        cont = SPRINGER_JOURNAL.get(cont, cont)
+        t = head + " " + cont
+        if r["volume"]:
+            t += " " + r["volume"] + ("(%s)" % r["issue"] if r["issue"] else "")
+            t += (":" + r["pages"]) if r["pages"] else ""
+        else:
+            # Without a volume the issue is not printed, and an article
+            # number or pages follow the journal after a comma.
+            r["issue"] = None
+            t += (", " + r["pages"]) if r["pages"] else ""
+        t += "."
+    elif kind == "preprint":
+        t = head + " " + cont + "." + (" " + r["pages"] + "." if r["pages"] else "")
+    elif kind == "chapter":
+        eds = ", ".join(springer_person(p) for p in r["editors"])
+        t = "%s In: %s (%s) %s%s %s, %s" % (head, eds, "eds" if len(r["editors"]) > 1 else "ed",
+                                           cont, "" if cont.endswith("?") else ".",
+                                           r["publisher"], PLACE[r["publisher"]])
+        t += (", pp " + r["pages"] if r["pages"] else "") + "."
+    elif kind == "book":
+        t = head
+        if r.get("edition"):
+            t = t[:-1] + ", %s edn." % r["edition"] if t.endswith(".") else t + " %s edn." % r["edition"]
+        t += " %s, %s." % (r["publisher"], PLACE[r["publisher"]])
+    elif kind == "report":
+        t = "%s %s, %s." % (head, r["publisher"], PLACE[r["publisher"]])
+    elif kind == "thesis":
+        t = "%s PhD thesis, %s." % (head, r["publisher"])
+    elif kind in ("software", "dataset"):
+        t = "%s %s." % (head, cont)
+    else:
+        t = head
+    if r.get("doi"):
+        t += " https://doi.org/" + r["doi"]
+    elif r.get("url"):
+        t += " " + r["url"]
+    return t, cont
+
+
 def citation(r, style):
     a = [n["family"] for n in r["authors"]]
     if len(a) == 1:
@@ -132,7 +210,7 @@ def citation(r, style):
         names = a[0] + (" & " if style == "apa7" else " and ") + a[1]
     else:
         names = a[0] + " et al."
-    return names + (" " if style == "chicago" else ", ") + (r["year"] or "n.d.")
+    return names + (" " if style in ("chicago", "springer") else ", ") + (r["year"] or "n.d.")
 
 
 def document(recs, style, rng):
@@ -150,7 +228,10 @@ def document(recs, style, rng):
     for r in recs:
         # An article number alone prints as "Article e1234" in APA.
         eloc = (r["pages"] or "").startswith("e")
-        r["text"] = m.render_ref(dict(r, _eloc_only=eloc), style)
+        if style == "springer":
+            r["text"], r["container"] = render_springer(r)
+        else:
+            r["text"] = m.render_ref(dict(r, _eloc_only=eloc), style)
     for r in sorted(recs, key=lambda r: r["text"]):
         # The gold names what the entry prints: APA 7 shows 19 names, ". .
         # .", and the last; Chicago the first 7 of more than 10.
@@ -159,6 +240,8 @@ def document(recs, style, rng):
             shown = shown[:19] + shown[-1:]
         elif style == "chicago" and len(shown) > 10:
             shown = shown[:7]
+        elif style == "springer" and len(shown) > 10:
+            shown = shown[:3]
         refs.append(dict(r, offset=len(text), authors=shown))
         text += r["text"] + "\n"
     return text, {"document": "synthetic", "title": "A synthetic study",
@@ -205,7 +288,7 @@ scores = {}
 lo, _, hi = os.environ.get("SYNTH_SEEDS", "1-3").partition("-")
 seeds = range(int(lo), int(hi or lo) + 1)
 variants = [""] if os.environ.get("SYNTH_CLEAN") else ["", ".noisy", ".cut"]
-for style in ["apa7", "harvard", "chicago"]:
+for style in os.environ.get("SYNTH_STYLES", "apa7 harvard chicago springer").split():
     for variant in variants:
         totals = {}
         for seed in seeds:

@@ -726,8 +726,10 @@ mod tests {
 
     #[test]
     fn a_long_list_of_names_with_bare_initials_puts_its_date_on_the_next_line() {
-        let src = "Abel K, Brook L (1995) A first title on soil. Soil Rev 1:508–536.\nCorde L, Dale MA, Earl HP, Fenn L, Gage L, de Haas MA, Imre N\n(1967) A second title. Some Press, Leeds.\nJost SJ (2022) A third title. Soil Rev 2:1–9.\n";
-        let t = texts(src);
+        let t = texts(&wrapped_between_two_entries(
+            "Corde L, Dale MA, Earl HP, Fenn L, Gage L, de Haas MA, Imre N, Jost K\n\
+             (1967) A second title. Some Press, Leeds.\n",
+        ));
         assert_eq!(t.len(), 3, "{t:?}");
         assert!(t[1].starts_with("Corde L, Dale MA") && t[1].ends_with("Leeds."));
         assert!(family_initials_comma("van der Berg J, Smith K"));
@@ -738,31 +740,36 @@ mod tests {
         assert!(!family_initials_comma("Berlin, Germany"));
     }
 
+    /// `middle` between two entries hard-wrapped at one width, so that the
+    /// list reads as wrapped and its lines are read one by one.
+    fn wrapped_between_two_entries(middle: &str) -> String {
+        format!(
+            "Abel K (1999) A first long title of an article that wraps onto a\n\
+             second line here. Soil Rev 2:1–9.\n{middle}\
+             Ross K (2002) Another title that is long enough to wrap onto a\n\
+             second line. Soil Rev 2:1–9.\n"
+        )
+    }
+
     #[test]
     fn a_publisher_line_after_a_finished_title_is_not_an_entry() {
-        let src = "Abel K (1999) A first long title of an article that wraps onto a\n\
-                   second line here. Soil Rev 2:1–9.\n\
-                   Park L, Abel MA (2001) Markets and public policy on the coast of\n\
-                   the small islands of the north in the years of the long drought.\n\
-                   Springer, Cham.\n\
-                   Park N (2024) Field evidence on markets. In: Lee MA (ed) Soils of\n\
-                   the north. Fenwick Press, Leeds, pp 1–9.\n\
-                   Ross K (2002) Another title that is long enough to wrap onto a\n\
-                   second line. Soil Rev 2:1–9.\n";
-        let t = texts(src);
+        let t = texts(&wrapped_between_two_entries(
+            "Park L, Abel MA (2001) Markets and public policy on the coast of\n\
+             the small islands of the north in the years of the long drought.\n\
+             Springer, Cham.\n\
+             Park N (2024) Field evidence on markets. In: Lee MA (ed) Soils of\n\
+             the north. Fenwick Press, Leeds, pp 1–9.\n",
+        ));
         assert_eq!(t.len(), 4, "{t:?}");
         assert!(t[1].ends_with("Springer, Cham."), "{}", t[1]);
     }
 
     #[test]
     fn a_title_after_a_line_of_names_and_date_is_the_entry_s_own() {
-        let src = "Abel K (1999) A first long title of an article that wraps onto a\n\
-                   second line here. Soil Rev 2:1–9.\n\
-                   Corde L, Dale MA, Earl HP, Fenn L, Gage L, de Haas MA, Imre N (1960)\n\
-                   Institutions of the coast (1990–2010). Fenwick Press, Leeds.\n\
-                   Ross K (2002) Another title that is long enough to wrap onto a\n\
-                   second line. Soil Rev 2:1–9.\n";
-        let t = texts(src);
+        let t = texts(&wrapped_between_two_entries(
+            "Corde L, Dale MA, Earl HP, Fenn L, Gage L, de Haas MA, Imre N (1960)\n\
+             Institutions of the coast (1990–2010). Fenwick Press, Leeds.\n",
+        ));
         assert_eq!(t.len(), 3, "{t:?}");
         assert!(t[1].ends_with("Fenwick Press, Leeds."), "{}", t[1]);
     }

@@ -174,16 +174,16 @@ fn family_initials_comma(t: &str) -> bool {
     let Some((first, rest)) = t.split_once(", ") else {
         return false;
     };
-    let words: Vec<&str> = first.split(' ').collect();
-    let Some((initials, family)) = words.split_last() else {
+    let Some((family, initials)) = first.rsplit_once(' ') else {
         return false;
     };
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    (1..=3).contains(&family.len())
+    let family_words = family.split(' ').count();
+    (1..=3).contains(&family_words)
         && (1..=3).contains(&initials.chars().count())
         && initials.chars().all(char::is_uppercase)
-        && family.last().is_some_and(|w| capital(w))
-        && family.iter().all(|w| {
+        && family.rsplit(' ').next().is_some_and(capital)
+        && family.split(' ').all(|w| {
             !w.is_empty()
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
@@ -387,9 +387,11 @@ pub fn split(src: &str, lines: &[Range<usize>]) -> Vec<RawEntry> {
                     last.contains("://") || last.starts_with("10.") || last.starts_with("www.")
                 });
                 let starts = opens_entry(src, &lines, i, after_identifier);
-                let prev_done = prev.is_none_or(ends_entry)
-                    && !groups.last().is_some_and(|g| names_and_date_only(src, g));
-                groups.is_empty() || (starts && prev_done)
+                // `names_and_date_only` joins lines, so it is asked last.
+                groups.is_empty()
+                    || (starts
+                        && prev.is_none_or(ends_entry)
+                        && !groups.last().is_some_and(|g| names_and_date_only(src, g)))
             };
         if new_entry {
             groups.push(vec![l.clone()]);

@@ -116,9 +116,11 @@ fn publisher_then_place(s: &str) -> Option<(&str, &str)> {
             .iter()
             .any(|w| lexicon::is_publisher_word(w) && !lexicon::is_place_name(w));
     let place = words.iter().any(|w| lexicon::is_place_name(w));
+    // "Springer-Verlag", "(Wiley)": the publisher's word inside punctuation.
     let named = PRESS.is_match(publ)
         || publ
-            .split_whitespace()
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .any(|w| lexicon::is_publisher_word(&w.to_lowercase()));
     (fits && (place || named) && !publ.trim().is_empty()).then_some((publ.trim(), loc))
 }
@@ -603,4 +605,33 @@ pub(super) fn journal_part(first: &str) -> bool {
             && (c.name("pages").is_some() || c.name("iss").is_some())
             && c["container"].chars().any(char::is_alphabetic)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::publisher_then_place;
+
+    #[test]
+    fn a_place_after_a_publisher_is_split_off() {
+        assert_eq!(
+            publisher_then_place("Vale University Press, Cambridge."),
+            Some(("Vale University Press", "Cambridge"))
+        );
+        // A place the lexicon does not know, after a name that says it is a
+        // publisher's, even inside a hyphenated or bracketed word.
+        assert_eq!(
+            publisher_then_place("Springer-Verlag, Oberholm"),
+            Some(("Springer-Verlag", "Oberholm"))
+        );
+        assert_eq!(
+            publisher_then_place("Hollis (Verlag), Oberholm"),
+            Some(("Hollis (Verlag)", "Oberholm"))
+        );
+    }
+
+    #[test]
+    fn a_publisher_with_a_comma_in_its_name_stays_whole() {
+        assert_eq!(publisher_then_place("Little, Brown and Company"), None);
+        assert_eq!(publisher_then_place("Hollis Grant, Oberholm"), None);
+    }
 }

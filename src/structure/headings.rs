@@ -80,15 +80,29 @@ pub(super) fn looks_like_heading(t: &str, lines: &[&str]) -> bool {
     }
     // A bracket left open is text that goes on, cut by a page break or a
     // line end: "… is supported (Agency for Statistics".
-    if t.matches('(').count() > t.matches(')').count()
-        || t.matches('[').count() > t.matches(']').count()
-    {
+    if leaves_bracket_open([t]) {
         return false;
     }
     if numbering(t).is_none() && t.matches(',').count() > 2 {
         return false;
     }
     t.chars().any(|c| c.is_alphabetic())
+}
+
+/// Whether the text, read in order from `parts`, opens more round or
+/// square brackets than it closes: the sentence goes on past its end.
+pub(super) fn leaves_bracket_open<'a>(parts: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut round, mut square) = (0isize, 0isize);
+    for b in parts.into_iter().flat_map(str::bytes) {
+        match b {
+            b'(' => round += 1,
+            b')' => round -= 1,
+            b'[' => square += 1,
+            b']' => square -= 1,
+            _ => {}
+        }
+    }
+    round > 0 || square > 0
 }
 
 /// A heading as the level inference sees it.

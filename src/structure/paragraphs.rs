@@ -2,7 +2,7 @@
 //! again.
 
 use super::blocks::{Block, Kind, Text, block_text};
-use super::headings::looks_like_heading;
+use super::headings::{leaves_bracket_open, looks_like_heading};
 
 /// Continuation text after a page break: starts in lower case or with a
 /// parenthesis that continues the sentence.
@@ -49,13 +49,7 @@ pub(super) fn join_page_breaks(text: &str, bs: &[Block]) -> Vec<Text> {
             let lines_of: Vec<&str> = b.lines.iter().map(|l| text[l.clone()].trim()).collect();
             // A bracket the paragraph left open ("supported (Agency for
             // Statistics") closes in the text after the break ("2010).").
-            let unclosed = || {
-                let (open, close) = prev.lines.iter().fold((0usize, 0usize), |(o, c), l| {
-                    let l = &text[l.clone()];
-                    (o + l.matches('(').count(), c + l.matches(')').count())
-                });
-                open > close
-            };
+            let unclosed = || leaves_bracket_open(prev.lines.iter().map(|l| &text[l.clone()]));
             let join = prev_open
                 && ((continues(&this) && (prev_long || signal))
                     || (signal

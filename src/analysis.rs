@@ -43,12 +43,15 @@ pub struct Citation {
     pub link: Link,
     /// Index into [`Document::dimensions`].
     pub dimension: Option<usize>,
-    /// The sentence it supports, as clean text.
-    pub claim: String,
+    /// The sentence it supports: a byte range of its paragraph's clean
+    /// text, which [`Analysis::claim`] reads. A range, not a copy, because
+    /// the citations of one sentence share it and a large document holds
+    /// tens of thousands.
+    pub claim_range: Range<usize>,
     /// Byte span of the claim in the original input.
     pub claim_span: Range<usize>,
-    /// Where the citation sits inside the claim text (byte range of
-    /// `claim`), for highlighting.
+    /// Where the citation sits inside the claim text (a byte range of
+    /// [`Analysis::claim`]), for highlighting.
     pub in_claim: Range<usize>,
     /// Index of the paragraph it sits in.
     pub paragraph: usize,
@@ -72,6 +75,17 @@ pub struct Analysis {
     /// entries that keyed citations use are also in `references`, after
     /// the document's own.
     pub library: Option<std::sync::Arc<Library>>,
+}
+
+impl Analysis {
+    /// The sentence citation `c` supports, as clean text.
+    pub fn claim(&self, c: &Citation) -> &str {
+        self.document
+            .paragraphs
+            .get(c.paragraph)
+            .and_then(|p| p.text.as_str().get(c.claim_range.clone()))
+            .unwrap_or("")
+    }
 }
 
 /// Longest claim kept whole. A longer "sentence" is extraction damage (a
@@ -149,8 +163,10 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
     let mut citations: Vec<Citation> = Vec::new();
     let known = citation::Known::from_references(&references);
     let index = link::Index::new(&references);
-    // Sentences of a paragraph are found once, however many citations it has.
-    let mut sentences_of: Vec<Option<Vec<Range<usize>>>> = vec![None; document.paragraphs.len()];
+    // Sentences of a paragraph are found once, however many citations it
+    // has. Citations come in paragraph order, so only the current
+    // paragraph's are kept.
+    let mut sentences_of: (usize, Vec<Range<usize>>) = (usize::MAX, Vec::new());
     let library = options.library.as_deref();
     let pandoc = citation::any_bracketed(document.paragraphs.iter().map(|p| &p.text));
     let found_all = citation::find_all(document.paragraphs.iter().map(|p| &p.text), &known)
@@ -166,7 +182,10 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
     for mut found in found_all {
         let para = &document.paragraphs[found.paragraph];
         let ptext = para.text.as_str();
-        let sentences = sentences_of[found.paragraph].get_or_insert_with(|| sentence::split(ptext));
+        if sentences_of.0 != found.paragraph {
+            sentences_of = (found.paragraph, sentence::split(ptext));
+        }
+        let sentences = &sentences_of.1;
         let at = found.cite.span.start;
         // The sentences are in order and apart: a binary search finds the
         // one that holds the citation, so a paragraph of many citations
@@ -178,7 +197,6 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
             .cloned()
             .unwrap_or(0..ptext.len());
         let s = claim_window(ptext, s, found.cite.span.clone());
-        let claim = ptext[s.clone()].to_string();
         let claim_span = para.text.orig_span(s.start, s.end);
         let (line, column) = source.line_col(found.span.start);
         let link = match found.cite.keyed.as_ref().map(|k| k.key.clone()) {
@@ -231,7 +249,7 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
                 .span
                 .end
                 .saturating_sub(s.start)
-                .min(claim.len())
+                .min(s.len())
                 .max(prev.in_claim.end);
             continue;
         }
@@ -242,11 +260,11 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
             column,
             link,
             dimension: para.dimension,
-            claim,
             claim_span,
             in_claim: found.cite.span.start.saturating_sub(s.start)
                 ..found.cite.span.end.min(s.end).saturating_sub(s.start),
             paragraph: found.paragraph,
+            claim_range: s,
             cite: found.cite,
         });
     }

@@ -162,13 +162,13 @@ fn tally(a: &Analysis) -> Tally {
         }
         let key = c.link.reference.map(|r| a.references[r].key.clone());
         match t.claims[d].last_mut() {
-            Some(last) if last.text == c.claim => {
+            Some(last) if last.text == a.claim(c) => {
                 last.keys.push(key);
                 last.citations.push(c.text.clone());
                 last.marks.push(c.in_claim.clone());
             }
             _ => t.claims[d].push(Claim {
-                text: c.claim.clone(),
+                text: a.claim(c).to_string(),
                 line: a.source.line_col(c.claim_span.start).0,
                 keys: vec![key],
                 citations: vec![c.text.clone()],

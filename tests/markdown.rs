@@ -56,11 +56,8 @@ fn markdown_structure_citations_and_spans() {
     for c in &a.citations {
         assert_eq!(&DOC[c.span.clone()], c.text, "span of {}", c.text);
         assert!(c.link.reference.is_some(), "{} links", c.text);
-        assert!(
-            !c.claim.contains('*') && !c.claim.contains("]("),
-            "{}",
-            c.claim
-        );
+        let claim = a.claim(c);
+        assert!(!claim.contains('*') && !claim.contains("]("), "{claim}");
     }
     // "Anatomy" is a subsection of the Introduction.
     let metcalfe = &a.citations[2];
@@ -69,7 +66,7 @@ fn markdown_structure_citations_and_spans() {
         "Introduction"
     );
     assert_eq!(
-        a.citations[1].claim,
+        a.claim(&a.citations[1]),
         "Barrett and Wilson (2012) revised the genus, see their review."
     );
 }

@@ -267,7 +267,7 @@ fn citation_out<'a>(a: &'a Analysis, c: &'a Citation) -> CitationOut<'a> {
         how,
         match_reason: c.link.how.reason(),
         dimension: c.dimension.map(|d| a.document.dimensions[d].id.as_str()),
-        claim: &c.claim,
+        claim: a.claim(c),
         claim_byte_start: c.claim_span.start,
         claim_byte_end: c.claim_span.end,
     }

@@ -111,7 +111,7 @@ pub fn links_of<W: Write>(
             how.to_string(),
             id,
             heading,
-            c.claim.clone(),
+            a.claim(c).to_string(),
         ];
         out.row(document.map(str::to_string).into_iter().chain(cells))?;
     }

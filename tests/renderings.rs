@@ -4,8 +4,9 @@
 //! progress both ways: when a figure rises, the test says so, and the
 //! baseline should be raised with it (`tests/renderings_baseline.json`).
 //! A second test renders random reference records with the generator's
-//! own APA 7, Harvard and Chicago renderers, and a Springer renderer of
-//! `tests/synthetic.py`'s own, and holds every figure near 1.
+//! own APA 7, Harvard and Chicago renderers, and the Springer and
+//! Elsevier Harvard renderers of `tests/synthetic.py`'s own, and holds
+//! every figure near 1.
 //!
 //! Needs `../shared/dev` and python3; without them the test says so and
 //! passes, except under CI.
@@ -88,8 +89,8 @@ fn random_records_in_each_style_parse_back() {
     };
     assert_eq!(
         scores.len(),
-        12,
-        "one row per style (APA 7, Harvard, Chicago, Springer): clean, damaged, links cut"
+        15,
+        "one row per style (APA 7, Harvard, Chicago, Springer, Elsevier): clean, damaged, links cut"
     );
     for (style, m) in &scores {
         let at_least = |metric: &str, floor: f64| {

@@ -2,7 +2,9 @@
 """Random reference records, rendered by make_docs.py's own APA 7, Harvard
 and Chicago renderers and by this file's Springer renderer (the
 author-date house style of many life- and earth-science journals: bare
-initials, "(eds)", "J Ecol 12(3):1–9", "Publisher, Place"), one citation each, clean, with make_docs.py's
+initials, "(eds)", "J Ecol 12(3):1–9", "Publisher, Place") and Elsevier
+Harvard renderer (no "and", "2010." after the names, "12 (3), 1–9",
+"[dataset]"), one citation each, clean, with make_docs.py's
 simulated PDF damage, and with that damage plus links cut by line ends or
 spaces and page furniture between entries; citemap's analysis of each document is scored with
 score.py. Prints JSON {style[.noisy]: {metric: value}}.
@@ -202,6 +204,86 @@ def render_springer(r):
     return t, cont
 
 
+# Elsevier's Harvard style (the author-date style of most Elsevier
+# journals): "Family, G.I., Family, G.I., 2010." with no "and", the year
+# after a comma, ISO 4 abbreviations with periods, "12 (3), 45–67", "in:
+# Editor, G. (Ed.), Book. Publisher, Place, pp. 1–20", "2nd ed.", a
+# "[dataset]" label before a data entry and "(accessed …)" after a link.
+ELSEVIER_JOURNAL = {
+    "Journal of Ecology": "J. Ecol.", "The Lancet": "Lancet",
+    "Revista de Administração Pública": "Rev. Adm. Pública",
+    "American Economic Review": "Am. Econ. Rev.", "Ciência da Informação": "Ciênc. Inf.",
+    "Journal of Applied Ecology: Evidence and Practice": "J. Appl. Ecol. Evid. Pract.",
+    "BMC Public Health": "BMC Public Health"}
+
+
+def elsevier_person(p):
+    if p.get("collab"):
+        return p["family"]
+    parts = []
+    for w in p["given"].split():
+        parts.append("-".join(h[0] + "." for h in w.split("-") if h))
+    return p["family"] + ", " + "".join(parts)
+
+
+def elsevier_names(people):
+    shown = people if len(people) <= 7 else people[:6]
+    names = ", ".join(elsevier_person(p) for p in shown)
+    return names + (", et al." if len(shown) < len(people) else ""), shown
+
+
+def render_elsevier(r, rng):
+    """One entry in Elsevier's Harvard style, the container as printed,
+    and the authors the entry shows."""
+    names, shown = elsevier_names(r["authors"])
+    head = "%s, %s %s" % (names, r["year"] + "." if r["year"] else "n.d.", r["title"])
+    end = "" if head.endswith(("?", ".")) else "."
+    kind, cont = r["type"], r["container"]
+    if kind == "article":
+        cont = ELSEVIER_JOURNAL.get(cont, cont)
+        t = head + end + " " + cont
+        if r["volume"]:
+            t += " " + r["volume"] + (" (%s)" % r["issue"] if r["issue"] else "")
+            t += (", " + r["pages"]) if r["pages"] else ""
+        else:
+            r["issue"] = None
+            t += (", " + r["pages"]) if r["pages"] else ""
+        t += "."
+    elif kind == "preprint":
+        t = head + end + " " + cont + ((", " + r["pages"]) if r["pages"] else "") + "."
+    elif kind == "chapter":
+        eds, _ = elsevier_names(r["editors"])
+        t = "%s, in: %s (%s), %s%s %s, %s" % (head, eds,
+                                              "Eds." if len(r["editors"]) > 1 else "Ed.",
+                                              cont, "" if cont.endswith("?") else ".",
+                                              r["publisher"], PLACE[r["publisher"]])
+        t += (", pp. " + r["pages"] if r["pages"] else "") + "."
+    elif kind == "book":
+        t = head
+        if r.get("edition"):
+            t += ", %s ed." % r["edition"]
+        else:
+            t += end
+        t += " %s, %s." % (r["publisher"], PLACE[r["publisher"]])
+    elif kind == "report":
+        t = "%s%s %s, %s." % (head, end, r["publisher"], PLACE[r["publisher"]])
+    elif kind == "thesis":
+        t = "%s%s Ph.D. Thesis. %s." % (head, end, r["publisher"])
+    elif kind in ("software", "dataset"):
+        t = "%s%s %s." % (head, end, cont)
+        if kind == "dataset":
+            t = "[dataset] " + t
+    else:
+        t = head + end
+    if r.get("doi"):
+        t += " https://doi.org/" + r["doi"] + "."
+    elif r.get("url"):
+        t += " %s (accessed %d %s %d)." % (r["url"], rng.randint(1, 28),
+                                            rng.choice(["March", "June", "October"]),
+                                            rng.randint(2015, 2024))
+    return t, cont, shown
+
+
 def citation(r, style):
     a = [n["family"] for n in r["authors"]]
     if len(a) == 1:
@@ -230,9 +312,11 @@ def document(recs, style, rng):
         eloc = (r["pages"] or "").startswith("e")
         if style == "springer":
             r["text"], r["container"] = render_springer(r)
+        elif style == "elsevier":
+            r["text"], r["container"], r["_shown"] = render_elsevier(r, rng)
         else:
             r["text"] = m.render_ref(dict(r, _eloc_only=eloc), style)
-    for r in sorted(recs, key=lambda r: r["text"]):
+    for r in sorted(recs, key=lambda r: r["text"].removeprefix("[dataset] ")):
         # The gold names what the entry prints: APA 7 shows 19 names, ". .
         # .", and the last; Chicago the first 7 of more than 10.
         shown = r["authors"]
@@ -242,6 +326,8 @@ def document(recs, style, rng):
             shown = shown[:7]
         elif style == "springer" and len(shown) > 10:
             shown = shown[:3]
+        elif style == "elsevier":
+            shown = r.pop("_shown")
         refs.append(dict(r, offset=len(text), authors=shown))
         text += r["text"] + "\n"
     return text, {"document": "synthetic", "title": "A synthetic study",
@@ -288,7 +374,7 @@ scores = {}
 lo, _, hi = os.environ.get("SYNTH_SEEDS", "1-3").partition("-")
 seeds = range(int(lo), int(hi or lo) + 1)
 variants = [""] if os.environ.get("SYNTH_CLEAN") else ["", ".noisy", ".cut"]
-for style in os.environ.get("SYNTH_STYLES", "apa7 harvard chicago springer").split():
+for style in os.environ.get("SYNTH_STYLES", "apa7 harvard chicago springer elsevier").split():
     for variant in variants:
         totals = {}
         for seed in seeds:

@@ -10,6 +10,22 @@ re!(
     r"(?i)\b(?:doctoral dissertation|ph\.?\s?d\.? (?:thesis|dissertation)|master'?s thesis|dissertation|thesis|tese|dissertação|thèse|doktorarbeit)\b"
 );
 
+// Elsevier labels a data or software entry before its names: "[dataset]
+// Lee, K., 2015. …".
+re!(
+    GENRE_LABEL,
+    r"^\[(?i:dataset|data set|data|software|computer software|code)\]\s*"
+);
+
+/// `t` without a genre label before its names ("[dataset] Lee, K., …"),
+/// which says what the entry is and is no part of its first name.
+pub(super) fn without_genre_label(t: &str) -> &str {
+    if !t.starts_with('[') {
+        return t;
+    }
+    GENRE_LABEL.find(t).map_or(t, |m| &t[m.end()..])
+}
+
 re!(
     pub(super) REPORT,
     r"(?i)\b(?:report|working paper|discussion paper|technical paper|policy brief|white paper|occasional paper|briefing|research paper|wp\s?\d)"

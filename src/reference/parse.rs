@@ -13,7 +13,7 @@ use super::classify::{classify, incomplete};
 use super::fields::{URL, non_empty};
 use super::names::parse_names;
 use super::split::RawEntry;
-use super::tail::{EDITORS_MARK, parse_tail, take_edition};
+use super::tail::{EDITION, EDITORS_MARK, parse_tail, take_edition};
 use super::title::{STRAY_NUMBER, VOLUME_PAREN, split_title};
 use super::{Problem, ProblemKind, Reference};
 use crate::text::mapped::Removed;
@@ -234,17 +234,18 @@ pub fn parse_rules(e: RawEntry) -> Reference {
     raw_problems(&e, &mut r);
     // Identifiers first: they are unambiguous and would confuse the rest.
     let t = take_identifiers(&mut r, &full);
-    let anchor = find_anchor(&t);
+    let t = super::cues::without_genre_label(&t);
+    let anchor = find_anchor(t);
     // A date that comes last (or before a chapter's pages) is ABNT's.
     let date_last = anchor.as_ref().is_none_or(|a| {
         let after = t[a.end..].trim_start();
         !after.contains(char::is_alphabetic) || after.starts_with("p.")
     });
-    if date_last && super::abnt::parse(&mut r, &t) {
+    if date_last && super::abnt::parse(&mut r, t) {
         r.tail_rule = Some("abnt");
         return finish(r, &full, e.text);
     }
-    let (names_part, rest, quoted_titles) = names_and_rest(&mut r, &t, anchor);
+    let (names_part, rest, quoted_titles) = names_and_rest(&mut r, t, anchor);
     read_names(&mut r, &names_part);
     let tail = read_title(&mut r, &rest, quoted_titles);
     r.tail_rule = parse_tail(&mut r, &tail);
@@ -414,8 +415,16 @@ fn read_names(r: &mut Reference, names_part: &str) {
 /// Reads the title, with a stray number, a volume or an edition taken out
 /// of it, and returns the tail after it.
 fn read_title(r: &mut Reference, rest: &str, quoted_titles: bool) -> String {
-    let (title, tail) = split_title(rest, quoted_titles);
+    let (title, mut tail) = split_title(rest, quoted_titles);
     if let Some(mut title) = title {
+        // An edition closes the title in every style: what follows it
+        // ("Title, 2nd ed. Routledge, London.") is the tail.
+        if let Some(m) = EDITION.find(&title)
+            && title[m.end()..].contains(char::is_alphabetic)
+        {
+            tail = format!("{} {tail}", &title[m.end()..]);
+            title.truncate(m.end());
+        }
         take_stray_number(r, &mut title);
         if let Some(c) = VOLUME_PAREN.captures(&title) {
             r.volume = non_empty(&c[1]);
@@ -467,6 +476,7 @@ fn finish(mut r: Reference, full: &str, text: crate::text::Mapped) -> Reference 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reference::Name;
 
     /// A surname of letters alone, a different one for each `i`.
     fn surname(i: usize) -> String {
@@ -592,5 +602,49 @@ mod tests {
                 parse_tagged(e, crate::reference::tagger::model())
             })[0];
         assert_eq!(short.tail_rule, Some("tagger"));
+    }
+
+    /// The rules' reading of one entry.
+    fn by_rules(line: &str) -> Reference {
+        let mut e = crate::reference::raw_lines(&format!("{line}\n"));
+        assert_eq!(e.len(), 1, "{line}");
+        parse_rules(e.remove(0))
+    }
+
+    #[test]
+    fn an_edition_after_a_comma_ends_the_title_before_the_publisher() {
+        let r =
+            by_rules("Hale, E., Gull, R., 2019. Dispersal models, 2nd ed. Fenwick Press, Berlin.");
+        assert_eq!(r.title.as_deref(), Some("Dispersal models"));
+        assert_eq!(r.edition.as_deref(), Some("2nd ed"));
+        assert_eq!(r.publisher.as_deref(), Some("Fenwick Press"));
+        assert_eq!(r.location.as_deref(), Some("Berlin"));
+    }
+
+    #[test]
+    fn a_host_after_a_comma_and_in_colon_ends_the_title() {
+        let r = by_rules(
+            "Dorn, D., 2008. Dry years and seed fate, in: Pell, A., Rahm, S. (Eds.), Seed ecology. Fenwick Press, Berlin, pp. 77–95.",
+        );
+        assert_eq!(r.title.as_deref(), Some("Dry years and seed fate"));
+        assert_eq!(r.container.as_deref(), Some("Seed ecology"));
+        let editors: Vec<_> = r.editors.iter().map(Name::citation_name).collect();
+        assert_eq!(editors, ["Pell", "Rahm"]);
+        assert_eq!(r.pages.as_deref(), Some("77–95"));
+    }
+
+    #[test]
+    fn a_genre_label_before_the_names_is_not_a_name() {
+        let r = by_rules("[dataset] Lund, K., Abel, P., 2015. Seed counts of the coast. Dryad.");
+        let authors: Vec<_> = r.authors.iter().map(Name::citation_name).collect();
+        assert_eq!(authors, ["Lund", "Abel"]);
+        assert_eq!(r.title.as_deref(), Some("Seed counts of the coast"));
+    }
+
+    #[test]
+    fn a_thesis_statement_after_a_question_is_not_the_title() {
+        let r = by_rules("Lund, K., 1962. Where do seeds go? Ph.D. Thesis. Hollis University.");
+        assert_eq!(r.title.as_deref(), Some("Where do seeds go?"));
+        assert_eq!(r.kind, crate::reference::EntryType::Thesis);
     }
 }

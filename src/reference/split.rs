@@ -151,7 +151,7 @@ fn hard_wrapped(src: &str, lines: &[Range<usize>]) -> bool {
 /// take its date from the next, as after a line that surely ended an entry
 /// (a URL or DOI).
 fn opens_entry(src: &str, lines: &[Range<usize>], i: usize, loose: bool) -> bool {
-    let t = src[lines[i].clone()].trim();
+    let t = super::cues::without_genre_label(src[lines[i].clone()].trim());
     starts_entry(t)
         || inverted_name(t)
         || (loose || NAME_COMMA.is_match(t) || family_initials_comma(t))
@@ -215,6 +215,7 @@ fn names_and_date_only(src: &str, g: &[Range<usize>]) -> bool {
 
 /// Whether `t` opens with a name and, within [`grammar::ENTRY_GAP`], a date.
 fn starts_entry(t: &str) -> bool {
+    let t = super::cues::without_genre_label(t);
     // The fast test first: most lines do not match at all.
     ENTRY_START.is_match(t)
         && ENTRY_START.captures(t).is_some_and(|c| {
@@ -751,6 +752,16 @@ mod tests {
              Ross K (2002) Another title that is long enough to wrap onto a\n\
              second line. Soil Rev 2:1–9.\n"
         )
+    }
+
+    #[test]
+    fn a_genre_label_before_wrapped_names_starts_an_entry() {
+        let t = texts(&wrapped_between_two_entries(
+            "[dataset] Lund, K., Abel, P., Corde, L., Dale, M.A., Earl, H.P.,\n\
+             Fenn, L., 2015. Seed counts of the coast. Dryad.\n",
+        ));
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[1].starts_with("[dataset] Lund"), "{}", t[1]);
     }
 
     #[test]

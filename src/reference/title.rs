@@ -36,6 +36,13 @@ pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, S
             return (Some(title), tail.to_string());
         }
     }
+    // ", in: Editor (Ed.), Book" (Elsevier's Harvard, German styles): a
+    // host introduced after a comma ends the title there.
+    if let Some(at) = r.find(", in: ").or_else(|| r.find(", In: "))
+        && !r[..at].trim().is_empty()
+    {
+        return (Some(r[..at].trim().to_string()), r[at + 2..].to_string());
+    }
     let bounds = sentence_bounds(r);
     // A title may hold sentences ("Demography. Broken limits to life
     // expectancy. Science, 296, 1029–1031."): end it where the tail reads
@@ -70,6 +77,9 @@ pub(super) fn split_title(rest: &str, quoted_titles: bool) -> (Option<String>, S
             let chunk = r[b..next_end].trim();
             let last = k + 1 == bounds.len();
             let containerish = chunk.chars().any(|c| c.is_ascii_digit())
+                || super::cues::THESIS
+                    .find(r[b..].trim_start())
+                    .is_some_and(|m| m.start() == 0)
                 || super::cues::SOURCE_NAME.is_match(chunk)
                 || chunk.starts_with("In ")
                 || chunk.starts_with("in ")

@@ -75,7 +75,7 @@ pub fn is_article(w: &str) -> bool {
 /// Whether `w` (lower case) is a city or state that lists name as a place
 /// of publication.
 pub fn is_place_name(w: &str) -> bool {
-    PLACE_NAMES.binary_search(&w).is_ok()
+    PLACE_NAMES.binary_search(&w).is_ok() || MORE_PLACE_NAMES.binary_search(&w).is_ok()
 }
 
 /// Whether `w` (lower case) is a word of publishers' names.
@@ -185,6 +185,7 @@ mod tests {
         ("PUBLISHER_WORDS", PUBLISHER_WORDS),
         ("JOURNAL_WORDS", JOURNAL_WORDS),
         ("PLACE_NAMES", PLACE_NAMES),
+        ("MORE_PLACE_NAMES", MORE_PLACE_NAMES),
         ("GENRE_WORDS", GENRE_WORDS),
         ("LINK_WORDS", LINK_WORDS),
     ];
@@ -207,6 +208,7 @@ mod tests {
         assert!(is_name_and("&") && is_name_and("und") && !is_name_and("or"));
         assert!(has_latin_ending("brasiliensis") && !has_latin_ending("smith"));
         assert!(is_place_name("berlin") && !is_place_name("Berlin"));
+        assert!(is_place_name("ottawa") && is_place_name("bogotá"));
         assert!(is_publisher_word("springer") && !is_publisher_word("berlin"));
     }
 

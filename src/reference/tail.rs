@@ -632,6 +632,12 @@ mod tests {
     #[test]
     fn a_publisher_with_a_comma_in_its_name_stays_whole() {
         assert_eq!(publisher_then_place("Little, Brown and Company"), None);
+        // A place from the wider gazetteer makes the split without a
+        // publisher's word in the name.
+        assert_eq!(
+            publisher_then_place("Hollis Grant, Bogotá"),
+            Some(("Hollis Grant", "Bogotá"))
+        );
         assert_eq!(publisher_then_place("Hollis Grant, Oberholm"), None);
     }
 }

@@ -148,6 +148,22 @@ PLACE = {"Oxford University Press": "Oxford", "Springer": "Cham", "Sage": "Thous
          "Universidade de São Paulo": "São Paulo", "Statistics Canada": "Ottawa"}
 
 
+def journal_part(r, journals, issue, pages):
+    """An article's journal as the house style abbreviates it (`journals`),
+    and " Journal 12(3):1–9." with the issue and the pages' separator as
+    the style prints them. Without a volume the issue is not printed, and
+    an article number or pages follow the journal after a comma."""
+    cont = journals.get(r["container"], r["container"])
+    t = " " + cont
+    if r["volume"]:
+        t += " " + r["volume"] + (issue % r["issue"] if r["issue"] else "")
+        t += (pages + r["pages"]) if r["pages"] else ""
+    else:
+        r["issue"] = None
+        t += (", " + r["pages"]) if r["pages"] else ""
+    return cont, t + "."
+
+
 def springer_person(p):
     if p.get("collab"):
         return p["family"]
@@ -165,17 +181,8 @@ def render_springer(r):
     head += "" if head.endswith(("?", ".")) else "."
     kind, cont = r["type"], r["container"]
     if kind == "article":
-        cont = SPRINGER_JOURNAL.get(cont, cont)
-        t = head + " " + cont
-        if r["volume"]:
-            t += " " + r["volume"] + ("(%s)" % r["issue"] if r["issue"] else "")
-            t += (":" + r["pages"]) if r["pages"] else ""
-        else:
-            # Without a volume the issue is not printed, and an article
-            # number or pages follow the journal after a comma.
-            r["issue"] = None
-            t += (", " + r["pages"]) if r["pages"] else ""
-        t += "."
+        cont, part = journal_part(r, SPRINGER_JOURNAL, "(%s)", ":")
+        t = head + part
     elif kind == "preprint":
         t = head + " " + cont + "." + (" " + r["pages"] + "." if r["pages"] else "")
     elif kind == "chapter":
@@ -240,15 +247,8 @@ def render_elsevier(r, rng):
     end = "" if head.endswith(("?", ".")) else "."
     kind, cont = r["type"], r["container"]
     if kind == "article":
-        cont = ELSEVIER_JOURNAL.get(cont, cont)
-        t = head + end + " " + cont
-        if r["volume"]:
-            t += " " + r["volume"] + (" (%s)" % r["issue"] if r["issue"] else "")
-            t += (", " + r["pages"]) if r["pages"] else ""
-        else:
-            r["issue"] = None
-            t += (", " + r["pages"]) if r["pages"] else ""
-        t += "."
+        cont, part = journal_part(r, ELSEVIER_JOURNAL, " (%s)", ", ")
+        t = head + end + part
     elif kind == "preprint":
         t = head + end + " " + cont + ((", " + r["pages"]) if r["pages"] else "") + "."
     elif kind == "chapter":

@@ -1,6 +1,7 @@
 //! Input: the original document and positions in it.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 mod docx;
 pub mod extract;
@@ -27,7 +28,9 @@ pub enum Format {
 /// The original document: its bytes and an index of where lines start.
 #[derive(Debug, Clone)]
 pub struct Source {
-    text: String,
+    /// Shared, so that clean text that is a run of the original can point
+    /// into it (see [`crate::text::Mapped::share`]).
+    text: Arc<String>,
     line_starts: Vec<usize>,
     /// Characters before each checkpoint: `checkpoints[k]` is (byte offset,
     /// characters before it) at the first character boundary at or after
@@ -56,7 +59,7 @@ impl Source {
             }
         }
         Source {
-            text,
+            text: Arc::new(text),
             line_starts,
             checkpoints,
             paragraphs: Vec::new(),
@@ -90,6 +93,11 @@ impl Source {
 
     /// The whole original text.
     pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The whole original text, for values that keep a run of it.
+    pub fn shared(&self) -> &Arc<String> {
         &self.text
     }
 

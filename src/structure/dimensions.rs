@@ -8,7 +8,7 @@ use crate::profile::Profile;
 use crate::text::{join_lines, slug};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// The label that opens a paragraph of a structured abstract ("Methods:",
 /// "Keywords:", "Palavras-chave:", or a section name and a space); the
@@ -40,7 +40,7 @@ fn profile_dimensions(p: &Profile, doc: &mut Document) {
 /// A heading at level `at` opens a dimension; one above it (a lower
 /// number) closes the current one.
 pub(super) fn assign(
-    text: &str,
+    src: &Arc<String>,
     items: Vec<Item>,
     levels: &[usize],
     at: usize,
@@ -94,7 +94,8 @@ pub(super) fn assign(
                 }
             }
             Item::Para(lines) => {
-                let mapped = join_lines(text, &lines, &mut doc.removed);
+                let mut mapped = join_lines(src, &lines, &mut doc.removed);
+                mapped.share(src);
                 if let Some(n) = abstract_paras.as_mut() {
                     let t = mapped.as_str();
                     let labelled = t.starts_with(char::is_uppercase) && ABSTRACT_LABEL.is_match(t);

@@ -117,7 +117,7 @@ pub fn analyze_at(
         .collect();
     let depth: Vec<usize> = doc.headings.iter().map(|h| h.level).collect();
     dimensions::assign(
-        text,
+        src.shared(),
         items,
         &depth,
         dimension_level.max(1),

@@ -9,12 +9,17 @@
 
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// Text built from pieces of an original document, with a byte map back to it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Mapped {
     text: String,
+    /// Set, with `text` and `runs` left empty, when the normalised text
+    /// is exactly the original's `start..end` (see [`Mapped::share`]): a
+    /// paragraph written on one clean line then costs no copy of itself
+    /// and no map.
+    shared: Option<(Arc<String>, usize)>,
     /// The map, as runs in text order. It is run-length encoded because a
     /// byte-per-byte map cost eight bytes of memory per byte of text, the
     /// largest part of a big reference list's footprint.
@@ -42,6 +47,17 @@ pub struct Removed {
     /// Its byte span in the original input.
     pub span: Range<usize>,
 }
+
+/// Equal when the text and its map are, however the text is held.
+impl PartialEq for Mapped {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+            && self.end == other.end
+            && self.map_runs() == other.map_runs()
+    }
+}
+
+impl Eq for Mapped {}
 
 /// Author-query marks that proofs leave in the text ("AuQ4", "AQ12").
 static PROOF_MARK: LazyLock<Regex> =
@@ -74,17 +90,65 @@ impl Mapped {
 
     /// The normalised text.
     pub fn as_str(&self) -> &str {
-        &self.text
+        match &self.shared {
+            Some((src, start)) => src.get(*start..self.end).unwrap_or_default(),
+            None => &self.text,
+        }
     }
 
     /// Length in bytes of the normalised text.
     pub fn len(&self) -> usize {
-        self.text.len()
+        self.as_str().len()
     }
 
     /// True when nothing has been pushed.
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.as_str().is_empty()
+    }
+
+    /// Drops the text's own copy when it is, byte for byte, the run of
+    /// `src` it maps to, and reads it from `src` instead. Most paragraphs
+    /// of text that was not wrapped (Markdown, text extracted from Word or
+    /// HTML, many plain-text files) are such a run, and the copies were
+    /// as large as the input.
+    pub fn share(&mut self, src: &Arc<String>) {
+        if self.shared.is_some() || self.text.is_empty() {
+            return;
+        }
+        let [run] = self.runs[..] else { return };
+        if !run.synthetic
+            && run.start == 0
+            && self.end == run.orig + self.text.len()
+            && src.get(run.orig..self.end) == Some(self.text.as_str())
+        {
+            self.text = String::new();
+            self.runs = Vec::new();
+            self.shared = Some((Arc::clone(src), run.orig));
+        }
+    }
+
+    /// Takes back an own copy of a shared text before it is changed.
+    fn unshare(&mut self) {
+        if let Some((src, start)) = self.shared.take() {
+            self.text = src.get(start..self.end).unwrap_or_default().to_string();
+            self.runs = vec![Run {
+                start: 0,
+                orig: start,
+                synthetic: false,
+            }];
+        }
+    }
+
+    /// The map as runs, however the text is held.
+    fn map_runs(&self) -> std::borrow::Cow<'_, [Run]> {
+        match &self.shared {
+            Some((_, start)) => std::borrow::Cow::Owned(vec![Run {
+                start: 0,
+                orig: *start,
+                synthetic: false,
+            }]),
+            None => std::borrow::Cow::Borrowed(&self.runs),
+        }
     }
 
     /// Original offset of normalised byte `i` (`i == len()` gives the end).
@@ -94,8 +158,11 @@ impl Mapped {
 
     /// The original offset of byte `i`, if the text has one.
     fn origin(&self, i: usize) -> Option<usize> {
-        if i >= self.text.len() {
+        if i >= self.len() {
             return None;
+        }
+        if let Some((_, start)) = &self.shared {
+            return Some(start + i);
         }
         let k = self.runs.partition_point(|r| r.start <= i).checked_sub(1)?;
         let r = self.runs[k];
@@ -149,6 +216,7 @@ impl Mapped {
 
     /// Copies `src[range]` verbatim.
     pub fn push_src(&mut self, src: &str, range: Range<usize>) {
+        self.unshare();
         self.end = range.end;
         if range.is_empty() {
             return;
@@ -160,6 +228,7 @@ impl Mapped {
 
     /// Appends text that is not in the original, mapped to offset `at`.
     pub fn push_synthetic(&mut self, s: &str, at: usize) {
+        self.unshare();
         if s.is_empty() {
             return;
         }
@@ -186,6 +255,7 @@ impl Mapped {
     /// word split by a proof mark ("infor- AuQ5 mal") is joined again.
     /// Removed proof marks are reported through `removed`.
     pub fn push_clean_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
+        self.unshare();
         let text = &src[line.clone()];
         let base = line.start;
         let skip = skipped(text, base, removed);
@@ -275,6 +345,7 @@ impl Mapped {
     /// lower-case word parts is dropped ("collec-" + "ting"), otherwise one
     /// space separates the lines.
     pub fn push_joined_line(&mut self, src: &str, line: Range<usize>, removed: &mut Vec<Removed>) {
+        self.unshare();
         let next = src[line.clone()].trim_start();
         // A link broken across lines goes on without a space, and a hyphen
         // at the break is its own ("…/long-" + "name").
@@ -479,6 +550,35 @@ mod tests {
         assert_eq!(&src[span], "big");
         let w = m.as_str().find("world").unwrap();
         assert_eq!(&src[m.orig_span(w, w + 5)], "world");
+    }
+
+    /// A line that cleaning leaves as it is reads from the original, with
+    /// the same text and spans; a line that cleaning changes, or two lines
+    /// joined, keep a copy of their own.
+    #[test]
+    fn a_clean_line_is_read_from_the_original_and_maps_as_a_copy_would() {
+        let src = Arc::new("Title\nPlain words (Lee, 2001) here.\nTwo  spaces\nend".to_string());
+        let all = lines(&src);
+        let mut rm = Vec::new();
+        let copy = join_lines(&src, &all[1..2], &mut rm);
+        let mut shared = copy.clone();
+        shared.share(&src);
+        assert!(shared.shared.is_some() && shared.text.is_empty());
+        assert_eq!(shared, copy);
+        assert_eq!(shared.as_str(), "Plain words (Lee, 2001) here.");
+        let k = shared.as_str().find("Lee").unwrap();
+        assert_eq!(shared.orig_span(k, k + 3), copy.orig_span(k, k + 3));
+        assert_eq!(&src[shared.orig_span(k, k + 3)], "Lee");
+        // Changed by cleaning, or joined: not a run of the original.
+        for range in [2..3, 1..3] {
+            let mut m = join_lines(&src, &all[range], &mut rm);
+            m.share(&src);
+            assert!(m.shared.is_none(), "{:?}", m.as_str());
+        }
+        // Pushing onto a shared text takes a copy first.
+        shared.push_synthetic("!", 0);
+        assert_eq!(shared.as_str(), "Plain words (Lee, 2001) here.!");
+        assert!(shared.shared.is_none());
     }
 
     #[test]

@@ -10,16 +10,36 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-/// The label that opens a paragraph of a structured abstract ("Methods:",
-/// "Keywords:", "Palavras-chave:", or a section name and a space); the
-/// paragraph starts with a capital.
-static ABSTRACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+/// A short label that opens a paragraph of a structured abstract
+/// ("Methods:", "Palavras-chave:"): a capital, then letters, hyphens and
+/// spaces, then a colon, stop or dash. The run is unbounded here and held
+/// to [`MAX_LABEL`] characters by [`abstract_label`]: written as `{1,30}`,
+/// the class of all letters was compiled thirty times, which made this the
+/// largest pattern in the program (0.9 MB) for a rare paragraph.
+static SHORT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}\- ]+[:.—–]\s").expect("valid regex"));
+
+/// The longest [`SHORT_LABEL`], in letters, hyphens and spaces after the
+/// capital.
+const MAX_LABEL: usize = 30;
+
+/// A section name, or an abstract's own label ("Keywords"), and a space.
+static NAMED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let labels = lexicon::alternation(&[lexicon::SECTION_NAMES, lexicon::ABSTRACT_LABELS].concat());
-    Regex::new(&format!(
-        r"^(?:\p{{Lu}}[\p{{L}}\- ]{{1,30}}[:.—–]\s|(?i:{labels})\s)"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"^(?i:{labels})\s")).expect("valid regex")
 });
+
+/// The label that opens a paragraph of a structured abstract: a short
+/// label ([`SHORT_LABEL`]) or a section name and a space; the paragraph
+/// starts with a capital.
+fn abstract_label(t: &str) -> bool {
+    // The closing mark is not in the class, so the run ends at it, and
+    // is the match less the capital, the mark and the space.
+    let short = SHORT_LABEL
+        .find(t)
+        .is_some_and(|m| m.as_str().chars().count() <= MAX_LABEL + 3);
+    t.starts_with(char::is_uppercase) && (short || NAMED_LABEL.is_match(t))
+}
 
 /// The dimensions of a profile, each at the first heading it matches.
 fn profile_dimensions(p: &Profile, doc: &mut Document) {
@@ -98,7 +118,7 @@ pub(super) fn assign(
                 mapped.share(src);
                 if let Some(n) = abstract_paras.as_mut() {
                     let t = mapped.as_str();
-                    let labelled = t.starts_with(char::is_uppercase) && ABSTRACT_LABEL.is_match(t);
+                    let labelled = abstract_label(t);
                     if *n > 0 && !labelled {
                         abstract_paras = None;
                         current = None;
@@ -114,5 +134,26 @@ pub(super) fn assign(
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A label of up to thirty letters, hyphens and spaces after its
+    /// capital opens an abstract's paragraph, and a longer run is prose.
+    #[test]
+    fn an_abstract_label_is_short_or_a_section_name() {
+        assert!(abstract_label("Methods: we counted."));
+        assert!(abstract_label("Palavras-chave: água; solo."));
+        assert!(abstract_label("Key findings — three."));
+        let thirty = format!("A{}: then text", "b".repeat(30));
+        assert!(abstract_label(&thirty));
+        let longer = format!("A{}: then text", "b".repeat(31));
+        assert!(!abstract_label(&longer));
+        assert!(abstract_label("Results were mixed, as expected"));
+        assert!(!abstract_label("methods: lower case"));
+        assert!(!abstract_label("We counted 12 plots: all were wet."));
     }
 }

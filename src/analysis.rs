@@ -31,8 +31,6 @@ pub struct Options {
 pub struct Citation {
     /// The citation as parsed.
     pub cite: Cite,
-    /// Its text as written in the original.
-    pub text: String,
     /// Byte span in the original input.
     pub span: Range<usize>,
     /// 1-based line and column of its start.
@@ -48,8 +46,6 @@ pub struct Citation {
     /// the citations of one sentence share it and a large document holds
     /// tens of thousands.
     pub claim_range: Range<usize>,
-    /// Byte span of the claim in the original input.
-    pub claim_span: Range<usize>,
     /// Where the citation sits inside the claim text (a byte range of
     /// [`Analysis::claim`]), for highlighting.
     pub in_claim: Range<usize>,
@@ -78,6 +74,21 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Citation `c` as written in the original: its span of the source.
+    /// Read from the source, not kept with each citation, because a large
+    /// document holds tens of thousands.
+    pub fn written(&self, c: &Citation) -> &str {
+        self.source.text().get(c.span.clone()).unwrap_or("")
+    }
+
+    /// Byte span in the original input of the sentence citation `c`
+    /// supports.
+    pub fn claim_span(&self, c: &Citation) -> Range<usize> {
+        self.document.paragraphs.get(c.paragraph).map_or(0..0, |p| {
+            p.text.orig_span(c.claim_range.start, c.claim_range.end)
+        })
+    }
+
     /// The sentence citation `c` supports, as clean text.
     pub fn claim(&self, c: &Citation) -> &str {
         self.document
@@ -197,7 +208,6 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
             .cloned()
             .unwrap_or(0..ptext.len());
         let s = claim_window(ptext, s, found.cite.span.clone());
-        let claim_span = para.text.orig_span(s.start, s.end);
         let (line, column) = source.line_col(found.span.start);
         let link = match found.cite.keyed.as_ref().map(|k| k.key.clone()) {
             Some(key) => {
@@ -241,7 +251,6 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
                 .is_empty()
         {
             prev.span.end = found.span.end;
-            prev.text = source.text()[prev.span.clone()].to_string();
             prev.cite.year = format!("{}, {}", prev.cite.year, found.cite.year);
             prev.cite.span.end = found.cite.span.end;
             prev.in_claim.end = found
@@ -254,13 +263,11 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
             continue;
         }
         citations.push(Citation {
-            text: source.text()[found.span.clone()].to_string(),
             span: found.span,
             line,
             column,
             link,
             dimension: para.dimension,
-            claim_span,
             in_claim: found.cite.span.start.saturating_sub(s.start)
                 ..found.cite.span.end.min(s.end).saturating_sub(s.start),
             paragraph: found.paragraph,
@@ -373,7 +380,7 @@ mod tests {
     fn a_dated_thing_after_an_article_is_not_a_citation() {
         let doc = "Intro\n\nIt came from the Theatre Optique (1892), as used by Hodgon (2001) and the Preston (1975) curve shows.\n\nReferences\n\nPreston, S. H. (1975). The changing relation. Population Studies, 29, 231–248.\n";
         let a = analyze(doc, &Options::default());
-        let texts: Vec<&str> = a.citations.iter().map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = a.citations.iter().map(|c| a.written(c)).collect();
         assert_eq!(texts, ["Hodgon (2001)", "Preston (1975)"]);
     }
 
@@ -384,7 +391,7 @@ mod tests {
         let doc = "Intro\n\nSeas rise (Intergovernmental Panel on Coastal Seas (IPCS), 2008), as Lee (2001) says.\n\nReferences\n\nLee, K. (2001). A long title about the rivers of the\nplains and the seas. Water Journal, 3, 1–9.\nIntergovernmental Panel on Coastal Seas (IPCS). (2008). The rivers report.\nLake Press.\n";
         let a = analyze(doc, &Options::default());
         assert_eq!(a.references.len(), 2);
-        let texts: Vec<&str> = a.citations.iter().map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = a.citations.iter().map(|c| a.written(c)).collect();
         assert_eq!(
             texts,
             [
@@ -400,7 +407,7 @@ mod tests {
     fn years_of_one_entry_are_one_citation_and_of_two_entries_two() {
         let doc = "Intro\n\nAs argued (Manovich, 2001, 2002) and (Lee, 2010, 2012).\n\nReferences\n\nLee, K. (2010). One. J, 1, 1–2.\nLee, K. (2012). Two. J, 2, 3–4.\nManovich, L. (2001, 2002). The language of new media. MIT Press.\n";
         let a = analyze(doc, &Options::default());
-        let texts: Vec<&str> = a.citations.iter().map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = a.citations.iter().map(|c| a.written(c)).collect();
         assert_eq!(texts, ["Manovich, 2001, 2002", "Lee, 2010", "2012"]);
         let keys: Vec<Option<usize>> = a.citations.iter().map(|c| c.link.reference).collect();
         assert_eq!(keys, [Some(2), Some(0), Some(1)]);
@@ -418,5 +425,14 @@ mod tests {
         assert!(w.len() <= MAX_CLAIM && w.start < at && w.end > at + 14);
         assert!(text[w.clone()].starts_with("word") && text[w].ends_with("more"));
         assert_eq!(claim_window("A short one.", 0..12, 2..5), 0..12);
+    }
+
+    /// A 20 MB document holds some 30,000 citations, so every byte of the
+    /// record is 30 kB of the run's peak: a field added here should be
+    /// rare (boxed) or derived (a method), not another inline copy.
+    #[test]
+    fn a_citation_record_stays_small() {
+        assert!(std::mem::size_of::<Citation>() <= 344);
+        assert!(std::mem::size_of::<Cite>() <= 168);
     }
 }

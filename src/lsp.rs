@@ -359,7 +359,10 @@ impl Server {
         let c = &st.analysis.citations[i];
         let mut md = match c.link.reference.and_then(|r| st.analysis.references.get(r)) {
             Some(r) => describe(r),
-            None => format!("**{}**: no entry in the reference list", c.text.trim()),
+            None => format!(
+                "**{}**: no entry in the reference list",
+                st.analysis.written(c).trim()
+            ),
         };
         if let Some(d) = c
             .dimension

@@ -164,14 +164,14 @@ fn tally(a: &Analysis) -> Tally {
         match t.claims[d].last_mut() {
             Some(last) if last.text == a.claim(c) => {
                 last.keys.push(key);
-                last.citations.push(c.text.clone());
+                last.citations.push(a.written(c).to_string());
                 last.marks.push(c.in_claim.clone());
             }
             _ => t.claims[d].push(Claim {
                 text: a.claim(c).to_string(),
-                line: a.source.line_col(c.claim_span.start).0,
+                line: a.source.line_col(a.claim_span(c).start).0,
                 keys: vec![key],
-                citations: vec![c.text.clone()],
+                citations: vec![a.written(c).to_string()],
                 marks: vec![c.in_claim.clone()],
             }),
         }

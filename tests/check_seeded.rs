@@ -236,9 +236,9 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             .parse()
             .ok()
             .filter(|y| (1000..=9999).contains(y))?;
-        c.text.contains(&c.cite.year).then_some((c, y))
+        a.written(c).contains(&c.cite.year).then_some((c, y))
     }) {
-        let at = c.span.start + c.text.rfind(&c.cite.year).unwrap();
+        let at = c.span.start + a.written(c).rfind(&c.cite.year).unwrap();
         let mut t = text.to_string();
         t.replace_range(at..at + 4, &(y - 3).to_string());
         out.push(Case {
@@ -256,7 +256,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         let n = &c.cite.names[0];
         n.len() >= 6
             && n.is_ascii()
-            && c.text.starts_with(n.as_str())
+            && a.written(c).starts_with(n.as_str())
             && families
                 .iter()
                 .filter(|f| strsim::levenshtein(f, &fold(n)) <= 2)
@@ -297,7 +297,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         })
     {
         let mut t = text.to_string();
-        t.insert_str(c1.span.start, &format!("{}; ", c2.text));
+        t.insert_str(c1.span.start, &format!("{}; ", a.written(c2)));
         out.push(Case {
             code: "citation-order",
             text: t,
@@ -307,9 +307,10 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
     }
     // "and" for APA's "&" inside parentheses.
     if let Some(c) = exact.iter().find(|c| {
-        c.cite.form == citemap::citation::Form::Parenthetical && c.text.matches(" & ").count() == 1
+        c.cite.form == citemap::citation::Form::Parenthetical
+            && a.written(c).matches(" & ").count() == 1
     }) {
-        let at = c.span.start + c.text.find(" & ").unwrap_or(0);
+        let at = c.span.start + a.written(c).find(" & ").unwrap_or(0);
         out.push(Case {
             code: "parenthetical-ampersand",
             text: edited(text, at..at + 3, " and "),
@@ -446,7 +447,9 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         (year_digits_only(&y)
             && single_line(text, a, r)
             && text[s.clone()].matches(&d).count() == 1
-            && uses_of(r).iter().all(|x| x.text.matches(&y).count() == 1))
+            && uses_of(r)
+                .iter()
+                .all(|x| a.written(x).matches(&y).count() == 1))
         .then(|| (r, s.start + text[s.clone()].find(&d).unwrap_or(0) + 1, y))
     });
     if let Some((r, at, y)) = &dated_cited {
@@ -455,7 +458,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         let mut t = text.to_string();
         let mut edits: Vec<usize> = uses
             .iter()
-            .map(|x| x.span.start + x.text.find(y.as_str()).unwrap_or(0))
+            .map(|x| x.span.start + a.written(x).find(y.as_str()).unwrap_or(0))
             .chain([*at])
             .collect();
         edits.sort_unstable();
@@ -614,10 +617,10 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
             && !re.authors_truncated
             && c.cite.names.len() == 2
             && !c.cite.et_al
-            && c.text.contains(c.cite.written.as_str())
+            && a.written(c).contains(c.cite.written.as_str())
             && !c.cite.written.is_empty()
     }) {
-        let at = c.span.start + c.text.find(c.cite.written.as_str()).unwrap_or(0);
+        let at = c.span.start + a.written(c).find(c.cite.written.as_str()).unwrap_or(0);
         out.push(Case {
             code: "et-al-usage",
             text: edited(
@@ -638,7 +641,7 @@ fn cases(text: &str, a: &Analysis) -> Vec<Case> {
         t.replace_range(at + 4..at + 4, "a");
         // Citations before the entry: the one edited is the first.
         let c = uses[0];
-        let cy = c.span.start + c.text.find(y.as_str()).unwrap_or(0) + 4;
+        let cy = c.span.start + a.written(c).find(y.as_str()).unwrap_or(0) + 4;
         t.replace_range(cy..cy, "d");
         out.push(Case {
             code: "wrong-year-suffix",

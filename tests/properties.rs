@@ -60,7 +60,7 @@ fn check_spans(text: &str) {
     for c in &a.citations {
         assert!(c.span.start <= c.span.end && c.span.end <= n);
         assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
-        assert!(c.claim_span.end <= n);
+        assert!(a.claim_span(c).end <= n);
         assert!(c.line >= 1 && c.column >= 1);
     }
     for r in &a.references {

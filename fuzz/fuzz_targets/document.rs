@@ -349,7 +349,8 @@ fuzz_target!(|d: Doc| {
     };
     for c in &a.citations {
         assert!(inside(&c.span), "citation span {:?}", c.span);
-        assert!(inside(&c.claim_span), "claim span {:?}", c.claim_span);
+        let claim_span = a.claim_span(c);
+        assert!(inside(&claim_span), "claim span {claim_span:?}");
         assert!(c.link.reference.is_none_or(|r| r < a.references.len()));
         assert!(c.dimension.is_none_or(|i| i < a.document.dimensions.len()));
     }

@@ -38,7 +38,7 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
             *n == 1
         };
         coauthors(out, c, re, n_auth);
-        match et_al(o.style, c, re, n_auth, first_time) {
+        match et_al(o.style, c, out.a.written(c), re, n_auth, first_time) {
             EtAl::Neither => {}
             v => et_al_uses.push((c, re.key.as_str(), v)),
         }
@@ -49,7 +49,11 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
             out.push(
                 Code::FutureYear,
                 c.span.clone(),
-                format!("\"{}\" cites a year after {}", c.text, o.current_year),
+                format!(
+                    "\"{}\" cites a year after {}",
+                    out.a.written(c),
+                    o.current_year
+                ),
                 vec![re.key.clone()],
                 None,
             );
@@ -63,7 +67,7 @@ pub(super) fn citations(out: &mut Out<'_>, o: &CheckOptions) {
 /// for the name, or no entry at all (the closest one suggested).
 fn unlinked(out: &mut Out<'_>, c: &Citation, reason: &str) {
     let a = out.a;
-    let cited = &c.text;
+    let cited = a.written(c);
     match c.link.year_mismatch {
         Some(r) => {
             let ry = a.references[r].year.as_deref().unwrap_or("n.d.");
@@ -117,7 +121,7 @@ fn unlinked(out: &mut Out<'_>, c: &Citation, reason: &str) {
 
 /// A citation linked with tolerances: a year suffix, a near-miss name.
 fn loosely_linked(out: &mut Out<'_>, c: &Citation, r: usize, tolerances: &[Tolerance]) {
-    let cited = &c.text;
+    let cited = out.a.written(c);
     if tolerances.iter().any(Tolerance::is_year_suffix) {
         let code = if c.cite.year.len() == 4 {
             Code::MissingYearSuffix
@@ -204,7 +208,7 @@ fn ambiguity(out: &mut Out<'_>, c: &Citation) {
         c.span.clone(),
         format!(
             "\"{}\" fits {} entries: {}",
-            c.text,
+            out.a.written(c),
             keys.len(),
             super::key_list(&keys)
         ),
@@ -232,7 +236,7 @@ fn coauthors(out: &mut Out<'_>, c: &Citation, re: &Reference, n_auth: usize) {
             c.span.clone(),
             format!(
                 "\"{}\" names {} authors; {} has {n_auth}",
-                c.text,
+                out.a.written(c),
                 c.cite.names.len(),
                 re.key
             ),

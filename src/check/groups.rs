@@ -89,6 +89,7 @@ fn group(out: &mut Out<'_>, text: &str, g: &[Citation], given: bool) {
         return;
     };
     let (x, y) = (&g[k], &g[k + 1]);
+    let (xt, yt) = (out.a.written(x), out.a.written(y));
     let habit = if given {
         ""
     } else {
@@ -99,10 +100,10 @@ fn group(out: &mut Out<'_>, text: &str, g: &[Citation], given: bool) {
         y.span.clone(),
         format!(
             "\"{}\" comes after \"{}\"; APA lists works cited together alphabetically by author, and one author's works by year{habit}",
-            y.text, x.text
+            yt, xt
         ),
         vec![],
-        Some(format!("put \"{}\" before \"{}\"", y.text, x.text)),
+        Some(format!("put \"{yt}\" before \"{xt}\"")),
     );
     let plain = g
         .iter()

@@ -128,7 +128,8 @@ fn unknown_key<'a>(
                 c.span.clone(),
                 format!(
                     "\"{}\" cites the key \"{}\", which the reference list does not have",
-                    c.text, k.key
+                    out.a.written(c),
+                    k.key
                 ),
                 vec![],
                 Some("add a \\bibitem for it, or pass the library with --bib".into()),
@@ -144,7 +145,8 @@ fn unknown_key<'a>(
         c.span.clone(),
         format!(
             "\"{}\" cites the key \"{}\", which the library does not have",
-            c.text, k.key
+            out.a.written(c),
+            k.key
         ),
         near.iter().map(|n| n.to_string()).collect(),
         near.map(|n| {

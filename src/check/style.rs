@@ -94,6 +94,7 @@ pub(super) enum EtAl {
 pub(super) fn et_al(
     style: Style,
     c: &Citation,
+    written: &str,
     re: &Reference,
     n_auth: usize,
     first_time: bool,
@@ -125,7 +126,7 @@ pub(super) fn et_al(
         EtAl::Odd(
             format!(
                 "\"{}\": {} names {} here, not \"et al.\"",
-                c.text,
+                written,
                 style.name(),
                 match n {
                     1 => "the one author".to_string(),
@@ -140,7 +141,7 @@ pub(super) fn et_al(
         EtAl::Odd(
             format!(
                 "\"{}\": {} uses \"et al.\" for this work of {n} authors",
-                c.text,
+                written,
                 style.name()
             ),
             true,
@@ -312,7 +313,7 @@ fn habit(out: &mut Out<'_>, odd: &[(&Citation, &'static str, &'static str, &'sta
         first.span.clone(),
         format!(
             "\"{}\" and {} other citations like it: {says}; the document does so throughout, so this is said once",
-            first.text,
+            out.a.written(first),
             odd.len() - 1
         ),
         vec![],
@@ -328,7 +329,7 @@ fn ampersand(out: &mut Out<'_>, c: &Citation, says: &str, from: &str, to: &str) 
     out.push(
         Code::ParentheticalAmpersand,
         c.span.clone(),
-        format!("\"{}\": {says}", c.text),
+        format!("\"{}\": {says}", out.a.written(c)),
         vec![],
         None,
     );

@@ -113,13 +113,13 @@ fn cite(span: Range<usize>, form: Form, k: Keyed) -> Cite {
         year: String::new(),
         locator: None,
         prefix: None,
-        keyed: Some(k),
+        keyed: Some(Box::new(k)),
     }
 }
 
-fn non_empty(s: &str) -> Option<String> {
+fn non_empty(s: &str) -> Option<Box<str>> {
     let s = s.trim();
-    (!s.is_empty()).then(|| s.to_string())
+    (!s.is_empty()).then(|| s.into())
 }
 
 /// The end (past the closer) of a group opened at `open` by `o` and closed
@@ -358,7 +358,7 @@ mod tests {
     use super::*;
 
     /// Key, text, prefix, locator and form of each citation found.
-    type Read<'a> = (String, &'a str, Option<String>, Option<String>, Form);
+    type Read<'a> = (String, &'a str, Option<Box<str>>, Option<Box<str>>, Form);
 
     fn read(t: &str) -> Vec<Read<'_>> {
         find(t)

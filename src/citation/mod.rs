@@ -52,20 +52,21 @@ pub struct Cite {
     pub written: String,
     /// A longer reading of the names that may be an organisation
     /// ("The National Statistics Agency" before "(2015)").
-    pub group_name: Option<String>,
+    pub group_name: Option<Box<str>>,
     /// Given name or initial written before the first family name.
-    pub given: Option<String>,
+    pub given: Option<Box<str>>,
     /// "et al." follows the names.
     pub et_al: bool,
     /// The year as cited: "2015", "2015a", "n.d.", "in press".
     pub year: String,
     /// Page or other locator ("p. 12").
-    pub locator: Option<String>,
+    pub locator: Option<Box<str>>,
     /// Prefix such as "see" or "e.g.".
-    pub prefix: Option<String>,
+    pub prefix: Option<Box<str>>,
     /// For a citation by key (`\citep{smith2015}`, `[@smith2015]`), the
-    /// key; its names and year are then the linked entry's.
-    pub keyed: Option<keyed::Keyed>,
+    /// key; its names and year are then the linked entry's. Boxed,
+    /// because plain-text documents, the largest, never set it.
+    pub keyed: Option<Box<keyed::Keyed>>,
 }
 
 /// A cited year: 1500–2099 with an optional letter, "n.d.", "in press";
@@ -80,7 +81,7 @@ impl Cite {
         written: String,
         et_al: bool,
         loc: Option<regex::Match<'_>>,
-        prefix: Option<String>,
+        prefix: Option<Box<str>>,
     ) -> Cite {
         Cite {
             span: start..start,

@@ -166,7 +166,14 @@ pub(super) fn parenthetical(text: &str, inner: Range<usize>, known: &Known, out:
         let end = c
             .name("loc")
             .map_or(body_start + years_m.end, |m| body_start + m.end());
-        let template = Cite::parenthetical(start, names, written, et_al, c.name("loc"), prefix);
+        let template = Cite::parenthetical(
+            start,
+            names,
+            written,
+            et_al,
+            c.name("loc"),
+            prefix.map(Into::into),
+        );
         push_years(out, template, body_start + years_m.start, &years, end);
     }
 }

@@ -70,6 +70,6 @@ pub(super) fn push_years(
     }
 }
 
-pub(super) fn clean_locator(s: &str) -> String {
-    s.trim().trim_start_matches([',', ':']).trim().to_string()
+pub(super) fn clean_locator(s: &str) -> Box<str> {
+    s.trim().trim_start_matches([',', ':']).trim().into()
 }

@@ -251,8 +251,9 @@ fn citation_out<'a>(a: &'a Analysis, c: &'a Citation) -> CitationOut<'a> {
         Match::Fuzzy { .. } => "fuzzy",
         Match::None { .. } => "none",
     };
+    let claim_span = a.claim_span(c);
     CitationOut {
-        text: &c.text,
+        text: a.written(c),
         byte_start: c.span.start,
         byte_end: c.span.end,
         line: c.line,
@@ -268,8 +269,8 @@ fn citation_out<'a>(a: &'a Analysis, c: &'a Citation) -> CitationOut<'a> {
         match_reason: c.link.how.reason(),
         dimension: c.dimension.map(|d| a.document.dimensions[d].id.as_str()),
         claim: a.claim(c),
-        claim_byte_start: c.claim_span.start,
-        claim_byte_end: c.claim_span.end,
+        claim_byte_start: claim_span.start,
+        claim_byte_end: claim_span.end,
     }
 }
 

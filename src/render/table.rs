@@ -103,7 +103,7 @@ pub fn links_of<W: Write>(
         let cells = [
             c.line.to_string(),
             c.column.to_string(),
-            c.text.clone(),
+            a.written(c).to_string(),
             c.link
                 .reference
                 .map(|r| a.references[r].key.clone())

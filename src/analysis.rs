@@ -170,7 +170,7 @@ fn analyze_keyed(source: Source, options: &Options, bibitems: &[(String, usize)]
         options.profile.as_ref(),
         options.dimension_level.unwrap_or(1),
     );
-    let mut references = reference::extract(source.text(), &document.reference_lines);
+    let mut references = reference::extract(&source, &document.reference_lines);
     let mut citations: Vec<Citation> = Vec::new();
     let known = citation::Known::from_references(&references);
     let index = link::Index::new(&references);

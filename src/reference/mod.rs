@@ -398,8 +398,13 @@ pub fn parse_lines_by(src: &str, parse: impl Fn(split::RawEntry) -> Reference) -
 }
 
 /// Splits the reference region and parses every entry, with unique keys.
-pub fn extract(src: &str, lines: &[Range<usize>]) -> Vec<Reference> {
-    let entries = split::split(src, lines);
+pub fn extract(src: &crate::input::Source, lines: &[Range<usize>]) -> Vec<Reference> {
+    let mut entries = split::split(src.text(), lines);
+    // An entry on one clean line reads from the source, not from a copy:
+    // a long list's copies were as large as the list.
+    for e in &mut entries {
+        e.text.share(src.shared());
+    }
     let mut refs = parse::parse_list(entries);
     abnt::repeat_authors(&mut refs);
     key::assign_keys(&mut refs);

@@ -39,6 +39,18 @@ struct Run {
     synthetic: bool,
 }
 
+impl Run {
+    /// The one run of a text copied whole from `orig` on: the map of a
+    /// shared text.
+    fn whole_copy(orig: usize) -> Run {
+        Run {
+            start: 0,
+            orig,
+            synthetic: false,
+        }
+    }
+}
+
 /// A typesetting leftover removed while normalising, with its original span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removed {
@@ -131,22 +143,14 @@ impl Mapped {
     fn unshare(&mut self) {
         if let Some((src, start)) = self.shared.take() {
             self.text = src.get(start..self.end).unwrap_or_default().to_string();
-            self.runs = vec![Run {
-                start: 0,
-                orig: start,
-                synthetic: false,
-            }];
+            self.runs = vec![Run::whole_copy(start)];
         }
     }
 
     /// The map as runs, however the text is held.
     fn map_runs(&self) -> std::borrow::Cow<'_, [Run]> {
         match &self.shared {
-            Some((_, start)) => std::borrow::Cow::Owned(vec![Run {
-                start: 0,
-                orig: *start,
-                synthetic: false,
-            }]),
+            Some((_, start)) => std::borrow::Cow::Owned(vec![Run::whole_copy(*start)]),
             None => std::borrow::Cow::Borrowed(&self.runs),
         }
     }

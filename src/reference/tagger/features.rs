@@ -292,6 +292,8 @@ mod t {
     // 37 was the clause before, tried and dropped; numbers are never
     // reused, so a template keeps its hashes.
     pub const NEXT_CLAUSE_CLASS: u8 = 38;
+    // 39 was the style with the position, tried and dropped.
+    pub const STYLE_SHAPE: u8 = 40;
 }
 
 /// The classes that describe a clause (the tokens between two stops).
@@ -437,6 +439,25 @@ pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
         clause_of.push(clauses.len() - 1);
         open = ends_clause(inf);
     }
+    // The string's style as a whole: where its first year falls and
+    // whether it is numbered. Fields keep their order within a style, so
+    // position and stop counts mean more once the style is known.
+    let first_year = infos
+        .iter()
+        .position(|inf| inf.classes & (class::YEAR | class::NO_DATE) != 0);
+    let numbered = infos.first().is_some_and(|f| {
+        // "12." or "[12]", not a year that opens the string.
+        f.classes & class::NUMBER != 0 && f.classes & class::YEAR == 0 && !f.trail.contains(',')
+            || f.lead.starts_with('[')
+    });
+    let style = match (first_year, numbered) {
+        (None, false) => "none",
+        (None, true) => "none-numbered",
+        (Some(y), false) if y * 3 < n => "early",
+        (Some(y), true) if y * 3 < n => "early-numbered",
+        (Some(_), false) => "late",
+        (Some(_), true) => "late-numbered",
+    };
     let mut after_year = false;
     let mut stops_after_year = 0usize;
     let mut since_stop = 0usize;
@@ -504,6 +525,7 @@ pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
         let st = DIGITS[stops.min(6)];
         f.push(hash(t::STOPS, &[st]));
         f.push(hash(t::STOPS_SHAPE, &[st, &inf.shape]));
+        f.push(hash(t::STYLE_SHAPE, &[style, yr, &inf.shape]));
         if in_quote {
             f.push(hash(t::QUOTE, &[]));
         }
@@ -619,6 +641,60 @@ mod tests {
         assert_ne!(c("(Eds.),") & class::EDITOR, 0);
         assert_ne!(c("2nd") & class::ORDINAL, 0);
         assert_ne!(c("J.") & class::INITIAL, 0);
+    }
+
+    #[test]
+    fn tokens_know_the_style_of_their_string() {
+        // The style feature of the token `word` in `s`, as its style name.
+        let style_of = |s: &str, word: &str| -> &'static str {
+            let toks = tokenize(s);
+            let mut f = Features::default();
+            extract(s, &toks, &mut f);
+            let i = toks.iter().position(|r| &s[r.clone()] == word).unwrap();
+            let inf = info(word);
+            let styles = [
+                "none",
+                "none-numbered",
+                "early",
+                "early-numbered",
+                "late",
+                "late-numbered",
+            ];
+            let found: Vec<&str> = styles
+                .into_iter()
+                .filter(|st| {
+                    ["y", "n"].iter().any(|yr| {
+                        f.of(i)
+                            .contains(&hash(t::STYLE_SHAPE, &[st, yr, &inf.shape]))
+                    })
+                })
+                .collect();
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            found[0]
+        };
+        assert_eq!(
+            style_of("Smith, J. (2011). Title. Journal, 4, 1–9.", "Title."),
+            "early"
+        );
+        assert_eq!(
+            style_of(
+                "J. Smith, Title of the work, Journal 4, 1–9 (2011).",
+                "Title"
+            ),
+            "late"
+        );
+        assert_eq!(
+            style_of(
+                "[3] J. Smith, Title of the work, Journal 4, 1–9 (2011).",
+                "Title"
+            ),
+            "late-numbered"
+        );
+        assert_eq!(
+            style_of("12. Smith J. Title. Journal.", "Title."),
+            "none-numbered"
+        );
+        assert_eq!(style_of("2011. Title. Journal.", "Title."), "early");
     }
 
     #[test]

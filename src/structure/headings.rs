@@ -264,18 +264,26 @@ fn research_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
 /// answers.
 fn recurring_tops(hs: &[HeadingInfo]) -> Option<Vec<bool>> {
     let folded: Vec<String> = hs.iter().map(|h| fold(&h.text)).collect();
+    // Questions share their opening by grammar ("What drives …?", "What
+    // explains …?"), not as a series of names ("Study 1: …", "Study 2:
+    // …"), so their openings say nothing of their level.
+    let question = |h: &HeadingInfo| h.text.trim_end().ends_with('?');
     let mut exact: HashMap<&str, usize> = HashMap::new();
     let mut prefix: HashMap<String, usize> = HashMap::new();
-    for f in &folded {
+    for (f, h) in folded.iter().zip(hs) {
         *exact.entry(f.as_str()).or_default() += 1;
-        *prefix.entry(two_words(f)).or_default() += 1;
+        if !question(h) {
+            *prefix.entry(two_words(f)).or_default() += 1;
+        }
     }
     let mut top: Vec<bool> = folded
         .iter()
         .zip(hs)
         .map(|(f, h)| {
-            canonical(h)
-                || (exact[f.as_str()] < 2 && (prefix[&two_words(f)] < 3 || !f.contains(' ')))
+            let series = !question(h)
+                && f.contains(' ')
+                && prefix.get(&two_words(f)).is_some_and(|&n| n >= 3);
+            canonical(h) || (exact[f.as_str()] < 2 && !series)
         })
         .collect();
     // A top heading with no text of its own, directly followed by another

@@ -239,6 +239,20 @@ mod tests {
     }
 
     #[test]
+    fn questions_that_open_alike_are_not_a_series_of_subsections() {
+        // Three headings named as a series ("Case study: …") are the
+        // subsections of the one before them; three questions that open
+        // alike ("What drives …?") are sections like any other.
+        let series = "Floods in the river basins\n\nText.\n\nCase study: the north\n\nText.\n\nCase study: the south\n\nText.\n\nCase study: the east\n\nText.\n\nErosion along the coast\n\nText.\n";
+        assert_eq!(
+            top_headings(series),
+            ["Floods in the river basins", "Erosion along the coast"]
+        );
+        let questions = "Floods in the river basins\n\nText.\n\nWhat drives spring floods?\n\nText.\n\nWhat drives coastal erosion?\n\nText.\n\nWhat drives the droughts?\n\nText.\n\nErosion along the coast\n\nText.\n";
+        assert_eq!(top_headings(questions).len(), 5);
+    }
+
+    #[test]
     fn a_case_that_only_recurring_headings_use_is_not_the_top_level() {
         // "CAUSES" and "EFFECTS" recur in every section: they are the
         // subsections, whatever their case.

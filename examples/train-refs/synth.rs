@@ -1231,6 +1231,9 @@ fn german(r: &Record, out: &mut Out) {
 /// `n` labelled strings, the styles in turn.
 pub fn strings(n: usize, seed: u64) -> Vec<Labelled> {
     let mut rng = Rng::new(seed);
+    // Damage draws from its own generator, so the records and their
+    // renderings are the same with it as without.
+    let mut harm = Rng::new(seed ^ 0x0da3_a6e5);
     (0..n)
         .map(|i| {
             let r = record(&mut rng);
@@ -1247,10 +1250,125 @@ pub fn strings(n: usize, seed: u64) -> Vec<Labelled> {
                 8 => german(&r, &mut out),
                 _ => apa(&r, &mut out, false),
             }
-            Labelled {
-                text: out.text,
-                spans: out.spans,
-            }
+            let (text, spans) = if harm.chance(DAMAGED) {
+                damage(&mut harm, &out.text, &out.spans)
+            } else {
+                (out.text, out.spans)
+            };
+            Labelled { text, spans }
         })
         .collect()
+}
+
+/// Share of the strings given the damage of text taken out of a PDF.
+const DAMAGED: f64 = 0.6;
+
+/// The damage text extraction does to a reference, as the public sets
+/// show it: words run together where a line or a column broke ("Entanglementin"),
+/// a space before punctuation ("Phys .Rev ."), none after it
+/// ("Phys.Rev."), and a word cut by a hyphen ("commu- nications").
+/// Labels follow the characters, so the spans stay exact.
+fn damage(
+    rng: &mut Rng,
+    text: &str,
+    spans: &[(String, usize, usize)],
+) -> (String, Vec<(String, usize, usize)>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut label: Vec<Option<usize>> = vec![None; chars.len()];
+    for (k, (_, a, b)) in spans.iter().enumerate() {
+        for l in label.iter_mut().take((*b).min(chars.len())).skip(*a) {
+            *l = Some(k);
+        }
+    }
+    let mut out: Vec<(char, Option<usize>)> = Vec::with_capacity(chars.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let between_words =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        if c == ' ' && between_words && rng.chance(0.03) {
+            continue;
+        }
+        if c == ' ' && prev.is_some_and(|p| matches!(p, '.' | ',')) && rng.chance(0.04) {
+            continue;
+        }
+        if matches!(c, '.' | ',' | ':' | ')')
+            && prev.is_some_and(char::is_alphanumeric)
+            && rng.chance(0.04)
+        {
+            out.push((' ', label[i]));
+        }
+        out.push((c, label[i]));
+        // A hyphen where a line broke a long word.
+        if c.is_alphabetic()
+            && next.is_some_and(char::is_alphabetic)
+            && chars[..=i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count()
+                == 5
+            && chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count()
+                >= 4
+            && rng.chance(0.02)
+        {
+            out.push(('-', label[i]));
+            out.push((' ', label[i]));
+        }
+    }
+    let text: String = out.iter().map(|(c, _)| c).collect();
+    let mut new_spans: Vec<(String, usize, usize)> = Vec::new();
+    for (i, (_, l)) in out.iter().enumerate() {
+        let Some(k) = l else { continue };
+        match new_spans.last_mut() {
+            Some(last) if last.0 == spans[*k].0 && last.2 == i => last.2 = i + 1,
+            _ => new_spans.push((spans[*k].0.clone(), i, i + 1)),
+        }
+    }
+    (text, new_spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The letters and digits each label covers, in order.
+    fn covered(text: &str, spans: &[(String, usize, usize)]) -> Vec<(String, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (label, a, b) in spans {
+            let s: String = chars[*a..*b]
+                .iter()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            match out.last_mut() {
+                Some(last) if &last.0 == label => last.1.push_str(&s),
+                _ => out.push((label.clone(), s)),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn damage_moves_spaces_and_hyphens_but_every_letter_keeps_its_label() {
+        let mut rng = Rng::new(7);
+        let mut changed = 0;
+        for l in strings(400, 11) {
+            let (text, spans) = damage(&mut rng, &l.text, &l.spans);
+            changed += usize::from(text != l.text);
+            let plain = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
+            assert_eq!(plain(&text), plain(&l.text));
+            assert_eq!(covered(&text, &spans), covered(&l.text, &l.spans), "{text}");
+            assert!(
+                spans
+                    .iter()
+                    .all(|(_, a, b)| a < b && *b <= text.chars().count())
+            );
+        }
+        // The damage is there: most strings of this length get some.
+        assert!(changed > 200, "{changed}");
+    }
 }

@@ -441,7 +441,7 @@ pub fn extract(s: &str, tokens: &[Range<usize>], out: &mut Features) {
     }
     // The string's style as a whole: where its first year falls and
     // whether it is numbered. Fields keep their order within a style, so
-    // position and stop counts mean more once the style is known.
+    // a token's shape says more once the style is known.
     let first_year = infos
         .iter()
         .position(|inf| inf.classes & (class::YEAR | class::NO_DATE) != 0);

@@ -243,11 +243,11 @@ fn checkpoints(text: &str) -> Vec<(usize, usize)> {
     let (mut at, mut chars) = (0, 0);
     while at < text.len() {
         out.push((at, chars));
-        let mut next = (at / CHECKPOINT + 1) * CHECKPOINT;
-        while next < text.len() && !text.is_char_boundary(next) {
+        // The end of the text is a boundary, so this stops there.
+        let mut next = ((at / CHECKPOINT + 1) * CHECKPOINT).min(text.len());
+        while !text.is_char_boundary(next) {
             next += 1;
         }
-        let next = next.min(text.len());
         chars += text[at..next].chars().count();
         at = next;
     }

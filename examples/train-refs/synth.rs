@@ -1281,7 +1281,10 @@ fn damage(
         }
     }
     let mut out: Vec<(char, Option<usize>)> = Vec::with_capacity(chars.len() + 8);
+    // Letters in a row up to and including this one.
+    let mut letters = 0usize;
     for (i, &c) in chars.iter().enumerate() {
+        letters = if c.is_alphabetic() { letters + 1 } else { 0 };
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1).copied();
         let between_words =
@@ -1300,14 +1303,8 @@ fn damage(
         }
         out.push((c, label[i]));
         // A hyphen where a line broke a long word.
-        if c.is_alphabetic()
+        if letters == 5
             && next.is_some_and(char::is_alphabetic)
-            && chars[..=i]
-                .iter()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .count()
-                == 5
             && chars[i + 1..]
                 .iter()
                 .take_while(|c| c.is_alphabetic())
